@@ -1,0 +1,234 @@
+package dev.sluice.pipeline;
+
+import java.time.Instant;
+import java.util.Objects;
+
+import dev.sluice.context.Attributes;
+
+/**
+ * One log event: immutable once it leaves the caller.
+ *
+ * <p>The caller pays only for this object: the message is kept as its template and arguments and
+ * formatted once, lazily, by the first sink that asks for {@link #message()} (off the caller's
+ * thread). Arguments must therefore be effectively immutable, as in every asynchronous logger.
+ *
+ * <p>The {@link #sequence() sequence} number is assigned by the pipeline when the record is
+ * routed (one number per accepted record, increasing in routing order); it is {@code -1} on a
+ * record that was never routed.
+ *
+ * <p>Thread-safety: all fields but the sequence and the cached message are final; the sequence is
+ * written once by the router before the record is published to sinks through a queue, and the
+ * cached message is an idempotent, race-benign cache of an immutable String.
+ */
+public final class LogRecord {
+
+	private static final Object[] NO_ARGS = new Object[0];
+
+	private final long epochNanos;
+	private final Level level;
+	private final String loggerName;
+	private final String template;
+	private final Object[] args;
+	private final String threadName;
+	private final long threadId;
+	private final Throwable thrown;
+	private final Attributes attributes;
+	private final StackTraceElement location;
+	private long sequence = -1;
+	private String message;
+
+	LogRecord(long epochNanos, Level level, String loggerName, String template, Object[] args,
+			String threadName, long threadId, Throwable thrown, Attributes attributes,
+			StackTraceElement location) {
+		this.epochNanos = epochNanos;
+		this.level = level;
+		this.loggerName = loggerName;
+		this.template = template;
+		this.args = args;
+		this.threadName = threadName;
+		this.threadId = threadId;
+		this.thrown = thrown;
+		this.attributes = attributes;
+		this.location = location;
+	}
+
+	/** A builder for records that do not come from a {@link Logger}: shipped lines, tests. */
+	public static Builder builder(Level level, String loggerName, String message) {
+		return new Builder(level, loggerName, message);
+	}
+
+	/** The time of the call, in nanoseconds since the epoch (UTC). */
+	public long epochNanos() {
+		return epochNanos;
+	}
+
+	/** The time of the call, in milliseconds since the epoch. */
+	public long epochMillis() {
+		return Math.floorDiv(epochNanos, 1_000_000L);
+	}
+
+	/** The time of the call. */
+	public Instant instant() {
+		return Instant.ofEpochSecond(Math.floorDiv(epochNanos, 1_000_000_000L),
+				Math.floorMod(epochNanos, 1_000_000_000L));
+	}
+
+	public Level level() {
+		return level;
+	}
+
+	/** The dotted name of the logger that made the record; {@code "root"} for the root logger. */
+	public String loggerName() {
+		return loggerName;
+	}
+
+	/** The message as given, before its {@code {}} placeholders were filled. */
+	public String template() {
+		return template;
+	}
+
+	/** The message's arguments (never null; do not modify). */
+	public Object[] arguments() {
+		return args == null ? NO_ARGS : args;
+	}
+
+	/**
+	 * The message with its arguments, formatted with SLF4J's {@code {}} rules on first use.
+	 */
+	public String message() {
+		String m = message;
+		if (m == null) {
+			m = (args == null || args.length == 0) ? template : MessageTemplate.format(template, args);
+			message = m;
+		}
+		return m;
+	}
+
+	/** The name of the thread that logged. */
+	public String threadName() {
+		return threadName;
+	}
+
+	/** The id of the thread that logged. */
+	public long threadId() {
+		return threadId;
+	}
+
+	/** The throwable logged with the record, or null. */
+	public Throwable thrown() {
+		return thrown;
+	}
+
+	/** The attributes of the context the record was logged in, plus the call's own. */
+	public Attributes attributes() {
+		return attributes;
+	}
+
+	/**
+	 * Where the call was made, or null: captured only when a formatter in use asks for the
+	 * caller's location (it costs a stack walk).
+	 */
+	public StackTraceElement location() {
+		return location;
+	}
+
+	/** The routing sequence number, or -1 before routing. */
+	public long sequence() {
+		return sequence;
+	}
+
+	void assignSequence(long sequence) {
+		this.sequence = sequence;
+	}
+
+	/** A copy with other attributes; the copy keeps this record's sequence number. */
+	public LogRecord withAttributes(Attributes newAttributes) {
+		LogRecord r = new LogRecord(epochNanos, level, loggerName, template, args, threadName,
+				threadId, thrown, Objects.requireNonNull(newAttributes, "attributes"), location);
+		r.sequence = sequence;
+		r.message = message;
+		return r;
+	}
+
+	@Override
+	public String toString() {
+		return "LogRecord{" + instant() + ' ' + level + ' ' + loggerName + " [" + threadName + "] "
+				+ message() + (attributes.isEmpty() ? "" : " " + attributes)
+				+ (thrown == null ? "" : " " + thrown) + '}';
+	}
+
+	/** Builds a {@link LogRecord}; not thread-safe, not reusable after {@link #build()}. */
+	public static final class Builder {
+
+		private final Level level;
+		private final String loggerName;
+		private final String message;
+		private long epochNanos = Long.MIN_VALUE;
+		private Object[] args;
+		private String threadName;
+		private long threadId;
+		private Throwable thrown;
+		private Attributes attributes = Attributes.empty();
+		private StackTraceElement location;
+
+		private Builder(Level level, String loggerName, String message) {
+			this.level = Objects.requireNonNull(level, "level");
+			this.loggerName = Objects.requireNonNull(loggerName, "loggerName");
+			this.message = Objects.requireNonNull(message, "message");
+		}
+
+		public Builder time(Instant time) {
+			this.epochNanos = Math.addExact(Math.multiplyExact(time.getEpochSecond(), 1_000_000_000L),
+					time.getNano());
+			return this;
+		}
+
+		public Builder epochNanos(long epochNanos) {
+			this.epochNanos = epochNanos;
+			return this;
+		}
+
+		public Builder arguments(Object... args) {
+			this.args = args;
+			return this;
+		}
+
+		public Builder thread(String name, long id) {
+			this.threadName = name;
+			this.threadId = id;
+			return this;
+		}
+
+		public Builder thrown(Throwable thrown) {
+			this.thrown = thrown;
+			return this;
+		}
+
+		public Builder attributes(Attributes attributes) {
+			this.attributes = Objects.requireNonNull(attributes, "attributes");
+			return this;
+		}
+
+		public Builder location(StackTraceElement location) {
+			this.location = location;
+			return this;
+		}
+
+		/** The record; time defaults to now and the thread to the current one. */
+		public LogRecord build() {
+			long t = epochNanos;
+			if (t == Long.MIN_VALUE) {
+				Instant now = Instant.now();
+				t = now.getEpochSecond() * 1_000_000_000L + now.getNano();
+			}
+			String tn = threadName;
+			long tid = threadId;
+			if (tn == null) {
+				Thread current = Thread.currentThread();
+				tn = current.getName();
+				tid = current.getId();
+			}
+			return new LogRecord(t, level, loggerName, message, args, tn, tid, thrown, attributes, location);
+		}
+	}
+}

@@ -1,0 +1,75 @@
+package dev.sluice.pipeline.sink;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.sluice.pipeline.LogRecord;
+
+/**
+ * A batch of records handed to one {@link Sink#write}, in routing order, together with the
+ * accounting of what the sink could not deliver.
+ *
+ * <p>A sink marks the records it gives up on with {@link #dropped(int, String)} (a reason such as
+ * {@code rejected_too_old}); the rest are counted as delivered when the write completes. Marking
+ * is thread-safe, so an asynchronous sink may mark from its I/O threads.
+ */
+public final class Batch {
+
+	private final List<LogRecord> records;
+	private final AtomicInteger dropped = new AtomicInteger();
+	private final AtomicInteger retried = new AtomicInteger();
+	private final Map<String, Integer> droppedByReason = new ConcurrentHashMap<>();
+
+	public Batch(List<LogRecord> records) {
+		this.records = Collections.unmodifiableList(records);
+	}
+
+	/** The records, in routing order (unmodifiable). */
+	public List<LogRecord> records() {
+		return records;
+	}
+
+	public int size() {
+		return records.size();
+	}
+
+	/**
+	 * Marks {@code count} records of this batch as dropped for {@code reason}.
+	 *
+	 * @throws IllegalStateException if more records are marked than the batch holds
+	 */
+	public void dropped(int count, String reason) {
+		if (count <= 0) {
+			return;
+		}
+		int total = dropped.addAndGet(count);
+		if (total > records.size()) {
+			dropped.addAndGet(-count);
+			throw new IllegalStateException("sink marked " + total + " records dropped in a batch of " + records.size());
+		}
+		droppedByReason.merge(reason, count, Integer::sum);
+	}
+
+	/** Records that {@code count} records were sent again (for metrics). */
+	public void retried(int count) {
+		retried.addAndGet(count);
+	}
+
+	/** How many records were marked dropped. */
+	public int droppedCount() {
+		return dropped.get();
+	}
+
+	/** How many records were retried. */
+	public int retriedCount() {
+		return retried.get();
+	}
+
+	/** The dropped counts by reason (a snapshot). */
+	public Map<String, Integer> droppedByReason() {
+		return Map.copyOf(droppedByReason);
+	}
+}

@@ -1,0 +1,35 @@
+package dev.sluice.pipeline.sink;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * Where records end up: a console, a file, a remote service.
+ *
+ * <p>Threading: each sink has its own runner with its own bounded buffer and its own dedicated
+ * thread, which is <em>not</em> a Reactor thread. The runner calls {@link #write} with one batch
+ * at a time and calls it again only after the previous returned {@code Mono} has terminated, so
+ * a sink never sees two concurrent writes. A sink that does blocking I/O (files, the console)
+ * may do it inside {@code write} and return {@code Mono.empty()}; a sink that talks to a remote
+ * service returns a {@code Mono} that completes when the batch is settled.
+ *
+ * <p>Accounting: when the returned {@code Mono} completes, every record of the batch that the
+ * sink did not mark with {@link Batch#dropped} is counted as delivered. When it errors, the
+ * records not yet marked are counted as dropped with reason {@code sink_error} and the error is
+ * reported once on the status logger; the runner, the caller and the other sinks go on. A
+ * {@code write} that throws is treated like one that errors.
+ */
+public interface Sink {
+
+	/** Writes one batch; see the class comment for the threading and accounting contract. */
+	Mono<Void> write(Batch batch);
+
+	/** Makes everything written so far durable or visible (flushes buffers). */
+	default Mono<Void> flush() {
+		return Mono.empty();
+	}
+
+	/** Flushes and releases the sink's resources; called once, after the last write. */
+	default Mono<Void> close() {
+		return flush();
+	}
+}

@@ -1,0 +1,408 @@
+package dev.sluice.pipeline.sink;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import dev.sluice.pipeline.Level;
+
+/**
+ * A handler's options (every key of its definition but {@code class}, {@code level},
+ * {@code formatter} and {@code filters}), read through typed accessors that collect problems
+ * instead of failing on the first.
+ *
+ * <p>Usage in a provider: read every option with a default, then call {@link #validate()}, which
+ * also rejects keys that no accessor asked for (with a suggestion for a misspelt one, as Python
+ * rejects an unknown keyword argument). Each problem names the option's JSON pointer, such as
+ * {@code /handlers/slack/channel}. Values of keys that look secret are never printed.
+ *
+ * <p>Not thread-safe: one provider uses an instance while creating one sink.
+ */
+public final class SinkOptions {
+
+	private final String pointer;
+	private final Map<String, Object> values;
+	private final Set<String> read = new LinkedHashSet<>();
+	private final List<ConfigProblem> problems = new ArrayList<>();
+
+	/**
+	 * @param pointer the JSON pointer of the handler, such as {@code /handlers/slack}
+	 * @param values  the options, as parsed JSON values (String, Number, Boolean, List, Map, null)
+	 */
+	public SinkOptions(String pointer, Map<String, ?> values) {
+		this.pointer = pointer;
+		this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+	}
+
+	/** Options for a sink made in code, not from a config file. */
+	public static SinkOptions of(Map<String, ?> values) {
+		return new SinkOptions("/handlers/(code)", values);
+	}
+
+	/** The handler's JSON pointer. */
+	public String pointer() {
+		return pointer;
+	}
+
+	/** All raw values (unmodifiable), for providers that pass options through. */
+	public Map<String, Object> raw() {
+		return values;
+	}
+
+	public boolean has(String key) {
+		return values.containsKey(key) && values.get(key) != null;
+	}
+
+	/** Marks {@code key} as known without reading it. */
+	public void accept(String key) {
+		read.add(key);
+	}
+
+	public String string(String key, String defaultValue) {
+		Object v = take(key);
+		if (v == null) {
+			return defaultValue;
+		}
+		if (v instanceof String) {
+			return (String) v;
+		}
+		if (v instanceof Number || v instanceof Boolean) {
+			return v.toString();
+		}
+		return wrong(key, "a string", v, defaultValue);
+	}
+
+	public String requiredString(String key) {
+		String s = string(key, null);
+		if (s == null && !values.containsKey(key)) {
+			problem(key, "is required (a string) but is missing");
+		}
+		return s;
+	}
+
+	/** A secret (API key, token): its value never appears in problems or toString(). */
+	public Secret secret(String key) {
+		Object v = take(key);
+		if (v == null) {
+			return null;
+		}
+		if (v instanceof Secret) {
+			return (Secret) v;
+		}
+		if (v instanceof String) {
+			return Secret.of((String) v);
+		}
+		problem(key, "expected a string, found a " + typeName(v));
+		return null;
+	}
+
+	public int integer(String key, int defaultValue) {
+		long l = longValue(key, defaultValue);
+		if (l < Integer.MIN_VALUE || l > Integer.MAX_VALUE) {
+			problem(key, "expected an integer that fits 32 bits, found " + l);
+			return defaultValue;
+		}
+		return (int) l;
+	}
+
+	public long longValue(String key, long defaultValue) {
+		Object v = take(key);
+		if (v == null) {
+			return defaultValue;
+		}
+		if (v instanceof Number && isIntegral((Number) v)) {
+			return ((Number) v).longValue();
+		}
+		if (v instanceof String) {
+			try {
+				return Long.parseLong(((String) v).trim());
+			}
+			catch (NumberFormatException e) {
+				// reported below
+			}
+		}
+		return wrong(key, "an integer", v, defaultValue);
+	}
+
+	public double number(String key, double defaultValue) {
+		Object v = take(key);
+		if (v == null) {
+			return defaultValue;
+		}
+		if (v instanceof Number) {
+			return ((Number) v).doubleValue();
+		}
+		if (v instanceof String) {
+			try {
+				return Double.parseDouble(((String) v).trim());
+			}
+			catch (NumberFormatException e) {
+				// reported below
+			}
+		}
+		return wrong(key, "a number", v, defaultValue);
+	}
+
+	/** A boolean: JSON true/false, or the strings true/false/yes/no/1/0 in any case. */
+	public boolean bool(String key, boolean defaultValue) {
+		Object v = take(key);
+		if (v == null) {
+			return defaultValue;
+		}
+		if (v instanceof Boolean) {
+			return (Boolean) v;
+		}
+		if (v instanceof String) {
+			switch (((String) v).trim().toLowerCase(Locale.ROOT)) {
+				case "true": case "yes": case "1": case "on":
+					return true;
+				case "false": case "no": case "0": case "off":
+					return false;
+				default:
+			}
+		}
+		if (v instanceof Number && isIntegral((Number) v)) {
+			long l = ((Number) v).longValue();
+			if (l == 0 || l == 1) {
+				return l == 1;
+			}
+		}
+		return wrong(key, "true or false", v, defaultValue);
+	}
+
+	/**
+	 * A duration: a number of seconds (JSON number, may be fractional), or a string with a unit
+	 * such as {@code "500ms"}, {@code "5s"}, {@code "2m"}, {@code "1h"}, or ISO-8601 {@code PT5S}.
+	 */
+	public Duration duration(String key, Duration defaultValue) {
+		Object v = take(key);
+		if (v == null) {
+			return defaultValue;
+		}
+		Duration d = parseDuration(v);
+		if (d == null || d.isNegative()) {
+			return wrong(key, "a duration (seconds, or a string such as \"500ms\", \"5s\", \"2m\")", v, defaultValue);
+		}
+		return d;
+	}
+
+	public Level level(String key, Level defaultValue) {
+		Object v = take(key);
+		if (v == null) {
+			return defaultValue;
+		}
+		try {
+			return v instanceof Number ? Level.of(((Number) v).intValue()) : Level.parse(v.toString());
+		}
+		catch (IllegalArgumentException e) {
+			problem(key, e.getMessage());
+			return defaultValue;
+		}
+	}
+
+	/** One of {@code allowed} (case-insensitive); returns the allowed spelling. */
+	public String choice(String key, String defaultValue, String... allowed) {
+		String s = string(key, null);
+		if (s == null) {
+			return defaultValue;
+		}
+		for (String a : allowed) {
+			if (a.equalsIgnoreCase(s)) {
+				return a;
+			}
+		}
+		problem(key, "expected one of " + String.join(", ", allowed) + ", found '" + s + "'");
+		return defaultValue;
+	}
+
+	/** A list of strings; a single string is a list of one. */
+	public List<String> stringList(String key) {
+		Object v = take(key);
+		if (v == null) {
+			return List.of();
+		}
+		if (v instanceof String) {
+			return List.of((String) v);
+		}
+		if (v instanceof List) {
+			List<String> out = new ArrayList<>();
+			for (Object o : (List<?>) v) {
+				if (o instanceof String || o instanceof Number || o instanceof Boolean) {
+					out.add(o.toString());
+				}
+				else {
+					problem(key, "expected a list of strings, found an element that is a " + typeName(o));
+				}
+			}
+			return List.copyOf(out);
+		}
+		return wrong(key, "a list of strings", v, List.of());
+	}
+
+	/** An object of string keys; absent is empty. */
+	@SuppressWarnings("unchecked")
+	public Map<String, Object> map(String key) {
+		Object v = take(key);
+		if (v == null) {
+			return Map.of();
+		}
+		if (v instanceof Map) {
+			return Collections.unmodifiableMap(new LinkedHashMap<>((Map<String, Object>) v));
+		}
+		return wrong(key, "an object", v, Map.of());
+	}
+
+	/** Records a problem at this handler's {@code key}. */
+	public void problem(String key, String message) {
+		problems.add(new ConfigProblem(pointer + "/" + key, message));
+	}
+
+	/** The problems found so far, plus one per key that no accessor read. */
+	public List<ConfigProblem> problems() {
+		List<ConfigProblem> all = new ArrayList<>(problems);
+		for (String key : values.keySet()) {
+			if (!read.contains(key)) {
+				String suggestion = Suggestions.closest(key, read);
+				all.add(new ConfigProblem(pointer + "/" + key, "unknown option '" + key + "'"
+						+ (suggestion != null ? " (did you mean '" + suggestion + "'?)" : "")
+						+ (read.isEmpty() ? "" : "; known options: " + String.join(", ", read))));
+			}
+		}
+		return all;
+	}
+
+	/**
+	 * Throws when any problem was found or any key was not read.
+	 *
+	 * @throws InvalidConfigException listing every problem
+	 */
+	public void validate() {
+		List<ConfigProblem> all = problems();
+		if (!all.isEmpty()) {
+			throw new InvalidConfigException(all);
+		}
+	}
+
+	private Object take(String key) {
+		read.add(key);
+		return values.get(key);
+	}
+
+	private <T> T wrong(String key, String expected, Object found, T defaultValue) {
+		problem(key, "expected " + expected + ", found " + describe(key, found));
+		return defaultValue;
+	}
+
+	private static String describe(String key, Object v) {
+		if (looksSecret(key) || v instanceof Secret) {
+			return "a " + typeName(v) + " (value hidden)";
+		}
+		return v instanceof String ? "'" + v + "'" : typeName(v) + " " + v;
+	}
+
+	/** Whether an option's name suggests a secret value that must never be printed. */
+	public static boolean looksSecret(String key) {
+		String k = key.toLowerCase(Locale.ROOT);
+		return k.contains("key") || k.contains("token") || k.contains("secret") || k.contains("password")
+				|| k.contains("authorization");
+	}
+
+	private static String typeName(Object v) {
+		if (v instanceof String || v instanceof Secret) {
+			return "string";
+		}
+		if (v instanceof Number) {
+			return "number";
+		}
+		if (v instanceof Boolean) {
+			return "boolean";
+		}
+		if (v instanceof List) {
+			return "list";
+		}
+		if (v instanceof Map) {
+			return "object";
+		}
+		return v == null ? "null" : v.getClass().getSimpleName();
+	}
+
+	private static boolean isIntegral(Number n) {
+		return n instanceof Integer || n instanceof Long || n instanceof Short || n instanceof Byte
+				|| n instanceof java.math.BigInteger || (n.doubleValue() == Math.rint(n.doubleValue())
+				&& !Double.isInfinite(n.doubleValue()));
+	}
+
+	/** Parses a duration as {@link #duration} does; null when it is not one. */
+	public static Duration parseDuration(Object v) {
+		if (v instanceof Number) {
+			double seconds = ((Number) v).doubleValue();
+			if (Double.isNaN(seconds) || Double.isInfinite(seconds)) {
+				return null;
+			}
+			return Duration.ofNanos(Math.round(seconds * 1e9));
+		}
+		if (!(v instanceof String)) {
+			return null;
+		}
+		String s = ((String) v).trim().toLowerCase(Locale.ROOT);
+		try {
+			if (s.startsWith("pt") || s.startsWith("p")) {
+				return Duration.parse(s.toUpperCase(Locale.ROOT));
+			}
+			int i = 0;
+			while (i < s.length() && (Character.isDigit(s.charAt(i)) || s.charAt(i) == '.')) {
+				i++;
+			}
+			if (i == 0) {
+				return null;
+			}
+			double n = Double.parseDouble(s.substring(0, i));
+			String unit = s.substring(i).trim();
+			double nanosPer;
+			switch (unit) {
+				case "": case "s": case "sec": case "secs": case "second": case "seconds":
+					nanosPer = 1e9;
+					break;
+				case "ms": case "millis": case "milliseconds":
+					nanosPer = 1e6;
+					break;
+				case "m": case "min": case "mins": case "minute": case "minutes":
+					nanosPer = 60e9;
+					break;
+				case "h": case "hour": case "hours":
+					nanosPer = 3600e9;
+					break;
+				case "d": case "day": case "days":
+					nanosPer = 86400e9;
+					break;
+				default:
+					return null;
+			}
+			return Duration.ofNanos(Math.round(n * nanosPer));
+		}
+		catch (RuntimeException e) {
+			return null;
+		}
+	}
+
+	@Override
+	public String toString() {
+		StringBuilder sb = new StringBuilder("SinkOptions").append(pointer).append('{');
+		boolean first = true;
+		for (Map.Entry<String, Object> e : values.entrySet()) {
+			if (!first) {
+				sb.append(", ");
+			}
+			first = false;
+			sb.append(e.getKey()).append('=')
+					.append(looksSecret(e.getKey()) || e.getValue() instanceof Secret ? "******" : e.getValue());
+		}
+		return sb.append('}').toString();
+	}
+}

@@ -1,0 +1,69 @@
+package dev.sluice.pipeline.sink;
+
+import java.io.PrintStream;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Sluice's own diagnostics: a failing sink, a rejected config, a drop summary. They go to
+ * standard error (never into the pipeline they describe, which may be the thing that is broken).
+ *
+ * <p>{@link #once} reports a given key only the first time, so a sink that fails on every batch
+ * says so once, not once per batch. Thread-safe; writes one line per call.
+ */
+public final class StatusLogger {
+
+	private final PrintStream out;
+	private final Set<String> reported = ConcurrentHashMap.newKeySet();
+
+	private StatusLogger(PrintStream out) {
+		this.out = out;
+	}
+
+	/** A status logger writing to {@code System.err} as it is when each line is written. */
+	public static StatusLogger stderr() {
+		return new StatusLogger(null);
+	}
+
+	/** A status logger writing to {@code out} (tests). */
+	public static StatusLogger to(PrintStream out) {
+		return new StatusLogger(Objects.requireNonNull(out, "out"));
+	}
+
+	/** Writes {@code "sluice: LEVEL [source] message"} and, when given, the cause's summary. */
+	public void log(String level, String source, String message, Throwable cause) {
+		PrintStream target = out != null ? out : System.err;
+		StringBuilder sb = new StringBuilder(96).append("sluice: ").append(level).append(" [").append(source)
+				.append("] ").append(message);
+		if (cause != null) {
+			sb.append(": ").append(cause);
+		}
+		target.println(sb);
+	}
+
+	public void warn(String source, String message) {
+		log("WARNING", source, message, null);
+	}
+
+	public void error(String source, String message, Throwable cause) {
+		log("ERROR", source, message, cause);
+	}
+
+	/**
+	 * Reports at ERROR the first time {@code key} is seen; later calls with the same key print
+	 * nothing. Returns whether this call printed.
+	 */
+	public boolean once(String key, String source, String message, Throwable cause) {
+		if (reported.add(key)) {
+			error(source, message, cause);
+			return true;
+		}
+		return false;
+	}
+
+	/** Forgets {@code key}, so that the next failure is reported again (after a recovery). */
+	public void forget(String key) {
+		reported.remove(key);
+	}
+}
