@@ -1,0 +1,86 @@
+package dev.sluice.pipeline;
+
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+
+import org.jctools.queues.MpmcArrayQueue;
+
+/**
+ * One sink's bounded buffer between the router (the only producer) and the sink's runner.
+ *
+ * <p>When the buffer cannot take a record its {@link OverflowPolicy} decides, and every record
+ * given up is counted in the sink's stats by reason. The queue is JCTools' lock-free
+ * {@code MpmcArrayQueue}: multi-consumer because drop_oldest evicts from the router's side while
+ * the runner polls, and shutdown may drain what an abandoned runner left.
+ */
+final class BoundedSinkBuffer {
+
+	private final MpmcArrayQueue<LogRecord> queue;
+	private final BufferSpec spec;
+	private final SinkStats stats;
+	private final int discardMark;
+	private final int discardBelow;
+
+	BoundedSinkBuffer(BufferSpec spec, SinkStats stats) {
+		this.queue = new MpmcArrayQueue<>(spec.capacity());
+		this.spec = spec;
+		this.stats = stats;
+		this.discardMark = (int) Math.ceil(spec.capacity() * spec.fillMark());
+		this.discardBelow = spec.discardBelow() == null ? Integer.MIN_VALUE : spec.discardBelow().value();
+	}
+
+	/**
+	 * Router thread only: buffers {@code record} or accounts for it. Returns whether it was
+	 * buffered. {@code consumer} is woken while the block policy waits.
+	 */
+	boolean offer(LogRecord record, Wakeup consumer) {
+		stats.received.increment();
+		if (record.level().value() < discardBelow && queue.size() >= discardMark) {
+			stats.dropped(1, DropReasons.BELOW_THRESHOLD);
+			return false;
+		}
+		if (queue.offer(record)) {
+			return true;
+		}
+		switch (spec.policy()) {
+			case DROP_OLDEST:
+				while (true) {
+					if (queue.poll() != null) {
+						stats.dropped(1, DropReasons.EVICTED);
+					}
+					if (queue.offer(record)) {
+						return true;
+					}
+				}
+			case BLOCK:
+				long deadline = System.nanoTime() + spec.blockTimeout().toNanos();
+				do {
+					consumer.signal();
+					LockSupport.parkNanos(20_000);
+					if (queue.offer(record)) {
+						return true;
+					}
+				}
+				while (System.nanoTime() - deadline < 0);
+				stats.dropped(1, DropReasons.BLOCK_TIMEOUT);
+				return false;
+			case DROP_NEWEST:
+			default:
+				stats.dropped(1, DropReasons.BUFFER_FULL);
+				return false;
+		}
+	}
+
+	/** Moves up to {@code max} records into {@code out}; returns how many. */
+	int drainTo(List<LogRecord> out, int max) {
+		return queue.drain(out::add, max);
+	}
+
+	boolean isEmpty() {
+		return queue.isEmpty();
+	}
+
+	int size() {
+		return queue.size();
+	}
+}

@@ -1,0 +1,109 @@
+package dev.sluice.pipeline;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The shape of one sink's bounded buffer: capacity, overflow policy, the block timeout, the level
+ * below which records are dropped first once the buffer is over its fill mark, and the largest
+ * batch handed to the sink at once. Immutable; each {@code with...} returns a copy.
+ */
+public final class BufferSpec {
+
+	/** 16,384 records, drop_newest, no level threshold, batches of up to 1,024 records. */
+	public static final BufferSpec DEFAULT = new BufferSpec(16_384, OverflowPolicy.DROP_NEWEST,
+			Duration.ofMillis(100), null, 0.8, 1_024);
+
+	private final int capacity;
+	private final OverflowPolicy policy;
+	private final Duration blockTimeout;
+	private final Level discardBelow;
+	private final double fillMark;
+	private final int maxBatch;
+
+	private BufferSpec(int capacity, OverflowPolicy policy, Duration blockTimeout, Level discardBelow,
+			double fillMark, int maxBatch) {
+		if (capacity < 2) {
+			throw new IllegalArgumentException("buffer capacity must be at least 2, was " + capacity);
+		}
+		if (maxBatch < 1) {
+			throw new IllegalArgumentException("max batch must be at least 1, was " + maxBatch);
+		}
+		if (!(fillMark > 0 && fillMark <= 1)) {
+			throw new IllegalArgumentException("fill mark must be in (0, 1], was " + fillMark);
+		}
+		this.capacity = capacity;
+		this.policy = Objects.requireNonNull(policy, "policy");
+		this.blockTimeout = Objects.requireNonNull(blockTimeout, "blockTimeout");
+		this.discardBelow = discardBelow;
+		this.fillMark = fillMark;
+		this.maxBatch = maxBatch;
+	}
+
+	public int capacity() {
+		return capacity;
+	}
+
+	public OverflowPolicy policy() {
+		return policy;
+	}
+
+	public Duration blockTimeout() {
+		return blockTimeout;
+	}
+
+	/** Records below this level are dropped once the buffer is over the fill mark; null: never. */
+	public Level discardBelow() {
+		return discardBelow;
+	}
+
+	public double fillMark() {
+		return fillMark;
+	}
+
+	public int maxBatch() {
+		return maxBatch;
+	}
+
+	public BufferSpec withCapacity(int newCapacity) {
+		return new BufferSpec(newCapacity, policy, blockTimeout, discardBelow, fillMark, maxBatch);
+	}
+
+	public BufferSpec withPolicy(OverflowPolicy newPolicy) {
+		return new BufferSpec(capacity, newPolicy, blockTimeout, discardBelow, fillMark, maxBatch);
+	}
+
+	public BufferSpec withBlockTimeout(Duration timeout) {
+		return new BufferSpec(capacity, policy, timeout, discardBelow, fillMark, maxBatch);
+	}
+
+	/** Drop records below {@code level} first once the buffer is over {@code mark} (0..1] full. */
+	public BufferSpec withDiscardBelow(Level level, double mark) {
+		return new BufferSpec(capacity, policy, blockTimeout, level, mark, maxBatch);
+	}
+
+	public BufferSpec withMaxBatch(int newMaxBatch) {
+		return new BufferSpec(capacity, policy, blockTimeout, discardBelow, fillMark, newMaxBatch);
+	}
+
+	@Override
+	public boolean equals(Object o) {
+		if (!(o instanceof BufferSpec)) {
+			return false;
+		}
+		BufferSpec b = (BufferSpec) o;
+		return capacity == b.capacity && policy == b.policy && blockTimeout.equals(b.blockTimeout)
+				&& Objects.equals(discardBelow, b.discardBelow) && fillMark == b.fillMark && maxBatch == b.maxBatch;
+	}
+
+	@Override
+	public int hashCode() {
+		return Objects.hash(capacity, policy, blockTimeout, discardBelow, fillMark, maxBatch);
+	}
+
+	@Override
+	public String toString() {
+		return "BufferSpec{capacity=" + capacity + ", policy=" + policy + ", blockTimeout=" + blockTimeout
+				+ ", discardBelow=" + discardBelow + ", fillMark=" + fillMark + ", maxBatch=" + maxBatch + '}';
+	}
+}

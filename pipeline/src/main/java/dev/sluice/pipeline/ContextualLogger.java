@@ -1,0 +1,55 @@
+package dev.sluice.pipeline;
+
+import dev.sluice.context.Attributes;
+
+/**
+ * A {@link Logger} bound to the attributes of one Reactor Context, for use where a context is at
+ * hand but no Mono is wanted: inside {@code Mono.deferContextual}, {@code doOnEach} or
+ * {@code transformDeferredContextual}. Cheap to make (one small object); not meant to be kept.
+ * Thread-safe and non-blocking.
+ */
+public final class ContextualLogger {
+
+	private final Logger logger;
+	private final Attributes attributes;
+
+	ContextualLogger(Logger logger, Attributes attributes) {
+		this.logger = logger;
+		this.attributes = attributes;
+	}
+
+	/** The attributes records get. */
+	public Attributes attributes() {
+		return attributes;
+	}
+
+	public void log(Level level, String message, Object... args) {
+		if (logger.isEnabled(level)) {
+			logger.emitArgs(level, message, args, attributes);
+		}
+	}
+
+	public void trace(String message, Object... args) {
+		log(Level.TRACE, message, args);
+	}
+
+	public void debug(String message, Object... args) {
+		log(Level.DEBUG, message, args);
+	}
+
+	public void info(String message, Object... args) {
+		log(Level.INFO, message, args);
+	}
+
+	public void warn(String message, Object... args) {
+		log(Level.WARNING, message, args);
+	}
+
+	public void error(String message, Object... args) {
+		log(Level.ERROR, message, args);
+	}
+
+	public void critical(String message, Object... args) {
+		log(Level.CRITICAL, message, args);
+	}
+}

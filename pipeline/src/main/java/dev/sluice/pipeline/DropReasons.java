@@ -1,0 +1,29 @@
+package dev.sluice.pipeline;
+
+/**
+ * The reasons a record is counted as dropped. Each is a tag value of the
+ * {@code sluice.sink.records.dropped} and {@code sluice.ingress.records.dropped} counters; sinks
+ * may add their own (such as {@code rejected_too_old}).
+ */
+public final class DropReasons {
+
+	/** The ingress queue was full when the caller logged (the caller never waits). */
+	public static final String INGRESS_FULL = "ingress_full";
+	/** Logged after shutdown began; the record was written to stderr instead. */
+	public static final String AFTER_SHUTDOWN = "after_shutdown";
+	/** A sink's buffer was full and its policy is drop_newest. */
+	public static final String BUFFER_FULL = "buffer_full";
+	/** Evicted from a full buffer to make room for a newer record (drop_oldest). */
+	public static final String EVICTED = "evicted";
+	/** Below the sink's discard level while its buffer was over the fill mark. */
+	public static final String BELOW_THRESHOLD = "below_threshold";
+	/** The block policy waited its whole timeout for room in the buffer. */
+	public static final String BLOCK_TIMEOUT = "block_timeout";
+	/** The sink's write failed. */
+	public static final String SINK_ERROR = "sink_error";
+	/** Still buffered (or being written) when the shutdown deadline passed. */
+	public static final String SHUTDOWN_DEADLINE = "shutdown_deadline";
+
+	private DropReasons() {
+	}
+}

@@ -1,0 +1,112 @@
+package dev.sluice.pipeline;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+import dev.sluice.pipeline.sink.Sink;
+
+/**
+ * One handler: a sink (made by a factory, so that a plan can be built and validated before
+ * anything is opened), its level, its filters, its buffer, and an identity that says when two
+ * definitions are the same sink. When a new plan is applied, a handler whose name and identity
+ * are unchanged keeps its running sink (open files and connections stay as they are); any other
+ * handler gets a new sink, started before the old one is drained and closed.
+ *
+ * <p>Immutable; each {@code with...} returns a copy.
+ */
+public final class HandlerSpec {
+
+	private final String name;
+	private final Supplier<? extends Sink> sinkFactory;
+	private final Object identity;
+	private final Level level;
+	private final List<RecordFilter> filters;
+	private final BufferSpec buffer;
+	private final boolean needsLocation;
+
+	private HandlerSpec(String name, Supplier<? extends Sink> sinkFactory, Object identity, Level level,
+			List<RecordFilter> filters, BufferSpec buffer, boolean needsLocation) {
+		this.name = Objects.requireNonNull(name, "name");
+		this.sinkFactory = Objects.requireNonNull(sinkFactory, "sinkFactory");
+		this.identity = Objects.requireNonNull(identity, "identity");
+		this.level = Objects.requireNonNull(level, "level");
+		this.filters = List.copyOf(filters);
+		this.buffer = Objects.requireNonNull(buffer, "buffer");
+		this.needsLocation = needsLocation;
+	}
+
+	/**
+	 * A handler named {@code name} whose sink {@code sinkFactory} makes when the plan is applied.
+	 * Its identity is the factory itself until {@link #withIdentity} says otherwise.
+	 */
+	public static HandlerSpec of(String name, Supplier<? extends Sink> sinkFactory) {
+		return new HandlerSpec(name, sinkFactory, sinkFactory, Level.NOTSET, List.of(), BufferSpec.DEFAULT, false);
+	}
+
+	/** A handler around an existing sink instance (its identity is the instance). */
+	public static HandlerSpec ofSink(String name, Sink sink) {
+		Objects.requireNonNull(sink, "sink");
+		return new HandlerSpec(name, () -> sink, sink, Level.NOTSET, List.of(), BufferSpec.DEFAULT, false);
+	}
+
+	public String name() {
+		return name;
+	}
+
+	public Supplier<? extends Sink> sinkFactory() {
+		return sinkFactory;
+	}
+
+	/** Equal identities (and names) mean "the same sink": it is kept across a reload. */
+	public Object identity() {
+		return identity;
+	}
+
+	public Level level() {
+		return level;
+	}
+
+	public List<RecordFilter> filters() {
+		return filters;
+	}
+
+	public BufferSpec buffer() {
+		return buffer;
+	}
+
+	/** Whether the sink's layout prints the caller's location. */
+	public boolean needsLocation() {
+		return needsLocation;
+	}
+
+	public HandlerSpec withLevel(Level newLevel) {
+		return new HandlerSpec(name, sinkFactory, identity, newLevel, filters, buffer, needsLocation);
+	}
+
+	public HandlerSpec withFilters(List<RecordFilter> newFilters) {
+		return new HandlerSpec(name, sinkFactory, identity, level, newFilters, buffer, needsLocation);
+	}
+
+	public HandlerSpec withBuffer(BufferSpec newBuffer) {
+		return new HandlerSpec(name, sinkFactory, identity, level, filters, newBuffer, needsLocation);
+	}
+
+	public HandlerSpec withIdentity(Object newIdentity) {
+		return new HandlerSpec(name, sinkFactory, newIdentity, level, filters, buffer, needsLocation);
+	}
+
+	public HandlerSpec withNeedsLocation(boolean newNeedsLocation) {
+		return new HandlerSpec(name, sinkFactory, identity, level, filters, buffer, newNeedsLocation);
+	}
+
+	/** Whether {@code other} can keep running this handler's sink. */
+	boolean sameSinkAs(HandlerSpec other) {
+		return name.equals(other.name) && identity.equals(other.identity) && buffer.equals(other.buffer);
+	}
+
+	@Override
+	public String toString() {
+		return "HandlerSpec{" + name + ", level=" + level + ", buffer=" + buffer + '}';
+	}
+}

@@ -1,0 +1,312 @@
+package dev.sluice.pipeline;
+
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import dev.sluice.context.Attributes;
+import dev.sluice.context.CurrentAttributes;
+import dev.sluice.context.LogContext;
+import reactor.core.publisher.Signal;
+import reactor.util.context.ContextView;
+
+/**
+ * A named logger in Python's dotted hierarchy ({@code "jibe.provider.sync"}).
+ *
+ * <p>Three ways to log, all non-blocking:
+ * <ol>
+ * <li>Imperative, here: {@code log.info("synced {} in {} ms", bucket, ms)}. The record carries
+ * the attributes of the thread's current unit of work when Micrometer context-propagation has
+ * restored them ({@link CurrentAttributes}), else none.</li>
+ * <li>Reactive, {@link #reactive()}: {@code log.reactive().info("...")} returns a
+ * {@code Mono<Void>} that logs with the attributes of the subscriber's Reactor Context.</li>
+ * <li>Inside operators: {@code flux.doOnEach(log.onNext(Level.INFO, v -> "got " + v))}, or
+ * {@code log.in(contextView).info(...)}, which read the context of the signal at hand.</li>
+ * </ol>
+ *
+ * <p>Cost to the caller: a disabled level is one volatile read, no lock, no allocation. An
+ * enabled one allocates the record (and the varargs array, as in SLF4J) and offers it to a
+ * bounded lock-free queue; formatting, routing and I/O happen on other threads. When the queue
+ * is full the record is counted as dropped ({@code ingress_full}) and the call returns: it never
+ * blocks and never spins.
+ *
+ * <p>Messages use SLF4J's {@code {}} placeholders, filled lazily off the caller's thread;
+ * arguments must not be mutated after the call. A {@link Throwable} as the last argument is
+ * the record's throwable, as in SLF4J.
+ *
+ * <p>Thread-safe. Loggers are cached by name: the same name gives the same instance.
+ */
+public final class Logger {
+
+	private final String name;
+	private final LoggerRegistry registry;
+	private final Logger parent;
+	/** Effective level number; Integer.MAX_VALUE when disabled. Written by the registry on reconfiguration, read by every call. */
+	private volatile int threshold;
+	private final ReactiveLogger reactive;
+
+	Logger(String name, Logger parent, LoggerRegistry registry, int threshold) {
+		this.name = name;
+		this.parent = parent;
+		this.registry = registry;
+		this.threshold = threshold;
+		this.reactive = new ReactiveLogger(this);
+	}
+
+	/** The dotted name; {@code "root"} for the root logger. */
+	public String name() {
+		return name;
+	}
+
+	/** The parent in the hierarchy, or null for the root. */
+	public Logger parent() {
+		return parent;
+	}
+
+	/** The level records must reach to be logged: the nearest configured ancestor's. */
+	public Level effectiveLevel() {
+		int t = threshold;
+		return Level.of(t);
+	}
+
+	/** Whether records at {@code level} are logged: one volatile read. */
+	public boolean isEnabled(Level level) {
+		return level.value() >= threshold;
+	}
+
+	public boolean isTraceEnabled() {
+		return 5 >= threshold;
+	}
+
+	public boolean isDebugEnabled() {
+		return 10 >= threshold;
+	}
+
+	public boolean isInfoEnabled() {
+		return 20 >= threshold;
+	}
+
+	public boolean isWarnEnabled() {
+		return 30 >= threshold;
+	}
+
+	public boolean isErrorEnabled() {
+		return 40 >= threshold;
+	}
+
+	void threshold(int value) {
+		this.threshold = value;
+	}
+
+	// ---- imperative API ------------------------------------------------------------------------
+
+	public void log(Level level, String message) {
+		if (isEnabled(level)) {
+			emit(level, message, null, null, CurrentAttributes.get());
+		}
+	}
+
+	public void log(Level level, String message, Object arg) {
+		if (isEnabled(level)) {
+			if (arg instanceof Throwable) {
+				emit(level, message, null, (Throwable) arg, CurrentAttributes.get());
+			}
+			else {
+				emit(level, message, new Object[] {arg}, null, CurrentAttributes.get());
+			}
+		}
+	}
+
+	public void log(Level level, String message, Object arg1, Object arg2) {
+		if (isEnabled(level)) {
+			if (arg2 instanceof Throwable) {
+				emit(level, message, new Object[] {arg1}, (Throwable) arg2, CurrentAttributes.get());
+			}
+			else {
+				emit(level, message, new Object[] {arg1, arg2}, null, CurrentAttributes.get());
+			}
+		}
+	}
+
+	public void log(Level level, String message, Object... args) {
+		if (isEnabled(level)) {
+			emitArgs(level, message, args, CurrentAttributes.get());
+		}
+	}
+
+	public void trace(String message) {
+		log(Level.TRACE, message);
+	}
+
+	public void trace(String message, Object arg) {
+		log(Level.TRACE, message, arg);
+	}
+
+	public void trace(String message, Object arg1, Object arg2) {
+		log(Level.TRACE, message, arg1, arg2);
+	}
+
+	public void trace(String message, Object... args) {
+		log(Level.TRACE, message, args);
+	}
+
+	public void debug(String message) {
+		log(Level.DEBUG, message);
+	}
+
+	public void debug(String message, Object arg) {
+		log(Level.DEBUG, message, arg);
+	}
+
+	public void debug(String message, Object arg1, Object arg2) {
+		log(Level.DEBUG, message, arg1, arg2);
+	}
+
+	public void debug(String message, Object... args) {
+		log(Level.DEBUG, message, args);
+	}
+
+	public void info(String message) {
+		log(Level.INFO, message);
+	}
+
+	public void info(String message, Object arg) {
+		log(Level.INFO, message, arg);
+	}
+
+	public void info(String message, Object arg1, Object arg2) {
+		log(Level.INFO, message, arg1, arg2);
+	}
+
+	public void info(String message, Object... args) {
+		log(Level.INFO, message, args);
+	}
+
+	public void warn(String message) {
+		log(Level.WARNING, message);
+	}
+
+	public void warn(String message, Object arg) {
+		log(Level.WARNING, message, arg);
+	}
+
+	public void warn(String message, Object arg1, Object arg2) {
+		log(Level.WARNING, message, arg1, arg2);
+	}
+
+	public void warn(String message, Object... args) {
+		log(Level.WARNING, message, args);
+	}
+
+	public void error(String message) {
+		log(Level.ERROR, message);
+	}
+
+	public void error(String message, Object arg) {
+		log(Level.ERROR, message, arg);
+	}
+
+	public void error(String message, Object arg1, Object arg2) {
+		log(Level.ERROR, message, arg1, arg2);
+	}
+
+	public void error(String message, Object... args) {
+		log(Level.ERROR, message, args);
+	}
+
+	public void critical(String message) {
+		log(Level.CRITICAL, message);
+	}
+
+	public void critical(String message, Object... args) {
+		log(Level.CRITICAL, message, args);
+	}
+
+	/** A fluent call at {@code level}: attributes, a throwable, an explicit context. */
+	public LogCall atLevel(Level level) {
+		return new LogCall(this, level);
+	}
+
+	public LogCall atInfo() {
+		return atLevel(Level.INFO);
+	}
+
+	public LogCall atWarn() {
+		return atLevel(Level.WARNING);
+	}
+
+	public LogCall atError() {
+		return atLevel(Level.ERROR);
+	}
+
+	public LogCall atDebug() {
+		return atLevel(Level.DEBUG);
+	}
+
+	// ---- Reactor Context forms -----------------------------------------------------------------
+
+	/** The reactive view: each call returns a {@code Mono<Void>} that logs at subscription. */
+	public ReactiveLogger reactive() {
+		return reactive;
+	}
+
+	/** This logger bound to the attributes of {@code context} (a signal's or a deferContextual's). */
+	public ContextualLogger in(ContextView context) {
+		return new ContextualLogger(this, LogContext.attributes(context));
+	}
+
+	/**
+	 * For {@code doOnEach}: logs each onNext value with the signal's context attributes.
+	 * {@code flux.doOnEach(log.onNext(Level.INFO, v -> "got " + v))}
+	 */
+	public <T> Consumer<Signal<T>> onNext(Level level, Function<? super T, String> message) {
+		Objects.requireNonNull(message, "message");
+		return signal -> {
+			if (signal.isOnNext() && isEnabled(level)) {
+				emit(level, message.apply(signal.get()), null, null,
+						LogContext.attributes(signal.getContextView()));
+			}
+		};
+	}
+
+	/**
+	 * For {@code doOnEach}: logs an onError signal with its throwable and the signal's context.
+	 * {@code mono.doOnEach(log.onError(Level.ERROR, "sync failed"))}
+	 */
+	public <T> Consumer<Signal<T>> onError(Level level, String message) {
+		return signal -> {
+			if (signal.isOnError() && isEnabled(level)) {
+				emit(level, message, null, signal.getThrowable(), LogContext.attributes(signal.getContextView()));
+			}
+		};
+	}
+
+	/** For {@code doOnEach}: logs onComplete with the signal's context. */
+	public <T> Consumer<Signal<T>> onComplete(Level level, String message) {
+		return signal -> {
+			if (signal.isOnComplete() && isEnabled(level)) {
+				emit(level, message, null, null, LogContext.attributes(signal.getContextView()));
+			}
+		};
+	}
+
+	// ---- the one path into the pipeline --------------------------------------------------------
+
+	void emitArgs(Level level, String message, Object[] args, Attributes attributes) {
+		Throwable thrown = null;
+		if (args != null && args.length > 0 && args[args.length - 1] instanceof Throwable) {
+			thrown = (Throwable) args[args.length - 1];
+			args = java.util.Arrays.copyOf(args, args.length - 1);
+		}
+		emit(level, message, args, thrown, attributes);
+	}
+
+	void emit(Level level, String message, Object[] args, Throwable thrown, Attributes attributes) {
+		registry.emit(this, level, message, args, thrown, attributes);
+	}
+
+	@Override
+	public String toString() {
+		return "Logger{" + name + ", effectiveLevel=" + effectiveLevel() + '}';
+	}
+}

@@ -1,0 +1,143 @@
+package dev.sluice.pipeline;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+import dev.sluice.context.Attributes;
+
+/**
+ * The logger hierarchy of one pipeline: loggers by name, their effective levels, and the plan
+ * they follow. Getting a logger is lock-free once it exists; reconfiguration (rare) takes this
+ * object's monitor and pushes the new effective level into every logger's volatile field.
+ */
+final class LoggerRegistry {
+
+	static final String ROOT_NAME = "root";
+
+	private final ConcurrentHashMap<String, Logger> loggers = new ConcurrentHashMap<>();
+	private final Logger root;
+	private final Consumer<LogRecord> ingress;
+	private final Clock clock;
+	/** Written under this monitor by apply, read by logger creation (also under the monitor). */
+	private RoutingPlan plan = RoutingPlan.DEFAULT;
+	/** Python's per-logger {@code disabled} flags, set by disable_existing_loggers. Guarded by this. */
+	private final Set<String> disabled = new HashSet<>();
+	/** Whether any layout in use prints the caller's location; read on every enabled call. */
+	private volatile boolean captureLocation;
+
+	LoggerRegistry(Consumer<LogRecord> ingress, Clock clock) {
+		this.ingress = ingress;
+		this.clock = clock;
+		this.root = new Logger(ROOT_NAME, null, this, Level.WARNING.value());
+		loggers.put(ROOT_NAME, root);
+	}
+
+	Logger root() {
+		return root;
+	}
+
+	/** The logger called {@code name}; "" and "root" are the root. */
+	Logger get(String name) {
+		if (name == null || name.isEmpty() || ROOT_NAME.equals(name)) {
+			return root;
+		}
+		Logger l = loggers.get(name);
+		return l != null ? l : create(name);
+	}
+
+	private synchronized Logger create(String name) {
+		Logger existing = loggers.get(name);
+		if (existing != null) {
+			return existing;
+		}
+		int dot = name.lastIndexOf('.');
+		Logger parent = dot > 0 ? get(name.substring(0, dot)) : root;
+		Logger created = new Logger(name, parent, this, thresholdFor(name));
+		loggers.put(name, created);
+		return created;
+	}
+
+	synchronized RoutingPlan plan() {
+		return plan;
+	}
+
+	/** Makes {@code effective} (not incremental) the plan loggers follow: levels, disabled flags. */
+	synchronized RoutingPlan apply(RoutingPlan effective) {
+		if (effective.incremental()) {
+			throw new IllegalArgumentException("merge an incremental plan before applying it");
+		}
+		disabled.clear();
+		if (effective.disableExistingLoggers()) {
+			for (String name : loggers.keySet()) {
+				if (!ROOT_NAME.equals(name) && !configuredOrBelow(name, effective)) {
+					disabled.add(name);
+				}
+			}
+		}
+		plan = effective;
+		boolean location = false;
+		for (HandlerSpec h : effective.handlers().values()) {
+			location |= h.needsLocation();
+		}
+		captureLocation = location;
+		for (Map.Entry<String, Logger> e : loggers.entrySet()) {
+			e.getValue().threshold(thresholdFor(e.getKey()));
+		}
+		return effective;
+	}
+
+	/** Sets one logger's level at run time (Spring's /actuator/loggers, tests). */
+	synchronized RoutingPlan setLevel(String name, Level level) {
+		LoggerSpec current = plan.logger(name);
+		LoggerSpec spec = (current != null ? current : LoggerSpec.INHERIT).withLevel(level == null ? Level.NOTSET : level);
+		return apply(plan.toBuilder().logger(name, spec).incremental(false).disableExistingLoggers(false).build());
+	}
+
+	private static boolean configuredOrBelow(String name, RoutingPlan plan) {
+		for (String configured : plan.loggers().keySet()) {
+			if (name.equals(configured) || name.startsWith(configured + ".")) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** Guarded by this. */
+	private int thresholdFor(String name) {
+		if (disabled.contains(name) || isDisabledBySpec(name)) {
+			return Integer.MAX_VALUE;
+		}
+		String n = name;
+		while (true) {
+			LoggerSpec spec = plan.logger(n);
+			if (spec != null && spec.level().value() != Level.NOTSET.value()) {
+				return spec.level().value();
+			}
+			if (ROOT_NAME.equals(n)) {
+				// a root at NOTSET logs everything, as in Python
+				return spec == null ? Level.WARNING.value() : Level.NOTSET.value();
+			}
+			int dot = n.lastIndexOf('.');
+			n = dot > 0 ? n.substring(0, dot) : ROOT_NAME;
+		}
+	}
+
+	private boolean isDisabledBySpec(String name) {
+		LoggerSpec spec = plan.logger(name);
+		return spec != null && spec.disabled();
+	}
+
+	void emit(Logger logger, Level level, String message, Object[] args, Throwable thrown, Attributes attributes) {
+		Thread thread = Thread.currentThread();
+		Instant now = clock.instant();
+		long nanos = now.getEpochSecond() * 1_000_000_000L + now.getNano();
+		StackTraceElement location = captureLocation ? CallerLocation.find() : null;
+		ingress.accept(new LogRecord(nanos, level, logger.name(), message, args, thread.getName(), thread.getId(),
+				thrown, attributes, location));
+	}
+}

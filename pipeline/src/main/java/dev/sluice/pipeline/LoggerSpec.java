@@ -1,0 +1,82 @@
+package dev.sluice.pipeline;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One logger's configuration, as dictConfig's {@code loggers} entries: its level (NOTSET to
+ * inherit the nearest ancestor's), whether records continue to the ancestors' handlers
+ * ({@code propagate}), the names of its handlers, its filters (applied only to records logged on
+ * this very logger, as in Python), and whether it is disabled. Immutable.
+ */
+public final class LoggerSpec {
+
+	/** NOTSET level, propagating, no handlers, no filters. */
+	public static final LoggerSpec INHERIT = new LoggerSpec(Level.NOTSET, true, List.of(), List.of(), false);
+
+	private final Level level;
+	private final boolean propagate;
+	private final List<String> handlers;
+	private final List<RecordFilter> filters;
+	private final boolean disabled;
+
+	private LoggerSpec(Level level, boolean propagate, List<String> handlers, List<RecordFilter> filters,
+			boolean disabled) {
+		this.level = Objects.requireNonNull(level, "level");
+		this.propagate = propagate;
+		this.handlers = List.copyOf(handlers);
+		this.filters = List.copyOf(filters);
+		this.disabled = disabled;
+	}
+
+	/** A logger at {@code level} with these handlers, propagating. */
+	public static LoggerSpec of(Level level, String... handlers) {
+		return new LoggerSpec(level, true, List.of(handlers), List.of(), false);
+	}
+
+	public Level level() {
+		return level;
+	}
+
+	public boolean propagate() {
+		return propagate;
+	}
+
+	public List<String> handlers() {
+		return handlers;
+	}
+
+	public List<RecordFilter> filters() {
+		return filters;
+	}
+
+	public boolean disabled() {
+		return disabled;
+	}
+
+	public LoggerSpec withLevel(Level newLevel) {
+		return new LoggerSpec(newLevel, propagate, handlers, filters, disabled);
+	}
+
+	public LoggerSpec withPropagate(boolean newPropagate) {
+		return new LoggerSpec(level, newPropagate, handlers, filters, disabled);
+	}
+
+	public LoggerSpec withHandlers(List<String> newHandlers) {
+		return new LoggerSpec(level, propagate, newHandlers, filters, disabled);
+	}
+
+	public LoggerSpec withFilters(List<RecordFilter> newFilters) {
+		return new LoggerSpec(level, propagate, handlers, newFilters, disabled);
+	}
+
+	public LoggerSpec withDisabled(boolean newDisabled) {
+		return new LoggerSpec(level, propagate, handlers, filters, newDisabled);
+	}
+
+	@Override
+	public String toString() {
+		return "LoggerSpec{level=" + level + ", propagate=" + propagate + ", handlers=" + handlers
+				+ (filters.isEmpty() ? "" : ", filters=" + filters.size()) + (disabled ? ", disabled" : "") + '}';
+	}
+}

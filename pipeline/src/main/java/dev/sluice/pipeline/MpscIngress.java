@@ -1,0 +1,119 @@
+package dev.sluice.pipeline;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jctools.queues.MpscArrayQueue;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.FluxSink;
+
+/**
+ * The pipeline's entrance: a bounded multi-producer, single-consumer lock-free queue (JCTools'
+ * {@code MpscArrayQueue}) that any number of threads offer records to, drained by one dedicated
+ * thread that hands the records on as a {@code Flux} of batches.
+ *
+ * <p>Producers never block and never spin: {@link #offer} either enqueues or returns false at
+ * once. The drain thread sleeps while the queue is empty and is woken by the next offer; it
+ * also emits an empty batch when it wakes with nothing to do (at least every
+ * {@code tickNanos}), so that its subscriber can run periodic work on the same thread.
+ *
+ * <p>After {@link #close()} the drain thread empties the queue and completes the Flux.
+ */
+final class MpscIngress {
+
+	private static final int MAX_BATCH = 1_024;
+
+	private final MpscArrayQueue<LogRecord> queue;
+	private final Wakeup wakeup = new Wakeup();
+	private final long tickNanos;
+	private final String threadName;
+	/** Set once by close(); read by the drain thread. */
+	private volatile boolean closing;
+
+	MpscIngress(int capacity, long tickNanos, String threadName) {
+		this.queue = new MpscArrayQueue<>(capacity);
+		this.tickNanos = tickNanos;
+		this.threadName = threadName;
+	}
+
+	/** Any thread: enqueues {@code record}; false when the queue is full. Lock-free, wait-free for the caller in practice. */
+	boolean offer(LogRecord record) {
+		if (!queue.offer(record)) {
+			return false;
+		}
+		wakeup.signal();
+		return true;
+	}
+
+	/** Wakes the drain thread (a control action is waiting). */
+	void wake() {
+		wakeup.signal();
+	}
+
+	/** Ends the stream once everything offered so far has been emitted. */
+	void close() {
+		closing = true;
+		wakeup.signal();
+	}
+
+	int size() {
+		return queue.size();
+	}
+
+	/** Takes what is left after the stream completed (records offered too late). */
+	List<LogRecord> leftovers() {
+		List<LogRecord> rest = new ArrayList<>();
+		queue.drain(rest::add);
+		return rest;
+	}
+
+	/**
+	 * The batches, emitted on the ingress's own thread, which starts at subscription. Subscribe
+	 * once.
+	 */
+	Flux<List<LogRecord>> batches() {
+		return Flux.create(emitter -> {
+			Thread t = new Thread(() -> drainLoop(emitter), threadName);
+			t.setDaemon(true);
+			t.start();
+		}, FluxSink.OverflowStrategy.ERROR);
+	}
+
+	private void drainLoop(FluxSink<List<LogRecord>> emitter) {
+		try {
+			while (!emitter.isCancelled()) {
+				if (emitter.requestedFromDownstream() == 0) {
+					wakeup.prepare();
+					wakeup.park(tickNanos);
+					continue;
+				}
+				List<LogRecord> batch = new ArrayList<>(Math.min(MAX_BATCH, Math.max(16, queue.size())));
+				queue.drain(batch::add, MAX_BATCH);
+				if (!batch.isEmpty()) {
+					emitter.next(batch);
+					continue;
+				}
+				if (closing) {
+					queue.drain(batch::add, MAX_BATCH);
+					if (batch.isEmpty()) {
+						emitter.complete();
+						return;
+					}
+					emitter.next(batch);
+					continue;
+				}
+				wakeup.prepare();
+				if (queue.isEmpty() && !closing) {
+					wakeup.park(tickNanos);
+				}
+				else {
+					wakeup.cancel();
+				}
+				emitter.next(batch); // an empty tick
+			}
+		}
+		catch (Throwable t) {
+			emitter.error(t);
+		}
+	}
+}

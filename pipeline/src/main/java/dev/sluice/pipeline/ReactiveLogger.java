@@ -1,0 +1,57 @@
+package dev.sluice.pipeline;
+
+import dev.sluice.context.LogContext;
+import reactor.core.publisher.Mono;
+
+/**
+ * The reactive view of a {@link Logger}: each method returns a {@code Mono<Void>} that, when
+ * subscribed, logs one record with the attributes of the subscriber's Reactor Context, then
+ * completes. Nothing happens until subscription; the level is checked at subscription, so a
+ * level changed at run time is honoured by Monos assembled earlier.
+ *
+ * <p>{@code return service.call().flatMap(r -> log.reactive().info("got {}", r).thenReturn(r));}
+ *
+ * <p>Non-blocking and thread-safe; the returned Monos can be subscribed any number of times
+ * (each subscription logs once).
+ */
+public final class ReactiveLogger {
+
+	private final Logger logger;
+
+	ReactiveLogger(Logger logger) {
+		this.logger = logger;
+	}
+
+	public Mono<Void> log(Level level, String message, Object... args) {
+		return Mono.deferContextual(ctx -> {
+			if (logger.isEnabled(level)) {
+				logger.emitArgs(level, message, args, LogContext.attributes(ctx));
+			}
+			return Mono.empty();
+		});
+	}
+
+	public Mono<Void> trace(String message, Object... args) {
+		return log(Level.TRACE, message, args);
+	}
+
+	public Mono<Void> debug(String message, Object... args) {
+		return log(Level.DEBUG, message, args);
+	}
+
+	public Mono<Void> info(String message, Object... args) {
+		return log(Level.INFO, message, args);
+	}
+
+	public Mono<Void> warn(String message, Object... args) {
+		return log(Level.WARNING, message, args);
+	}
+
+	public Mono<Void> error(String message, Object... args) {
+		return log(Level.ERROR, message, args);
+	}
+
+	public Mono<Void> critical(String message, Object... args) {
+		return log(Level.CRITICAL, message, args);
+	}
+}

@@ -1,0 +1,62 @@
+package dev.sluice.pipeline;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Where records of one logger name go under one plan: the originating logger's filters, then the
+ * runners of its handlers and of each ancestor's, up to the first logger with
+ * {@code propagate: false} (Python's {@code Logger.callHandlers}). Immutable; computed once per
+ * name and plan by the router.
+ */
+final class Route {
+
+	private static final SinkRunner[] NONE = new SinkRunner[0];
+
+	final List<RecordFilter> filters;
+	final SinkRunner[] runners;
+
+	private Route(List<RecordFilter> filters, SinkRunner[] runners) {
+		this.filters = filters;
+		this.runners = runners;
+	}
+
+	static Route compute(String loggerName, RoutingPlan plan, Map<String, SinkRunner> runnersByHandler) {
+		LoggerSpec own = plan.logger(loggerName);
+		List<RecordFilter> filters = own == null ? List.of() : own.filters();
+		Set<SinkRunner> runners = new LinkedHashSet<>();
+		String name = loggerName;
+		while (true) {
+			LoggerSpec spec = plan.logger(name);
+			if (spec != null) {
+				for (String h : spec.handlers()) {
+					SinkRunner r = runnersByHandler.get(h);
+					if (r != null) {
+						runners.add(r);
+					}
+				}
+				if (!spec.propagate()) {
+					break;
+				}
+			}
+			if (LoggerRegistry.ROOT_NAME.equals(name)) {
+				break;
+			}
+			int dot = name.lastIndexOf('.');
+			name = dot > 0 ? name.substring(0, dot) : LoggerRegistry.ROOT_NAME;
+		}
+		return new Route(filters, runners.isEmpty() ? NONE : new ArrayList<>(runners).toArray(NONE));
+	}
+
+	boolean passesFilters(LogRecord record) {
+		for (RecordFilter f : filters) {
+			if (!f.test(record)) {
+				return false;
+			}
+		}
+		return true;
+	}
+}

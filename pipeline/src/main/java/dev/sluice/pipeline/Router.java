@@ -1,0 +1,149 @@
+package dev.sluice.pipeline;
+
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+import dev.sluice.pipeline.sink.StatusLogger;
+
+/**
+ * Takes the ingress's batches on the ingress thread and hands each record to the runners of its
+ * route. It owns the current plan's runners and switches plans between two batches, in the order
+ * they were applied: a switch never splits a record, so no record is lost or routed twice across
+ * it. Runners of the old plan that the new one does not keep are retired (drained, then closed)
+ * after the switch.
+ *
+ * <p>Everything here runs on the ingress thread but {@link #enqueueSwitch}, which any thread calls.
+ */
+final class Router {
+
+	/** A plan switch waiting for the router thread. */
+	static final class Switch {
+		final RoutingPlan plan;
+		final Map<String, SinkRunner> runners;
+		final CompletableFuture<Void> done = new CompletableFuture<>();
+
+		Switch(RoutingPlan plan, Map<String, SinkRunner> runners) {
+			this.plan = plan;
+			this.runners = runners;
+		}
+	}
+
+	private final Queue<Switch> switches = new ConcurrentLinkedQueue<>();
+	private final StatusLogger status;
+	private final DropSummary dropSummary;
+	private RoutingPlan plan;
+	private Map<String, SinkRunner> runners;
+	private Map<String, Route> routes = new HashMap<>();
+	private long sequence;
+	private final Map<SinkRunner, Boolean> touched = new IdentityHashMap<>();
+
+	Router(RoutingPlan plan, Map<String, SinkRunner> runners, StatusLogger status, DropSummary dropSummary) {
+		this.plan = plan;
+		this.runners = runners;
+		this.status = status;
+		this.dropSummary = dropSummary;
+	}
+
+	/** Any thread: queues a switch; the router applies it before its next batch. */
+	void enqueueSwitch(Switch s) {
+		switches.add(s);
+	}
+
+	/** Ingress thread: routes one batch (possibly an empty tick). */
+	void route(List<LogRecord> batch) {
+		applySwitches();
+		for (int i = 0, n = batch.size(); i < n; i++) {
+			LogRecord record = batch.get(i);
+			record.assignSequence(sequence++);
+			Route route = routes.get(record.loggerName());
+			if (route == null) {
+				route = Route.compute(record.loggerName(), plan, runners);
+				routes.put(record.loggerName(), route);
+			}
+			if (!passes(route, record)) {
+				continue;
+			}
+			if (route.runners.length == 0) {
+				lastResort(record);
+				continue;
+			}
+			for (SinkRunner r : route.runners) {
+				if (r.offer(record)) {
+					touched.put(r, Boolean.TRUE);
+				}
+			}
+		}
+		if (!touched.isEmpty()) {
+			for (SinkRunner r : touched.keySet()) {
+				r.signal();
+			}
+			touched.clear();
+		}
+		dropSummary.maybeReport();
+	}
+
+	/** Ingress thread, at the end of the stream: retires every runner. */
+	void complete() {
+		applySwitches();
+		for (SinkRunner r : runners.values()) {
+			r.retire();
+		}
+	}
+
+	Map<String, SinkRunner> runners() {
+		return runners;
+	}
+
+	private void applySwitches() {
+		Switch s;
+		while ((s = switches.poll()) != null) {
+			Map<String, SinkRunner> old = runners;
+			plan = s.plan;
+			runners = s.runners;
+			routes = new HashMap<>();
+			for (SinkRunner r : old.values()) {
+				if (!containsRunner(runners, r)) {
+					r.retire();
+				}
+			}
+			s.done.complete(null);
+		}
+	}
+
+	private static boolean containsRunner(Map<String, SinkRunner> map, SinkRunner r) {
+		for (SinkRunner x : map.values()) {
+			if (x == r) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private boolean passes(Route route, LogRecord record) {
+		try {
+			return route.passesFilters(record);
+		}
+		catch (Throwable t) {
+			status.once("logger-filter:" + record.loggerName(), "logger " + record.loggerName(),
+					"a filter failed; it rejects the records it fails on", t);
+			return false;
+		}
+	}
+
+	/**
+	 * Python's {@code logging.lastResort}: a record of WARNING or above that no handler takes
+	 * is printed (message only) to stderr rather than lost.
+	 */
+	private void lastResort(LogRecord record) {
+		if (record.level().value() >= Level.WARNING.value()) {
+			StringBuilder sb = new StringBuilder(record.message());
+			dev.sluice.pipeline.sink.Layouts.appendThrowable(record.thrown(), sb);
+			System.err.println(sb);
+		}
+	}
+}

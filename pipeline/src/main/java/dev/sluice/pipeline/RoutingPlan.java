@@ -1,0 +1,156 @@
+package dev.sluice.pipeline;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A whole logging configuration, ready to run: the root logger, the named loggers and the
+ * handlers, with Python's semantics. The config module builds plans from dictConfig files; code
+ * can build them directly. Immutable; the builder is not thread-safe.
+ *
+ * <p>{@code disableExistingLoggers} is Python's {@code disable_existing_loggers}: loggers that
+ * exist when the plan is applied and are neither named in it nor below a named logger are
+ * disabled. {@code incremental} is Python's {@code incremental}: only levels and
+ * {@code propagate} of the named loggers change; handlers stay as they are.
+ */
+public final class RoutingPlan {
+
+	/** Python's defaults: root at WARNING with no handlers (so the last resort prints warnings). */
+	public static final RoutingPlan DEFAULT = builder().build();
+
+	private final LoggerSpec root;
+	private final Map<String, LoggerSpec> loggers;
+	private final Map<String, HandlerSpec> handlers;
+	private final boolean disableExistingLoggers;
+	private final boolean incremental;
+
+	private RoutingPlan(Builder b) {
+		this.root = b.root != null || b.incremental ? b.root : LoggerSpec.INHERIT.withLevel(Level.WARNING);
+		this.loggers = Map.copyOf(b.loggers);
+		this.handlers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.handlers));
+		this.disableExistingLoggers = b.disableExistingLoggers;
+		this.incremental = b.incremental;
+		for (Map.Entry<String, LoggerSpec> e : loggersWithRoot().entrySet()) {
+			if (incremental) {
+				break; // handlers stay as they are
+			}
+			for (String h : e.getValue().handlers()) {
+				if (!handlers.containsKey(h)) {
+					throw new IllegalArgumentException("logger '" + e.getKey() + "' names handler '" + h
+							+ "', which is not defined (defined: " + handlers.keySet() + ")");
+				}
+			}
+		}
+	}
+
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/** The root logger's spec; null only in an incremental plan that leaves the root alone. */
+	public LoggerSpec root() {
+		return root;
+	}
+
+	/** The named loggers (not the root). */
+	public Map<String, LoggerSpec> loggers() {
+		return loggers;
+	}
+
+	public Map<String, HandlerSpec> handlers() {
+		return handlers;
+	}
+
+	public boolean disableExistingLoggers() {
+		return disableExistingLoggers;
+	}
+
+	public boolean incremental() {
+		return incremental;
+	}
+
+	/** The spec of logger {@code name} ("root" or "" for the root), or null when not named. */
+	public LoggerSpec logger(String name) {
+		if (name.isEmpty() || LoggerRegistry.ROOT_NAME.equals(name)) {
+			return root;
+		}
+		return loggers.get(name);
+	}
+
+	private Map<String, LoggerSpec> loggersWithRoot() {
+		Map<String, LoggerSpec> all = new LinkedHashMap<>(loggers);
+		if (root != null) {
+			all.put(LoggerRegistry.ROOT_NAME, root);
+		}
+		return all;
+	}
+
+	/** A copy of this plan to edit. */
+	public Builder toBuilder() {
+		Builder b = new Builder();
+		b.root = root;
+		b.loggers.putAll(loggers);
+		b.handlers.putAll(handlers);
+		b.disableExistingLoggers = disableExistingLoggers;
+		b.incremental = incremental;
+		return b;
+	}
+
+	@Override
+	public String toString() {
+		return "RoutingPlan{root=" + root + ", loggers=" + loggers + ", handlers=" + handlers.keySet()
+				+ (incremental ? ", incremental" : "") + '}';
+	}
+
+	/** Builds a {@link RoutingPlan}. */
+	public static final class Builder {
+
+		private LoggerSpec root;
+		private final Map<String, LoggerSpec> loggers = new LinkedHashMap<>();
+		private final Map<String, HandlerSpec> handlers = new LinkedHashMap<>();
+		private boolean disableExistingLoggers = false;
+		private boolean incremental = false;
+
+		private Builder() {
+		}
+
+		public Builder root(LoggerSpec spec) {
+			this.root = Objects.requireNonNull(spec, "root");
+			return this;
+		}
+
+		public Builder logger(String name, LoggerSpec spec) {
+			Objects.requireNonNull(name, "name");
+			if (name.isEmpty() || LoggerRegistry.ROOT_NAME.equals(name)) {
+				return root(spec);
+			}
+			loggers.put(name, Objects.requireNonNull(spec, "spec"));
+			return this;
+		}
+
+		public Builder handler(HandlerSpec spec) {
+			handlers.put(spec.name(), spec);
+			return this;
+		}
+
+		public Builder disableExistingLoggers(boolean value) {
+			this.disableExistingLoggers = value;
+			return this;
+		}
+
+		public Builder incremental(boolean value) {
+			this.incremental = value;
+			return this;
+		}
+
+		/**
+		 * The plan; the root defaults to WARNING with no handlers (in an incremental plan: unchanged).
+		 *
+		 * @throws IllegalArgumentException if a logger names a handler that is not defined
+		 */
+		public RoutingPlan build() {
+			return new RoutingPlan(this);
+		}
+	}
+}

@@ -1,0 +1,246 @@
+package dev.sluice.pipeline;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+
+import dev.sluice.pipeline.sink.Batch;
+import dev.sluice.pipeline.sink.Sink;
+import dev.sluice.pipeline.sink.StatusLogger;
+import reactor.core.publisher.Mono;
+
+/**
+ * Runs one sink: its bounded buffer, its own thread (not a Reactor thread, so a sink may do
+ * blocking I/O in {@code write}), one write at a time, and the accounting of every record it was
+ * handed. A sink that throws or errors is isolated: its batch is counted as dropped, the failure is
+ * reported once, and the runner goes on with the next batch.
+ *
+ * <p>Lifecycle: started on creation; {@link #retire()} makes it drain what is buffered, close the
+ * sink and end; {@link #abandon(String)} (shutdown deadline) counts what is left as dropped.
+ */
+final class SinkRunner implements Runnable {
+
+	private static final long IDLE_PARK_NANOS = 50_000_000L;
+
+	/** Written by reconfiguration (level, filters), read by the router and the runner thread. */
+	private volatile HandlerSpec spec;
+	private final Sink sink;
+	private final BoundedSinkBuffer buffer;
+	private final SinkStats stats;
+	private final StatusLogger status;
+	private final Clock clock;
+	/** Copy of spec.level(), read by the router on every offer. */
+	private volatile int handlerLevel;
+	private final Wakeup wakeup = new Wakeup();
+	private final Thread thread;
+	private final CompletableFuture<Void> terminated = new CompletableFuture<>();
+	/** The batch being written; settled (accounted) exactly once, by the runner or by abandon. */
+	private final AtomicReference<Batch> inFlight = new AtomicReference<>();
+	/** Set once by retire(); read by the runner thread. */
+	private volatile boolean retiring;
+	/** Set once by abandon(); the runner stops accounting and exits. */
+	private volatile boolean abandoned;
+
+	SinkRunner(HandlerSpec spec, Sink sink, SinkStats stats, StatusLogger status, Clock clock) {
+		this.spec = spec;
+		this.sink = sink;
+		this.stats = stats;
+		this.status = status;
+		this.clock = clock;
+		this.buffer = new BoundedSinkBuffer(spec.buffer(), stats);
+		this.handlerLevel = spec.level().value();
+		stats.gauge("sluice.sink.buffer.depth", buffer, BoundedSinkBuffer::size);
+		this.thread = new Thread(this, "sluice-sink-" + spec.name());
+		this.thread.setDaemon(true);
+	}
+
+	HandlerSpec spec() {
+		return spec;
+	}
+
+	/** A new definition of the same sink: its level and filters take effect from the next record. */
+	void update(HandlerSpec newSpec) {
+		this.spec = newSpec;
+		this.handlerLevel = newSpec.level().value();
+	}
+
+	void start() {
+		thread.start();
+	}
+
+	String name() {
+		return spec.name();
+	}
+
+	/** Router thread: offers a record that passed the logger; returns whether it was buffered. */
+	boolean offer(LogRecord record) {
+		if (record.level().value() < handlerLevel) {
+			return false;
+		}
+		return buffer.offer(record, wakeup);
+	}
+
+	/** Router thread: wakes the runner after a batch of offers. */
+	void signal() {
+		wakeup.signal();
+	}
+
+	/** Drain what is buffered, close the sink, end. Idempotent. */
+	void retire() {
+		retiring = true;
+		wakeup.signal();
+	}
+
+	CompletableFuture<Void> terminated() {
+		return terminated;
+	}
+
+	SinkReport report() {
+		return stats.report();
+	}
+
+	/** Counts whatever is still buffered or being written as dropped with {@code reason}. */
+	void abandon(String reason) {
+		abandoned = true;
+		Batch b = inFlight.getAndSet(null);
+		if (b != null) {
+			stats.dropped(b.size() - b.droppedCount(), reason);
+			b.droppedByReason().forEach((r, n) -> stats.dropped(n, r));
+		}
+		List<LogRecord> rest = new ArrayList<>();
+		while (buffer.drainTo(rest, Integer.MAX_VALUE) > 0) {
+			stats.dropped(rest.size(), reason);
+			rest.clear();
+		}
+		terminated.complete(null);
+	}
+
+	@Override
+	public void run() {
+		List<LogRecord> records = new ArrayList<>(spec.buffer().maxBatch());
+		try {
+			while (!abandoned) {
+				if (buffer.drainTo(records, spec.buffer().maxBatch()) > 0) {
+					write(records);
+					records = new ArrayList<>(spec.buffer().maxBatch());
+					continue;
+				}
+				if (retiring) {
+					if (buffer.isEmpty()) {
+						break;
+					}
+					continue;
+				}
+				wakeup.prepare();
+				if (buffer.isEmpty() && !retiring) {
+					wakeup.park(IDLE_PARK_NANOS);
+				}
+				else {
+					wakeup.cancel();
+				}
+			}
+			if (!abandoned) {
+				await(sink.close(), "close");
+			}
+		}
+		catch (Throwable t) {
+			status.error("sink " + spec.name(), "runner stopped unexpectedly", t);
+		}
+		finally {
+			terminated.complete(null);
+		}
+	}
+
+	private void write(List<LogRecord> records) {
+		List<LogRecord> accepted = applyFilters(records);
+		if (accepted.isEmpty()) {
+			return;
+		}
+		Batch batch = new Batch(accepted);
+		inFlight.set(batch);
+		Throwable failure = null;
+		try {
+			Mono<Void> result = sink.write(batch);
+			if (result != null) {
+				result.block();
+			}
+		}
+		catch (Throwable t) {
+			failure = unwrap(t);
+		}
+		if (!inFlight.compareAndSet(batch, null)) {
+			return; // abandoned meanwhile: already accounted
+		}
+		settle(batch, failure);
+	}
+
+	private void settle(Batch batch, Throwable failure) {
+		batch.droppedByReason().forEach((reason, n) -> stats.dropped(n, reason));
+		stats.retried.add(batch.retriedCount());
+		int rest = batch.size() - batch.droppedCount();
+		if (failure == null) {
+			stats.delivered.add(rest);
+			long oldest = batch.records().get(0).epochNanos();
+			java.time.Instant now = clock.instant();
+			stats.latency(now.getEpochSecond() * 1_000_000_000L + now.getNano() - oldest);
+			status.forget("write:" + spec.name());
+		}
+		else {
+			stats.dropped(rest, DropReasons.SINK_ERROR);
+			status.once("write:" + spec.name(), "sink " + spec.name(),
+					"write failed; its records are counted as dropped (sink_error) until it recovers", failure);
+		}
+	}
+
+	private List<LogRecord> applyFilters(List<LogRecord> records) {
+		List<RecordFilter> filters = spec.filters();
+		if (filters.isEmpty()) {
+			return records;
+		}
+		List<LogRecord> out = new ArrayList<>(records.size());
+		for (LogRecord r : records) {
+			if (passes(filters, r)) {
+				out.add(r);
+			}
+			else {
+				stats.filtered.increment();
+			}
+		}
+		return out;
+	}
+
+	private boolean passes(List<RecordFilter> filters, LogRecord r) {
+		for (RecordFilter f : filters) {
+			try {
+				if (!f.test(r)) {
+					return false;
+				}
+			}
+			catch (Throwable t) {
+				status.once("filter:" + spec.name(), "sink " + spec.name(), "a filter failed; it rejects the records it fails on", t);
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private void await(Mono<Void> m, String what) {
+		try {
+			if (m != null) {
+				m.block();
+			}
+		}
+		catch (Throwable t) {
+			status.error("sink " + spec.name(), what + " failed", unwrap(t));
+		}
+	}
+
+	private static Throwable unwrap(Throwable t) {
+		if (t.getClass().getName().equals("reactor.core.Exceptions$ReactiveException") && t.getCause() != null) {
+			return t.getCause();
+		}
+		return t;
+	}
+}

@@ -1,0 +1,87 @@
+package dev.sluice.pipeline;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.ToDoubleFunction;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+/**
+ * The accounting of one sink name, kept across reloads: received, delivered, dropped by reason,
+ * retried, and a delivery-latency timer, published as Micrometer meters tagged {@code sink=NAME}.
+ * Counters are {@link LongAdder}s (cheap to bump from the router and runner threads); the meters
+ * read them. Thread-safe.
+ */
+final class SinkStats {
+
+	private final String sink;
+	private final MeterRegistry registry;
+	final LongAdder received = new LongAdder();
+	final LongAdder delivered = new LongAdder();
+	final LongAdder retried = new LongAdder();
+	final LongAdder filtered = new LongAdder();
+	private final Map<String, LongAdder> dropped = new ConcurrentHashMap<>();
+	private final Timer latency;
+
+	SinkStats(String sink, MeterRegistry registry) {
+		this.sink = sink;
+		this.registry = registry;
+		counter("sluice.sink.records.received", "records handed to the sink's buffer", received);
+		counter("sluice.sink.records.delivered", "records the sink delivered", delivered);
+		counter("sluice.sink.records.retried", "records sent again after a transient failure", retried);
+		counter("sluice.sink.records.filtered", "records a handler filter rejected", filtered);
+		this.latency = Timer.builder("sluice.sink.delivery.latency")
+				.description("time from the log call until the sink delivered the oldest record of a batch")
+				.tag("sink", sink).register(registry);
+	}
+
+	private void counter(String name, String description, LongAdder adder) {
+		FunctionCounter.builder(name, adder, LongAdder::doubleValue).description(description).tag("sink", sink)
+				.register(registry);
+	}
+
+	<T> void gauge(String name, T source, ToDoubleFunction<T> value) {
+		Gauge.builder(name, source, value).tag("sink", sink).register(registry);
+	}
+
+	void dropped(long n, String reason) {
+		if (n <= 0) {
+			return;
+		}
+		dropped.computeIfAbsent(reason, r -> {
+			LongAdder a = new LongAdder();
+			FunctionCounter.builder("sluice.sink.records.dropped", a, LongAdder::doubleValue)
+					.description("records the sink could not deliver, by reason").tag("sink", sink).tag("reason", r)
+					.register(registry);
+			return a;
+		}).add(n);
+	}
+
+	void latency(long nanos) {
+		latency.record(Math.max(0, nanos), TimeUnit.NANOSECONDS);
+	}
+
+	long droppedTotal() {
+		long total = 0;
+		for (LongAdder a : dropped.values()) {
+			total += a.sum();
+		}
+		return total;
+	}
+
+	Map<String, Long> droppedByReason() {
+		Map<String, Long> m = new TreeMap<>();
+		dropped.forEach((k, v) -> m.put(k, v.sum()));
+		return m;
+	}
+
+	SinkReport report() {
+		return new SinkReport(sink, received.sum(), delivered.sum(), droppedByReason(), retried.sum(), filtered.sum());
+	}
+}

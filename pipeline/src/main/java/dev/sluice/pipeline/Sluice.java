@@ -1,0 +1,452 @@
+package dev.sluice.pipeline;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+
+import dev.sluice.pipeline.sink.Layout;
+import dev.sluice.pipeline.sink.SinkEnvironment;
+import dev.sluice.pipeline.sink.StatusLogger;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * A running logging pipeline: loggers, the non-blocking ingress, the router and one runner per
+ * sink.
+ *
+ * <pre>{@code
+ * Sluice sluice = Sluice.builder().plan(plan).build();
+ * Logger log = sluice.logger("jibe.provider.sync");
+ * log.warn("Providers Sync Delayed: {}", delayed);
+ * ...
+ * ShutdownReport report = sluice.shutdown(Duration.ofSeconds(10)).block();
+ * }</pre>
+ *
+ * <p>Threading: loggers may be used from any thread, including Reactor's non-blocking ones. The
+ * pipeline runs one ingress/router thread and one thread per sink, all plain daemon threads.
+ * {@link #apply} and {@link #shutdown} return Monos that do their (possibly blocking) work off
+ * Reactor's non-blocking threads.
+ *
+ * <p>Lifecycle: built running. {@link #shutdown(Duration)} (or {@link #close()}, or the JVM
+ * shutdown hook registered by default) stops accepting records, drains every sink until the
+ * deadline and reports what was delivered and dropped. Records logged after shutdown began are
+ * written to stderr and counted as dropped ({@code after_shutdown}).
+ */
+public final class Sluice implements AutoCloseable {
+
+	private static final int RUNNING = 0;
+	private static final int STOPPING = 1;
+
+	private final LoggerRegistry registry;
+	private final MpscIngress ingress;
+	private final Router router;
+	private final SinkEnvironment environment;
+	private final StatusLogger status;
+	private final Clock clock;
+	private final MeterRegistry meters;
+	private final Map<String, SinkStats> stats = new ConcurrentHashMap<>();
+	private final Map<String, LongAdder> ingressDropped = new ConcurrentHashMap<>();
+	private final LongAdder accepted = new LongAdder();
+	private final AtomicInteger state = new AtomicInteger(RUNNING);
+	private final CompletableFuture<Void> routerDone = new CompletableFuture<>();
+	private final Thread shutdownHook;
+	private final DropSummary dropSummary;
+	/** Guarded by this: the runners of the last plan handed to the router, and every runner ever started. */
+	private Map<String, SinkRunner> currentRunners = Map.of();
+	private final List<SinkRunner> allRunners = new ArrayList<>();
+	private volatile Mono<ShutdownReport> shutdown;
+
+	private Sluice(Builder b) {
+		this.clock = b.clock;
+		this.status = b.status;
+		this.meters = b.meterRegistry;
+		this.environment = new SinkEnvironment(b.clock, b.status, b.baseDirectory, b.meterRegistry);
+		this.ingress = new MpscIngress(b.ingressCapacity, 100_000_000L, "sluice-router");
+		this.registry = new LoggerRegistry(this::offer, b.clock);
+		this.dropSummary = new DropSummary(this::dropsBySource, status, b.dropSummaryInterval.toNanos());
+		this.router = new Router(RoutingPlan.DEFAULT, Map.of(), status, dropSummary);
+		Gauge.builder("sluice.ingress.depth", ingress, MpscIngress::size)
+				.description("records waiting in the ingress queue").register(meters);
+		FunctionCounter.builder("sluice.ingress.records.accepted", accepted, LongAdder::doubleValue)
+				.description("records routed").register(meters);
+		ingress.batches().subscribe(batch -> {
+			router.route(batch);
+			accepted.add(batch.size());
+		}, error -> {
+			status.error("pipeline", "router stopped", error);
+			routerDone.completeExceptionally(error);
+		}, () -> {
+			router.complete();
+			routerDone.complete(null);
+		});
+		apply(b.plan).block();
+		if (b.shutdownHook) {
+			shutdownHook = new Thread(() -> shutdown(b.shutdownHookTimeout).block(), "sluice-shutdown");
+			Runtime.getRuntime().addShutdownHook(shutdownHook);
+		}
+		else {
+			shutdownHook = null;
+		}
+	}
+
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/** The logger called {@code name} ("" or "root": the root logger). */
+	public Logger logger(String name) {
+		return registry.get(name);
+	}
+
+	/** The logger named after {@code type}'s fully qualified name. */
+	public Logger logger(Class<?> type) {
+		return registry.get(type.getName());
+	}
+
+	public Logger root() {
+		return registry.root();
+	}
+
+	/** The plan loggers follow now. */
+	public RoutingPlan plan() {
+		return registry.plan();
+	}
+
+	/** Clock, status logger, base directory and meter registry, for sinks made for this pipeline. */
+	public SinkEnvironment environment() {
+		return environment;
+	}
+
+	/**
+	 * Switches to {@code plan}. Sinks of handlers whose name and identity are unchanged keep
+	 * running; new sinks are made (on a boundedElastic thread, as making one may open a file) and
+	 * started before the switch; the rest drain and close after it. If making a sink fails, the
+	 * running plan stays in force and the Mono errors. The Mono completes once the router has
+	 * switched: records logged after that follow the new plan.
+	 */
+	public Mono<Void> apply(RoutingPlan plan) {
+		Objects.requireNonNull(plan, "plan");
+		return Mono.fromCallable(() -> prepareSwitch(plan))
+				.subscribeOn(Schedulers.boundedElastic())
+				.flatMap(s -> Mono.fromFuture(s.done));
+	}
+
+	/**
+	 * Follows a stream of plans (such as a config file's), applying each in turn. A plan that
+	 * fails to apply is reported on the status logger and the running one stays; the stream goes
+	 * on. Cancel the returned subscription to stop following.
+	 */
+	public reactor.core.Disposable follow(Flux<RoutingPlan> plans) {
+		return plans.concatMap(p -> apply(p).onErrorResume(e -> {
+			status.error("config", "new configuration not applied; the running one stays", e);
+			return Mono.empty();
+		})).subscribe();
+	}
+
+	/** Sets the level of one logger at run time (null: inherit). */
+	public void setLevel(String loggerName, Level level) {
+		synchronized (this) {
+			registry.setLevel(loggerName, level);
+			router.enqueueSwitch(new Router.Switch(registry.plan(), currentRunners));
+		}
+		ingress.wake();
+	}
+
+	private synchronized Router.Switch prepareSwitch(RoutingPlan requested) {
+		if (state.get() != RUNNING) {
+			throw new IllegalStateException("the pipeline is shut down");
+		}
+		RoutingPlan plan = requested.incremental() ? mergeIncremental(requested) : requested;
+		Map<String, SinkRunner> next = new LinkedHashMap<>();
+		List<SinkRunner> created = new ArrayList<>();
+		try {
+			for (HandlerSpec h : plan.handlers().values()) {
+				SinkRunner kept = currentRunners.get(h.name());
+				if (kept != null && kept.spec().sameSinkAs(h)) {
+					kept.update(h); // level and filters may change without restarting the sink
+					next.put(h.name(), kept);
+					continue;
+				}
+				SinkRunner r = new SinkRunner(h, Objects.requireNonNull(h.sinkFactory().get(),
+						"sink factory of " + h.name() + " returned null"), statsFor(h.name()), status, clock);
+				created.add(r);
+				next.put(h.name(), r);
+			}
+		}
+		catch (RuntimeException | Error e) {
+			for (SinkRunner r : created) {
+				r.start();
+				r.retire();
+			}
+			throw e;
+		}
+		for (SinkRunner r : created) {
+			r.start();
+			allRunners.add(r);
+		}
+		RoutingPlan effective = registry.apply(plan);
+		currentRunners = next;
+		Router.Switch s = new Router.Switch(effective, next);
+		router.enqueueSwitch(s);
+		ingress.wake();
+		return s;
+	}
+
+	private RoutingPlan mergeIncremental(RoutingPlan changes) {
+		RoutingPlan current = registry.plan();
+		RoutingPlan.Builder b = current.toBuilder().incremental(false);
+		if (changes.root() != null) {
+			b.root(current.root().withLevel(changes.root().level()).withPropagate(changes.root().propagate()));
+		}
+		changes.loggers().forEach((name, spec) -> {
+			LoggerSpec old = current.loggers().getOrDefault(name, LoggerSpec.INHERIT);
+			b.logger(name, old.withLevel(spec.level()).withPropagate(spec.propagate()));
+		});
+		return b.build();
+	}
+
+	private SinkStats statsFor(String name) {
+		return stats.computeIfAbsent(name, n -> new SinkStats(n, meters));
+	}
+
+	/** The accounting of every sink so far (a snapshot). */
+	public Map<String, SinkReport> reports() {
+		Map<String, SinkReport> m = new LinkedHashMap<>();
+		stats.forEach((name, s) -> m.put(name, s.report()));
+		return m;
+	}
+
+	/** Records dropped before routing so far, by reason. */
+	public Map<String, Long> ingressDropped() {
+		Map<String, Long> m = new LinkedHashMap<>();
+		ingressDropped.forEach((k, v) -> m.put(k, v.sum()));
+		return m;
+	}
+
+	/** Records routed so far. */
+	public long accepted() {
+		return accepted.sum();
+	}
+
+	// ---- the caller's path -----------------------------------------------------------------------
+
+	private void offer(LogRecord record) {
+		if (state.get() != RUNNING) {
+			afterShutdown(record);
+			return;
+		}
+		if (!ingress.offer(record)) {
+			countIngressDrop(DropReasons.INGRESS_FULL, 1);
+		}
+	}
+
+	private void afterShutdown(LogRecord record) {
+		countIngressDrop(DropReasons.AFTER_SHUTDOWN, 1);
+		System.err.println("sluice: after shutdown: " + Layout.BASIC.format(record));
+	}
+
+	private void countIngressDrop(String reason, long n) {
+		LongAdder a = ingressDropped.get(reason);
+		if (a == null) {
+			a = ingressDropped.computeIfAbsent(reason, r -> {
+				LongAdder adder = new LongAdder();
+				FunctionCounter.builder("sluice.ingress.records.dropped", adder, LongAdder::doubleValue)
+						.description("records dropped before routing, by reason").tag("reason", r).register(meters);
+				return adder;
+			});
+		}
+		a.add(n);
+	}
+
+	private Map<String, Map<String, Long>> dropsBySource() {
+		Map<String, Map<String, Long>> m = new LinkedHashMap<>();
+		Map<String, Long> ingressDrops = ingressDropped();
+		if (!ingressDrops.isEmpty()) {
+			m.put("ingress", ingressDrops);
+		}
+		stats.forEach((name, s) -> {
+			Map<String, Long> d = s.droppedByReason();
+			if (!d.isEmpty()) {
+				m.put("sink '" + name + "'", d);
+			}
+		});
+		return m;
+	}
+
+	// ---- lifecycle -------------------------------------------------------------------------------
+
+	/**
+	 * Stops accepting records, drains every sink until {@code deadline}, closes them, and reports.
+	 * What is still buffered or being written when the deadline passes is counted as dropped
+	 * ({@code shutdown_deadline}). Idempotent: later calls return the same report.
+	 */
+	public Mono<ShutdownReport> shutdown(Duration deadline) {
+		Objects.requireNonNull(deadline, "deadline");
+		Mono<ShutdownReport> s = shutdown;
+		if (s != null) {
+			return s;
+		}
+		synchronized (this) {
+			if (shutdown == null) {
+				shutdown = Mono.fromCallable(() -> stop(deadline)).subscribeOn(Schedulers.boundedElastic()).cache();
+			}
+			return shutdown;
+		}
+	}
+
+	private ShutdownReport stop(Duration deadline) {
+		long deadlineNanos = System.nanoTime() + deadline.toNanos();
+		state.set(STOPPING);
+		ingress.close();
+		boolean reached = !await(routerDone, deadlineNanos);
+		List<SinkRunner> runners;
+		synchronized (this) {
+			runners = new ArrayList<>(allRunners);
+		}
+		if (reached) {
+			// the router is stuck (a blocked sink with the block policy): retire sinks ourselves
+			for (SinkRunner r : runners) {
+				r.retire();
+			}
+		}
+		for (SinkRunner r : runners) {
+			if (!await(r.terminated(), deadlineNanos)) {
+				reached = true;
+				r.abandon(DropReasons.SHUTDOWN_DEADLINE);
+			}
+		}
+		List<LogRecord> late = ingress.leftovers();
+		if (!late.isEmpty()) {
+			countIngressDrop(reached ? DropReasons.SHUTDOWN_DEADLINE : DropReasons.AFTER_SHUTDOWN, late.size());
+		}
+		if (shutdownHook != null && Thread.currentThread() != shutdownHook) {
+			try {
+				Runtime.getRuntime().removeShutdownHook(shutdownHook);
+			}
+			catch (IllegalStateException alreadyShuttingDown) {
+				// the JVM is exiting; the hook is running or will find the report cached
+			}
+		}
+		dropSummary.report("in total since the last summary");
+		return new ShutdownReport(reports(), accepted.sum(), ingressDropped(), reached);
+	}
+
+	private static boolean await(CompletableFuture<Void> f, long deadlineNanos) {
+		long remaining = deadlineNanos - System.nanoTime();
+		try {
+			f.get(Math.max(0, remaining), java.util.concurrent.TimeUnit.NANOSECONDS);
+			return true;
+		}
+		catch (java.util.concurrent.TimeoutException e) {
+			return false;
+		}
+		catch (java.util.concurrent.ExecutionException e) {
+			return true;
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+	}
+
+	/** Shuts down with a 10 s deadline and waits; do not call on a Reactor non-blocking thread. */
+	@Override
+	public void close() {
+		shutdown(Duration.ofSeconds(10)).block();
+	}
+
+	/** Builds a {@link Sluice}; not thread-safe. */
+	public static final class Builder {
+
+		private Clock clock = Clock.systemUTC();
+		private StatusLogger status = StatusLogger.stderr();
+		private MeterRegistry meterRegistry;
+		private Path baseDirectory = Path.of("").toAbsolutePath();
+		private int ingressCapacity = 1 << 18;
+		private boolean shutdownHook = true;
+		private Duration shutdownHookTimeout = Duration.ofSeconds(10);
+		private Duration dropSummaryInterval = Duration.ofSeconds(5);
+		private RoutingPlan plan = RoutingPlan.DEFAULT;
+
+		private Builder() {
+		}
+
+		/** The clock records are stamped with (default: the system clock, UTC). */
+		public Builder clock(Clock clock) {
+			this.clock = Objects.requireNonNull(clock, "clock");
+			return this;
+		}
+
+		/** Where Sluice's own diagnostics go (default: stderr). */
+		public Builder status(StatusLogger status) {
+			this.status = Objects.requireNonNull(status, "status");
+			return this;
+		}
+
+		/** The registry meters are registered in (default: a private SimpleMeterRegistry). */
+		public Builder meterRegistry(MeterRegistry registry) {
+			this.meterRegistry = Objects.requireNonNull(registry, "registry");
+			return this;
+		}
+
+		/** The directory relative file names resolve against (default: the working directory). */
+		public Builder baseDirectory(Path dir) {
+			this.baseDirectory = dir.toAbsolutePath();
+			return this;
+		}
+
+		/** Capacity of the ingress queue, rounded up to a power of two (default 262,144). */
+		public Builder ingressCapacity(int capacity) {
+			if (capacity < 2) {
+				throw new IllegalArgumentException("ingress capacity must be at least 2, was " + capacity);
+			}
+			this.ingressCapacity = capacity;
+			return this;
+		}
+
+		/** Whether a JVM shutdown hook drains the pipeline (default true, 10 s). */
+		public Builder shutdownHook(boolean enabled) {
+			this.shutdownHook = enabled;
+			return this;
+		}
+
+		public Builder shutdownHookTimeout(Duration timeout) {
+			this.shutdownHookTimeout = Objects.requireNonNull(timeout, "timeout");
+			return this;
+		}
+
+		/** How often a drop summary may be printed (default 5 s). */
+		public Builder dropSummaryInterval(Duration interval) {
+			this.dropSummaryInterval = Objects.requireNonNull(interval, "interval");
+			return this;
+		}
+
+		/** The plan to start with (default: Python's, root at WARNING, no handlers). */
+		public Builder plan(RoutingPlan plan) {
+			this.plan = Objects.requireNonNull(plan, "plan");
+			return this;
+		}
+
+		/** Starts the pipeline. Blocks while the initial plan's sinks are made. */
+		public Sluice build() {
+			if (meterRegistry == null) {
+				meterRegistry = new SimpleMeterRegistry();
+			}
+			return new Sluice(this);
+		}
+	}
+}

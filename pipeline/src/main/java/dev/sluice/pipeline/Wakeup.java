@@ -1,0 +1,45 @@
+package dev.sluice.pipeline;
+
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Lets one consumer thread sleep while its queue is empty and producers wake it without locks.
+ *
+ * <p>Consumer: {@code prepare()}, re-check the queue, {@code park(nanos)} if still empty.
+ * Producer: offer, then {@code signal()}: one volatile read when the consumer is awake, one CAS
+ * and an unpark when it sleeps (only one producer pays for the unpark). The re-check after
+ * {@code prepare()} closes the lost-wake-up race (the producer's queue index update and the
+ * consumer's waiter write are both full fences); the park timeout is a second safety net.
+ */
+final class Wakeup {
+
+	/** The parked consumer, or null while it is awake. Written by the consumer, cleared by a waking producer. */
+	private final AtomicReference<Thread> waiter = new AtomicReference<>();
+
+	/** Consumer: announces it is about to sleep. */
+	void prepare() {
+		waiter.set(Thread.currentThread());
+	}
+
+	/** Consumer: sleeps up to {@code nanos} unless signalled since {@link #prepare()}. */
+	void park(long nanos) {
+		if (waiter.get() != null) {
+			LockSupport.parkNanos(this, nanos);
+		}
+		waiter.set(null);
+	}
+
+	/** Consumer: does not sleep after all. */
+	void cancel() {
+		waiter.set(null);
+	}
+
+	/** Producer: wakes the consumer if it sleeps. */
+	void signal() {
+		Thread t = waiter.get();
+		if (t != null && waiter.compareAndSet(t, null)) {
+			LockSupport.unpark(t);
+		}
+	}
+}

@@ -1,0 +1,28 @@
+package dev.sluice.pipeline;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+import dev.sluice.pipeline.sink.StatusLogger;
+
+/** Shared bits of the pipeline tests. */
+final class PipelineTestSupport {
+
+	private PipelineTestSupport() {
+	}
+
+	/** A status logger whose output the test can read. */
+	static final class CapturedStatus {
+		final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		final StatusLogger logger = StatusLogger.to(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+
+		String text() {
+			return bytes.toString(StandardCharsets.UTF_8);
+		}
+	}
+
+	static Sluice.Builder quiet(CapturedStatus status) {
+		return Sluice.builder().shutdownHook(false).status(status.logger);
+	}
+}
