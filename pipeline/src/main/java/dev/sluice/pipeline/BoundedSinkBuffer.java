@@ -6,7 +6,8 @@ import java.util.concurrent.locks.LockSupport;
 import org.jctools.queues.MpmcArrayQueue;
 
 /**
- * One sink's bounded buffer between the router (the only producer) and the sink's runner.
+ * One sink's bounded buffer between the router (and, for fallbacks, other sinks' threads) and
+ * the sink's runner.
  *
  * <p>When the buffer cannot take a record its {@link OverflowPolicy} decides, and every record
  * given up is counted in the sink's stats by reason. The queue is JCTools' lock-free
@@ -30,10 +31,15 @@ final class BoundedSinkBuffer {
 	}
 
 	/**
-	 * Router thread only: buffers {@code record} or accounts for it. Returns whether it was
+	 * Router thread (or a handoff from another sink): buffers {@code record} or accounts for it. Returns whether it was
 	 * buffered. {@code consumer} is woken while the block policy waits.
 	 */
 	boolean offer(LogRecord record, Wakeup consumer) {
+		return offer(record, consumer, true);
+	}
+
+	/** As {@link #offer(LogRecord, Wakeup)}; with {@code mayBlock} false the block policy drops at once. */
+	boolean offer(LogRecord record, Wakeup consumer, boolean mayBlock) {
 		stats.received.increment();
 		if (record.level().value() < discardBelow && queue.size() >= discardMark) {
 			stats.dropped(1, DropReasons.BELOW_THRESHOLD);
@@ -53,6 +59,10 @@ final class BoundedSinkBuffer {
 					}
 				}
 			case BLOCK:
+				if (!mayBlock) {
+					stats.dropped(1, DropReasons.BUFFER_FULL);
+					return false;
+				}
 				long deadline = System.nanoTime() + spec.blockTimeout().toNanos();
 				do {
 					consumer.signal();

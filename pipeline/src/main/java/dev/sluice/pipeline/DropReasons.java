@@ -21,6 +21,8 @@ public final class DropReasons {
 	public static final String BLOCK_TIMEOUT = "block_timeout";
 	/** The sink's write failed. */
 	public static final String SINK_ERROR = "sink_error";
+	/** Handed to a fallback handler that the configuration does not define. */
+	public static final String NO_SUCH_HANDLER = "no_such_handler";
 	/** Still buffered (or being written) when the shutdown deadline passed. */
 	public static final String SHUTDOWN_DEADLINE = "shutdown_deadline";
 

@@ -82,6 +82,17 @@ final class SinkRunner implements Runnable {
 		return buffer.offer(record, wakeup);
 	}
 
+	/**
+	 * Any thread: takes records another sink gave up on (its fallback), bypassing the level.
+	 * Never blocks, whatever the policy: the caller may be an I/O thread.
+	 */
+	void handoff(List<LogRecord> records) {
+		for (LogRecord r : records) {
+			buffer.offer(r, wakeup, false);
+		}
+		wakeup.signal();
+	}
+
 	/** Router thread: wakes the runner after a batch of offers. */
 	void signal() {
 		wakeup.signal();

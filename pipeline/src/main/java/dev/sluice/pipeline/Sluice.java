@@ -74,7 +74,7 @@ public final class Sluice implements AutoCloseable {
 		this.clock = b.clock;
 		this.status = b.status;
 		this.meters = b.meterRegistry;
-		this.environment = new SinkEnvironment(b.clock, b.status, b.baseDirectory, b.meterRegistry);
+		this.environment = new SinkEnvironment(b.clock, b.status, b.baseDirectory, b.meterRegistry, this::handoff);
 		this.ingress = new MpscIngress(b.ingressCapacity, 100_000_000L, "sluice-router");
 		this.registry = new LoggerRegistry(this::offer, b.clock);
 		this.dropSummary = new DropSummary(this::dropsBySource, status, b.dropSummaryInterval.toNanos());
@@ -217,6 +217,24 @@ public final class Sluice implements AutoCloseable {
 			b.logger(name, old.withLevel(spec.level()).withPropagate(spec.propagate()));
 		});
 		return b.build();
+	}
+
+	private java.util.function.Consumer<List<LogRecord>> handoff(String handlerName) {
+		return records -> {
+			SinkRunner target;
+			synchronized (this) {
+				target = currentRunners.get(handlerName);
+			}
+			if (target == null) {
+				SinkStats s = statsFor(handlerName);
+				s.received.add(records.size());
+				s.dropped(records.size(), DropReasons.NO_SUCH_HANDLER);
+				status.once("handoff:" + handlerName, "pipeline", "records handed to handler '" + handlerName
+						+ "', which is not defined, are counted as dropped (no_such_handler)", null);
+				return;
+			}
+			target.handoff(records);
+		};
 	}
 
 	private SinkStats statsFor(String name) {

@@ -137,6 +137,7 @@ class LifecycleTest {
 			log.info("info {}", i);
 		}
 		log.warn("warning");
+		PipelineTestSupport.awaitReceived(sluice, 202, "newest", "oldest", "threshold");
 		newest.release();
 		oldest.release();
 		threshold.release();
@@ -192,5 +193,30 @@ class LifecycleTest {
 		SinkReport s = sluice.shutdown(Duration.ofSeconds(10)).block().sink("half");
 		assertThat(s.delivered() + s.dropped()).isEqualTo(1000);
 		assertThat(s.droppedByReason()).containsOnlyKeys("rejected_too_old");
+	}
+
+	@Test
+	void handoffDeliversToTheFallbackHandler() {
+		RecordingSink fallback = new RecordingSink();
+		Sluice[] holder = new Sluice[1];
+		Sink givingUp = new Sink() {
+			@Override
+			public Mono<Void> write(Batch batch) {
+				holder[0].environment().handoff("fallback").accept(batch.records());
+				batch.dropped(batch.size(), "handed_to_fallback");
+				return Mono.empty();
+			}
+		};
+		holder[0] = PipelineTestSupport.quiet(new PipelineTestSupport.CapturedStatus())
+				.plan(RoutingPlan.builder().handler(HandlerSpec.ofSink("remote", givingUp))
+						.handler(HandlerSpec.ofSink("fallback", fallback).withLevel(Level.CRITICAL))
+						.root(LoggerSpec.of(Level.INFO, "remote")).build()).build();
+		for (int i = 0; i < 500; i++) {
+			holder[0].logger("a").info("r{}", i);
+		}
+		ShutdownReport report = holder[0].shutdown(Duration.ofSeconds(10)).block();
+		assertThat(fallback.size()).isEqualTo(500);
+		assertThat(report.sink("fallback").delivered()).isEqualTo(500);
+		assertThat(report.sink("remote").droppedByReason()).containsEntry("handed_to_fallback", 500L);
 	}
 }

@@ -22,6 +22,19 @@ final class PipelineTestSupport {
 		}
 	}
 
+	/** Waits (without a time assertion) until the router has handed {@code n} records to each sink. */
+	static void awaitReceived(Sluice sluice, long n, String... sinks) throws InterruptedException {
+		long deadline = System.nanoTime() + 60_000_000_000L;
+		for (String s : sinks) {
+			while (sluice.reports().get(s).received() < n) {
+				if (System.nanoTime() > deadline) {
+					throw new AssertionError("sink " + s + " received only " + sluice.reports().get(s));
+				}
+				Thread.sleep(1);
+			}
+		}
+	}
+
 	static Sluice.Builder quiet(CapturedStatus status) {
 		return Sluice.builder().shutdownHook(false).status(status.logger);
 	}

@@ -2,7 +2,12 @@ package dev.sluice.pipeline.sink;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import dev.sluice.pipeline.LogRecord;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -18,12 +23,27 @@ public final class SinkEnvironment {
 	private final StatusLogger status;
 	private final Path baseDirectory;
 	private final MeterRegistry meterRegistry;
+	private final Function<String, Consumer<List<LogRecord>>> handoff;
 
 	public SinkEnvironment(Clock clock, StatusLogger status, Path baseDirectory, MeterRegistry meterRegistry) {
+		this(clock, status, baseDirectory, meterRegistry, SinkEnvironment::noHandoff);
+	}
+
+	/**
+	 * @param handoff gives, for a handler name, where to hand records that a sink gives up on
+	 *                (its {@code fallback}); see {@link #handoff(String)}
+	 */
+	public SinkEnvironment(Clock clock, StatusLogger status, Path baseDirectory, MeterRegistry meterRegistry,
+			Function<String, Consumer<List<LogRecord>>> handoff) {
 		this.clock = Objects.requireNonNull(clock, "clock");
 		this.status = Objects.requireNonNull(status, "status");
 		this.baseDirectory = Objects.requireNonNull(baseDirectory, "baseDirectory");
 		this.meterRegistry = Objects.requireNonNull(meterRegistry, "meterRegistry");
+		this.handoff = Objects.requireNonNull(handoff, "handoff");
+	}
+
+	private static Consumer<List<LogRecord>> noHandoff(String handler) {
+		throw new IllegalStateException("no pipeline to hand records to handler '" + handler + "'");
 	}
 
 	/** System clock, stderr status, the working directory, a private registry. */
@@ -48,20 +68,31 @@ public final class SinkEnvironment {
 		return meterRegistry;
 	}
 
+	/**
+	 * Where to hand records that a sink could not deliver, for its {@code fallback} option: the
+	 * returned consumer offers them to the buffer of handler {@code handlerName} as it is when
+	 * called (so it follows reloads), where they are accounted like any other record of that
+	 * handler. Non-blocking, thread-safe; records the handler's buffer cannot take are counted
+	 * as dropped there. Resolve it once, when the sink is made.
+	 */
+	public Consumer<List<LogRecord>> handoff(String handlerName) {
+		return handoff.apply(handlerName);
+	}
+
 	/** A path from a config, resolved against the base directory when relative. */
 	public Path resolve(String path) {
 		return baseDirectory.resolve(path);
 	}
 
 	public SinkEnvironment withClock(Clock newClock) {
-		return new SinkEnvironment(newClock, status, baseDirectory, meterRegistry);
+		return new SinkEnvironment(newClock, status, baseDirectory, meterRegistry, handoff);
 	}
 
 	public SinkEnvironment withBaseDirectory(Path dir) {
-		return new SinkEnvironment(clock, status, dir, meterRegistry);
+		return new SinkEnvironment(clock, status, dir, meterRegistry, handoff);
 	}
 
 	public SinkEnvironment withMeterRegistry(MeterRegistry registry) {
-		return new SinkEnvironment(clock, status, baseDirectory, registry);
+		return new SinkEnvironment(clock, status, baseDirectory, registry, handoff);
 	}
 }
