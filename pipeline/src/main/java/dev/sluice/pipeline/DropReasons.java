@@ -23,6 +23,8 @@ public final class DropReasons {
 	public static final String SINK_ERROR = "sink_error";
 	/** Handed to a fallback handler that the configuration does not define. */
 	public static final String NO_SUCH_HANDLER = "no_such_handler";
+	/** Handed to a sink (as its fallback) after that sink had closed. */
+	public static final String SINK_CLOSED = "sink_closed";
 	/** Still buffered (or being written) when the shutdown deadline passed. */
 	public static final String SHUTDOWN_DEADLINE = "shutdown_deadline";
 

@@ -87,12 +87,9 @@ final class Router {
 		dropSummary.maybeReport();
 	}
 
-	/** Ingress thread, at the end of the stream: retires every runner. */
+	/** Ingress thread, at the end of the stream: applies pending switches; the pipeline retires the runners. */
 	void complete() {
 		applySwitches();
-		for (SinkRunner r : runners.values()) {
-			r.retire();
-		}
 	}
 
 	Map<String, SinkRunner> runners() {

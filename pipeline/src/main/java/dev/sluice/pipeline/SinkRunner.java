@@ -87,6 +87,11 @@ final class SinkRunner implements Runnable {
 	 * Never blocks, whatever the policy: the caller may be an I/O thread.
 	 */
 	void handoff(List<LogRecord> records) {
+		if (terminated.isDone()) {
+			stats.received.add(records.size());
+			stats.dropped(records.size(), DropReasons.SINK_CLOSED);
+			return;
+		}
 		for (LogRecord r : records) {
 			buffer.offer(r, wakeup, false);
 		}
@@ -126,6 +131,15 @@ final class SinkRunner implements Runnable {
 			rest.clear();
 		}
 		terminated.complete(null);
+	}
+
+	/** After termination: counts records that arrived too late to be written (a late handoff). */
+	void sweepLeftovers() {
+		List<LogRecord> rest = new ArrayList<>();
+		while (buffer.drainTo(rest, Integer.MAX_VALUE) > 0) {
+			stats.dropped(rest.size(), DropReasons.SINK_CLOSED);
+			rest.clear();
+		}
 	}
 
 	@Override

@@ -68,6 +68,8 @@ public final class Sluice implements AutoCloseable {
 	/** Guarded by this: the runners of the last plan handed to the router, and every runner ever started. */
 	private Map<String, SinkRunner> currentRunners = Map.of();
 	private final List<SinkRunner> allRunners = new ArrayList<>();
+	/** Handlers some sink hands records to: at shutdown they are retired after the others. */
+	private final java.util.Set<String> fallbackTargets = ConcurrentHashMap.newKeySet();
 	private volatile Mono<ShutdownReport> shutdown;
 
 	private Sluice(Builder b) {
@@ -220,6 +222,7 @@ public final class Sluice implements AutoCloseable {
 	}
 
 	private java.util.function.Consumer<List<LogRecord>> handoff(String handlerName) {
+		fallbackTargets.add(handlerName);
 		return records -> {
 			SinkRunner target;
 			synchronized (this) {
@@ -335,17 +338,34 @@ public final class Sluice implements AutoCloseable {
 		synchronized (this) {
 			runners = new ArrayList<>(allRunners);
 		}
-		if (reached) {
-			// the router is stuck (a blocked sink with the block policy): retire sinks ourselves
-			for (SinkRunner r : runners) {
+		// Two waves: sinks that others fall back to drain last, so that what the first wave
+		// hands them while draining is still delivered.
+		List<SinkRunner> targets = new ArrayList<>();
+		for (SinkRunner r : runners) {
+			if (fallbackTargets.contains(r.name())) {
+				targets.add(r);
+			}
+			else {
 				r.retire();
 			}
 		}
 		for (SinkRunner r : runners) {
+			if (!targets.contains(r) && !await(r.terminated(), deadlineNanos)) {
+				reached = true;
+				r.abandon(DropReasons.SHUTDOWN_DEADLINE);
+			}
+		}
+		for (SinkRunner r : targets) {
+			r.retire();
+		}
+		for (SinkRunner r : targets) {
 			if (!await(r.terminated(), deadlineNanos)) {
 				reached = true;
 				r.abandon(DropReasons.SHUTDOWN_DEADLINE);
 			}
+		}
+		for (SinkRunner r : runners) {
+			r.sweepLeftovers();
 		}
 		List<LogRecord> late = ingress.leftovers();
 		if (!late.isEmpty()) {

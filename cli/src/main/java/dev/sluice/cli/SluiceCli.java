@@ -1,0 +1,32 @@
+package dev.sluice.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code sluice} command. Each subcommand is its own class in this package; register it in
+ * {@link #commandLine()}.
+ */
+@Command(name = "sluice", mixinStandardHelpOptions = true, version = "sluice 0.1.0",
+		description = "A reactive, asynchronous logging pipeline that never blocks the caller.")
+public final class SluiceCli implements Runnable {
+
+	@CommandLine.Spec
+	CommandLine.Model.CommandSpec spec;
+
+	public static void main(String[] args) {
+		System.exit(commandLine().execute(args));
+	}
+
+	/** The command line with every subcommand registered. */
+	public static CommandLine commandLine() {
+		CommandLine cl = new CommandLine(new SluiceCli());
+		cl.addSubcommand("demo", new DemoCommand());
+		return cl;
+	}
+
+	@Override
+	public void run() {
+		spec.commandLine().usage(System.out);
+	}
+}
