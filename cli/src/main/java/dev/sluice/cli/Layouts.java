@@ -1,5 +1,6 @@
 package dev.sluice.cli;
 
+import dev.sluice.pipeline.format.PythonFormatter;
 import dev.sluice.pipeline.sink.Layout;
 
 /** The layouts the command line uses when no config file gives one. */
@@ -8,8 +9,8 @@ final class Layouts {
 	private Layouts() {
 	}
 
-	/** Jibe's "detailed" format ({@link DemoPlan#DETAILED}). */
+	/** Jibe's "detailed" format ({@link DemoPlan#DETAILED}), in local time as Python's default. */
 	static Layout detailed() {
-		return Layout.BASIC;
+		return PythonFormatter.of(DemoPlan.DETAILED);
 	}
 }

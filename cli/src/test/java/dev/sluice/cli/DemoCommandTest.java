@@ -35,6 +35,7 @@ class DemoCommandTest {
 				.contains("caller time per log call: p50")
 				.contains("Providers Sync Delayed");
 		// only WARNING and above reach the console
-		assertThat(out.lines().filter(l -> l.startsWith("INFO") || l.startsWith("DEBUG"))).isEmpty();
+		assertThat(out.lines().filter(l -> l.contains(" - INFO - ") || l.contains(" - DEBUG - "))).isEmpty();
+		assertThat(out).containsPattern("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d,\\d{3} - jibe.provider(.sync)? - parallel-\\d+ - WARNING - ");
 	}
 }
