@@ -109,6 +109,15 @@ public final class Sluice implements AutoCloseable {
 		return new Builder();
 	}
 
+	/**
+	 * The JVM-wide pipeline that libraries (the SLF4J provider, Spring Boot) log into, made on
+	 * first use and configured by the first {@link GlobalConfigurator} that has a configuration.
+	 * Reconfigure it with {@link #apply}: loggers already handed out stay valid, as in Python.
+	 */
+	public static Sluice global() {
+		return GlobalSluice.INSTANCE;
+	}
+
 	/** The logger called {@code name} ("" or "root": the root logger). */
 	public Logger logger(String name) {
 		return registry.get(name);

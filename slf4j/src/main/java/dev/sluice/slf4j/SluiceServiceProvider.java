@@ -1,0 +1,62 @@
+package dev.sluice.slf4j;
+
+import org.slf4j.ILoggerFactory;
+import org.slf4j.IMarkerFactory;
+import org.slf4j.helpers.BasicMarkerFactory;
+import org.slf4j.spi.MDCAdapter;
+import org.slf4j.spi.SLF4JServiceProvider;
+
+import io.micrometer.context.ContextRegistry;
+import io.micrometer.context.integration.Slf4jThreadLocalAccessor;
+
+/**
+ * SLF4J 2's entry point: with this jar on the class path, every SLF4J call (Netty's, Reactor's,
+ * Spring's, the AWS SDK's, the application's) goes into {@link dev.sluice.pipeline.Sluice#global()},
+ * non-blocking, under the levels and handlers of the Sluice configuration.
+ *
+ * <p>It also registers Micrometer's MDC accessor with context-propagation, so that with
+ * {@code Hooks.enableAutomaticContextPropagation()} MDC values follow a Reactor chain across
+ * threads.
+ */
+public final class SluiceServiceProvider implements SLF4JServiceProvider {
+
+	/** The SLF4J API version this provider is built against. */
+	public static final String REQUESTED_API_VERSION = "2.0.99";
+
+	private ILoggerFactory loggerFactory;
+	private IMarkerFactory markerFactory;
+	private MDCAdapter mdcAdapter;
+
+	@Override
+	public ILoggerFactory getLoggerFactory() {
+		return loggerFactory;
+	}
+
+	@Override
+	public IMarkerFactory getMarkerFactory() {
+		return markerFactory;
+	}
+
+	@Override
+	public MDCAdapter getMDCAdapter() {
+		return mdcAdapter;
+	}
+
+	@Override
+	public String getRequestedApiVersion() {
+		return REQUESTED_API_VERSION;
+	}
+
+	@Override
+	public void initialize() {
+		markerFactory = new BasicMarkerFactory();
+		mdcAdapter = new SluiceMdcAdapter();
+		loggerFactory = new SluiceLoggerFactory();
+		try {
+			ContextRegistry.getInstance().registerThreadLocalAccessor(new Slf4jThreadLocalAccessor());
+		}
+		catch (RuntimeException alreadyRegistered) {
+			// another integration registered it first: MDC propagation works either way
+		}
+	}
+}
