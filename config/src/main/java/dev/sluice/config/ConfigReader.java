@@ -1,0 +1,273 @@
+package dev.sluice.config;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+import dev.sluice.pipeline.Level;
+
+/**
+ * Reads a parsed, substituted and cfg://-resolved dictConfig object into a {@link LoggingConfig},
+ * adding a problem for everything wrong instead of stopping at the first. Not thread-safe; one
+ * instance reads one file.
+ */
+final class ConfigReader {
+
+	static final List<String> TOP_KEYS = List.of("version", "formatters", "filters", "handlers", "loggers", "root",
+			"incremental", "disable_existing_loggers");
+	static final List<String> LOGGER_KEYS = List.of("level", "propagate", "filters", "handlers");
+	static final List<String> FORMATTER_KEYS = List.of("format", "fmt", "datefmt", "style", "validate", "class",
+			"defaults", "utc", "()");
+	static final List<String> FILTER_KEYS = List.of("name", "min_level", "max_level", "logger_regex",
+			"message_regex", "invert", "()");
+
+	private final Values values;
+	private final Problems problems;
+	private final SinkProviders providers;
+
+	ConfigReader(Problems problems, SinkProviders providers) {
+		this.problems = problems;
+		this.values = new Values(problems);
+		this.providers = providers;
+	}
+
+	/** The config, or null when any problem was found (they are in the {@link Problems}). */
+	LoggingConfig read(Map<String, Object> top, String contentHash) {
+		values.onlyKeys(top, "", TOP_KEYS, "the top level");
+		int version = version(top.get("version"));
+		boolean incremental = Boolean.TRUE.equals(optional(top, "", "incremental", false));
+		boolean disable = Boolean.TRUE.equals(optional(top, "", "disable_existing_loggers", true));
+		Map<String, FormatterDef> formatters = new LinkedHashMap<>();
+		Map<String, FilterDef> filters = new LinkedHashMap<>();
+		Map<String, HandlerDef> handlers = new LinkedHashMap<>();
+		if (!incremental) {
+			section(top, "formatters").forEach((name, v) -> {
+				FormatterDef f = formatter(v, Problems.child("/formatters", name));
+				if (f != null) {
+					formatters.put(name, f);
+				}
+			});
+			section(top, "filters").forEach((name, v) -> {
+				FilterDef f = filter(v, Problems.child("/filters", name));
+				if (f != null) {
+					filters.put(name, f);
+				}
+			});
+			Map<String, Object> handlerSection = section(top, "handlers");
+			HandlerReader hr = new HandlerReader(values, providers, formatters, section(top, "formatters").keySet(),
+					section(top, "filters").keySet());
+			handlerSection.forEach((name, v) -> {
+				HandlerDef h = hr.read(name, v, Problems.child("/handlers", name));
+				if (h != null) {
+					handlers.put(name, h);
+				}
+			});
+		}
+		else if (!section(top, "handlers").isEmpty()) {
+			problems.add("/handlers", "expected no handlers in an incremental config (Sluice changes only loggers'"
+					+ " level and propagate incrementally), found " + section(top, "handlers").size());
+		}
+		Set<String> handlerNames = section(top, "handlers").keySet();
+		Set<String> filterNames = section(top, "filters").keySet();
+		Map<String, LoggerDef> loggers = new LinkedHashMap<>();
+		section(top, "loggers").forEach((name, v) -> {
+			LoggerDef l = logger(v, Problems.child("/loggers", name), incremental, handlerNames, filterNames);
+			if (l != null) {
+				loggers.put(name, l);
+			}
+		});
+		LoggerDef root = null;
+		if (top.containsKey("root")) {
+			root = logger(top.get("root"), "/root", incremental, handlerNames, filterNames);
+			if (loggers.containsKey("") || loggers.containsKey("root")) {
+				problems.add("/loggers/" + (loggers.containsKey("") ? "" : "root"),
+						"expected the root logger once, found it both here and at /root");
+			}
+		}
+		else if (loggers.containsKey("") || loggers.containsKey("root")) {
+			root = loggers.remove(loggers.containsKey("") ? "" : "root");
+		}
+		if (!problems.isEmpty()) {
+			return null;
+		}
+		return new LoggingConfig(problems.file(), contentHash, version, incremental, disable, formatters, filters,
+				handlers, loggers, root);
+	}
+
+	private int version(Object v) {
+		if (v == null) {
+			problems.add("/version", "expected version 1, found no version (dictConfig requires \"version\": 1)");
+			return 1;
+		}
+		if (!(v instanceof Number) || ((Number) v).doubleValue() != 1) {
+			problems.expected("/version", "version 1 (the only dictConfig schema version)", v);
+		}
+		return 1;
+	}
+
+	private Boolean optional(Map<String, Object> m, String pointer, String key, boolean dflt) {
+		Object v = m.get(key);
+		if (v == null) {
+			return dflt;
+		}
+		Boolean b = values.bool(v, Problems.child(pointer, key));
+		return b != null ? b : dflt;
+	}
+
+	/** A top-level section as an object (empty when absent or wrong). */
+	private Map<String, Object> section(Map<String, Object> top, String key) {
+		Object v = top.get(key);
+		if (v == null) {
+			return Map.of();
+		}
+		if (v instanceof Map) {
+			@SuppressWarnings("unchecked")
+			Map<String, Object> m = (Map<String, Object>) v;
+			return m;
+		}
+		// reported once, by the first caller
+		if (!reportedSections.contains(key)) {
+			reportedSections.add(key);
+			problems.expected("/" + key, "an object of named " + key, v);
+		}
+		return Map.of();
+	}
+
+	private final Set<String> reportedSections = new java.util.HashSet<>();
+
+	private FormatterDef formatter(Object v, String ptr) {
+		Map<String, Object> m = values.object(v, ptr);
+		if (m == null) {
+			return null;
+		}
+		values.onlyKeys(m, ptr, FORMATTER_KEYS, "a formatter");
+		int before = problems.size();
+		String factory = m.containsKey("()") ? values.string(m.get("()"), Problems.child(ptr, "()")) : null;
+		String cls = m.containsKey("class") ? values.string(m.get("class"), ptr + "/class") : null;
+		if (factory != null && cls != null) {
+			problems.add(Problems.child(ptr, "()"), "expected either 'class' or '()', found both");
+		}
+		String className = factory != null ? factory : cls != null ? cls : FormatterDef.FORMATTER_CLASS;
+		if (!FormatterDef.FORMATTER_CLASS.equals(className)) {
+			problems.add(factory != null ? Problems.child(ptr, "()") : ptr + "/class", "expected formatter class "
+					+ FormatterDef.FORMATTER_CLASS + " (Sluice formats with Python's Formatter), found '" + className + "'");
+		}
+		if (m.containsKey("format") && m.containsKey("fmt")) {
+			problems.add(ptr + "/fmt", "expected either 'format' or 'fmt', found both");
+		}
+		Object fmtValue = m.containsKey("format") ? m.get("format") : m.get("fmt");
+		String fmtKey = m.containsKey("format") ? "/format" : "/fmt";
+		String format = fmtValue != null ? values.string(fmtValue, ptr + fmtKey) : null;
+		String datefmt = m.get("datefmt") != null ? values.string(m.get("datefmt"), ptr + "/datefmt") : null;
+		String style = "%";
+		if (m.get("style") != null) {
+			String s = values.string(m.get("style"), ptr + "/style");
+			if (s != null && !(s.equals("%") || s.equals("{") || s.equals("$"))) {
+				problems.add(ptr + "/style", "expected one of %, { or $, found '" + s + "'");
+			}
+			else if (s != null) {
+				style = s;
+			}
+		}
+		Boolean validate = optional(m, ptr, "validate", true);
+		Boolean utc = optional(m, ptr, "utc", false);
+		Map<String, Object> defaults = m.get("defaults") != null ? values.object(m.get("defaults"), ptr + "/defaults")
+				: Map.of();
+		if (problems.size() > before) {
+			return null;
+		}
+		FormatterDef def = new FormatterDef(format, datefmt, style, validate, utc, className,
+				defaults != null ? defaults : Map.of());
+		try {
+			Formatters.layout(def);
+		}
+		catch (IllegalArgumentException e) {
+			problems.add(ptr + (fmtValue != null ? fmtKey : ""), "expected a valid " + style + "-style format, found "
+					+ (format != null ? "'" + format + "'" : "the default") + ": " + e.getMessage());
+			return null;
+		}
+		return def;
+	}
+
+	private FilterDef filter(Object v, String ptr) {
+		Map<String, Object> m = values.object(v, ptr);
+		if (m == null) {
+			return null;
+		}
+		values.onlyKeys(m, ptr, FILTER_KEYS, "a filter");
+		int before = problems.size();
+		if (m.containsKey("()")) {
+			String factory = values.string(m.get("()"), Problems.child(ptr, "()"));
+			if (factory != null && !factory.equals("logging.Filter")) {
+				problems.add(Problems.child(ptr, "()"), "expected filter factory logging.Filter (or no '()' and the keys "
+						+ "name, min_level, max_level, logger_regex, message_regex, invert), found '" + factory + "'");
+			}
+		}
+		String name = m.get("name") != null ? values.string(m.get("name"), ptr + "/name") : null;
+		Level min = m.get("min_level") != null ? values.level(m.get("min_level"), ptr + "/min_level") : null;
+		Level max = m.get("max_level") != null ? values.level(m.get("max_level"), ptr + "/max_level") : null;
+		if (min != null && max != null && min.compareTo(max) > 0) {
+			problems.add(ptr + "/max_level", "expected max_level at least min_level " + min + ", found " + max);
+		}
+		String loggerRegex = regex(m, ptr, "logger_regex");
+		String messageRegex = regex(m, ptr, "message_regex");
+		Boolean invert = optional(m, ptr, "invert", false);
+		if (problems.size() > before) {
+			return null;
+		}
+		return new FilterDef(name, min, max, loggerRegex, messageRegex, invert);
+	}
+
+	private String regex(Map<String, Object> m, String ptr, String key) {
+		if (m.get(key) == null) {
+			return null;
+		}
+		String s = values.string(m.get(key), ptr + "/" + key);
+		if (s == null) {
+			return null;
+		}
+		try {
+			Pattern.compile(s);
+			return s;
+		}
+		catch (PatternSyntaxException e) {
+			problems.add(ptr + "/" + key, "expected a regular expression, found '" + s + "': "
+					+ e.getDescription() + " near index " + e.getIndex());
+			return null;
+		}
+	}
+
+	private LoggerDef logger(Object v, String ptr, boolean incremental, Set<String> handlerNames,
+			Set<String> filterNames) {
+		Map<String, Object> m = values.object(v, ptr);
+		if (m == null) {
+			return null;
+		}
+		values.onlyKeys(m, ptr, LOGGER_KEYS, ptr.equals("/root") ? "the root logger" : "a logger");
+		int before = problems.size();
+		Level level = m.get("level") != null ? values.level(m.get("level"), ptr + "/level") : null;
+		boolean propagate = optional(m, ptr, "propagate", true);
+		List<String> handlers = m.get("handlers") != null ? values.names(m.get("handlers"), ptr + "/handlers")
+				: List.of();
+		List<String> filters = m.get("filters") != null ? values.names(m.get("filters"), ptr + "/filters") : List.of();
+		if (!incremental) {
+			for (int i = 0; i < handlers.size(); i++) {
+				if (!handlerNames.contains(handlers.get(i))) {
+					problems.undefined(ptr + "/handlers/" + i, "handler", handlers.get(i), handlerNames);
+				}
+			}
+			for (int i = 0; i < filters.size(); i++) {
+				if (!filterNames.contains(filters.get(i))) {
+					problems.undefined(ptr + "/filters/" + i, "filter", filters.get(i), filterNames);
+				}
+			}
+		}
+		if (problems.size() > before) {
+			return null;
+		}
+		return new LoggerDef(level, propagate, incremental ? List.of() : handlers, incremental ? List.of() : filters);
+	}
+}

@@ -1,0 +1,195 @@
+package dev.sluice.config;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.sluice.pipeline.BufferSpec;
+import dev.sluice.pipeline.Level;
+import dev.sluice.pipeline.OverflowPolicy;
+import dev.sluice.pipeline.sink.SinkOptions;
+
+/**
+ * Reads one entry of {@code handlers}: the keys Python gives a meaning ({@code class} or
+ * {@code '()'}, {@code level}, {@code formatter}, {@code filters}), Sluice's buffer keys, and
+ * every other key as an option for the handler's sink provider (which validates them later).
+ */
+final class HandlerReader {
+
+	/** Keys of a handler that are not handed to the provider. */
+	static final List<String> HANDLER_KEYS = List.of("class", "()", "level", "formatter", "filters");
+	/** Sluice's buffer keys, beyond Python's. */
+	static final List<String> BUFFER_KEYS = List.of("buffer_size", "overflow", "block_timeout", "discard_below",
+			"fill_mark", "max_batch");
+
+	private final Values values;
+	private final Problems problems;
+	private final SinkProviders providers;
+	private final Map<String, FormatterDef> formatters;
+	private final Set<String> formatterNames;
+	private final Set<String> filterNames;
+
+	HandlerReader(Values values, SinkProviders providers, Map<String, FormatterDef> formatters,
+			Set<String> formatterNames, Set<String> filterNames) {
+		this.values = values;
+		this.problems = values.problems();
+		this.providers = providers;
+		this.formatters = formatters;
+		this.formatterNames = formatterNames;
+		this.filterNames = filterNames;
+	}
+
+	HandlerDef read(String name, Object v, String ptr) {
+		Map<String, Object> m = values.object(v, ptr);
+		if (m == null) {
+			return null;
+		}
+		int before = problems.size();
+		String className = className(m, ptr);
+		Level level = m.get("level") != null ? values.level(m.get("level"), ptr + "/level") : Level.NOTSET;
+		String formatter = null;
+		FormatterDef formatterDef = FormatterDef.DEFAULT;
+		if (m.get("formatter") != null) {
+			formatter = values.string(m.get("formatter"), ptr + "/formatter");
+			if (formatter != null && !formatterNames.contains(formatter)) {
+				problems.undefined(ptr + "/formatter", "formatter", formatter, formatterNames);
+			}
+			else if (formatter != null && formatters.containsKey(formatter)) {
+				formatterDef = formatters.get(formatter);
+			}
+		}
+		List<String> filters = m.get("filters") != null ? values.names(m.get("filters"), ptr + "/filters") : List.of();
+		for (int i = 0; i < filters.size(); i++) {
+			if (!filterNames.contains(filters.get(i))) {
+				problems.undefined(ptr + "/filters/" + i, "filter", filters.get(i), filterNames);
+			}
+		}
+		if (m.containsKey(".")) {
+			problems.add(ptr + "/.", "expected handler options as plain keys, found '.' (setting attributes after"
+					+ " construction is not supported)");
+		}
+		BufferSpec buffer = buffer(m, ptr);
+		Map<String, Object> options = new LinkedHashMap<>();
+		m.forEach((k, val) -> {
+			if (!HANDLER_KEYS.contains(k) && !BUFFER_KEYS.contains(k) && !k.equals(".")) {
+				options.put(k, val);
+				checkExt(val, Problems.child(ptr, k));
+			}
+		});
+		if (className != null && providers.find(className) == null) {
+			problems.add(ptr + (m.containsKey("()") ? "/()" : "/class"), providers.unknownClass(className));
+		}
+		if (problems.size() > before || className == null) {
+			return null;
+		}
+		return new HandlerDef(name, className, level != null ? level : Level.NOTSET, formatter, formatterDef, filters,
+				options, buffer);
+	}
+
+	private String className(Map<String, Object> m, String ptr) {
+		boolean hasClass = m.containsKey("class");
+		boolean hasFactory = m.containsKey("()");
+		if (hasClass && hasFactory) {
+			problems.add(ptr + "/()", "expected either 'class' or '()', found both");
+			return null;
+		}
+		if (!hasClass && !hasFactory) {
+			String suggestion = null;
+			for (String k : m.keySet()) {
+				if (dev.sluice.pipeline.sink.Suggestions.closest(k, List.of("class")) != null) {
+					suggestion = k;
+				}
+			}
+			problems.add(ptr + "/class", "expected a 'class' (or a '()' factory) naming the handler class, found none"
+					+ (suggestion != null ? " (is '" + suggestion + "' a misspelt 'class'?)" : ""));
+			return null;
+		}
+		return values.string(m.get(hasClass ? "class" : "()"), ptr + (hasClass ? "/class" : "/()"));
+	}
+
+	/** The handler's buffer from Sluice's buffer keys. */
+	private BufferSpec buffer(Map<String, Object> m, String ptr) {
+		BufferSpec b = BufferSpec.DEFAULT;
+		if (m.get("buffer_size") != null) {
+			Long n = integer(m.get("buffer_size"), ptr + "/buffer_size", 2);
+			if (n != null) {
+				b = b.withCapacity((int) Math.min(n, Integer.MAX_VALUE - 8));
+			}
+		}
+		if (m.get("max_batch") != null) {
+			Long n = integer(m.get("max_batch"), ptr + "/max_batch", 1);
+			if (n != null) {
+				b = b.withMaxBatch((int) Math.min(n, Integer.MAX_VALUE));
+			}
+		}
+		if (m.get("overflow") != null) {
+			String s = values.string(m.get("overflow"), ptr + "/overflow");
+			if (s != null) {
+				try {
+					b = b.withPolicy(OverflowPolicy.parse(s));
+				}
+				catch (IllegalArgumentException e) {
+					problems.add(ptr + "/overflow", "expected one of drop_newest, drop_oldest, block, found '" + s + "'");
+				}
+			}
+		}
+		if (m.get("block_timeout") != null) {
+			Duration d = SinkOptions.parseDuration(m.get("block_timeout"));
+			if (d == null || d.isNegative()) {
+				problems.expected(ptr + "/block_timeout", "a duration (seconds, or a string such as \"500ms\", \"5s\")",
+						m.get("block_timeout"));
+			}
+			else {
+				b = b.withBlockTimeout(d);
+			}
+		}
+		Level discardBelow = m.get("discard_below") != null ? values.level(m.get("discard_below"),
+				ptr + "/discard_below") : null;
+		double mark = b.fillMark();
+		if (m.get("fill_mark") != null) {
+			Object f = m.get("fill_mark");
+			if (!(f instanceof Number) || !(((Number) f).doubleValue() > 0 && ((Number) f).doubleValue() <= 1)) {
+				problems.expected(ptr + "/fill_mark", "a fraction of the buffer above 0 and at most 1, such as 0.8", f);
+			}
+			else {
+				mark = ((Number) f).doubleValue();
+			}
+		}
+		return discardBelow != null || mark != b.fillMark() ? b.withDiscardBelow(discardBelow, mark) : b;
+	}
+
+	private Long integer(Object v, String ptr, long min) {
+		if (!(v instanceof Number) || ((Number) v).doubleValue() != Math.rint(((Number) v).doubleValue())) {
+			problems.expected(ptr, "an integer of at least " + min, v);
+			return null;
+		}
+		long n = ((Number) v).longValue();
+		if (n < min) {
+			problems.expected(ptr, "an integer of at least " + min, v);
+			return null;
+		}
+		return n;
+	}
+
+	/** Only {@code ext://sys.stdout} and {@code ext://sys.stderr} mean something in Java. */
+	private void checkExt(Object v, String ptr) {
+		if (v instanceof String && ((String) v).startsWith("ext://")) {
+			String s = (String) v;
+			if (!s.equals("ext://sys.stdout") && !s.equals("ext://sys.stderr")) {
+				problems.add(ptr, "expected ext://sys.stdout or ext://sys.stderr (the only ext:// objects Sluice has),"
+						+ " found '" + s + "'");
+			}
+		}
+		else if (v instanceof List) {
+			List<?> l = (List<?>) v;
+			for (int i = 0; i < l.size(); i++) {
+				checkExt(l.get(i), Problems.child(ptr, i));
+			}
+		}
+		else if (v instanceof Map) {
+			((Map<?, ?>) v).forEach((k, x) -> checkExt(x, Problems.child(ptr, String.valueOf(k))));
+		}
+	}
+}

@@ -1,0 +1,100 @@
+package dev.sluice.config;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+import dev.sluice.pipeline.Level;
+import dev.sluice.pipeline.sink.Secret;
+import dev.sluice.pipeline.sink.Suggestions;
+
+/** Typed reads of parsed JSON values that add a problem (and return null) on a wrong type. */
+final class Values {
+
+	static final List<String> LEVEL_NAMES = List.of("NOTSET", "TRACE", "DEBUG", "INFO", "WARNING", "WARN", "ERROR",
+			"CRITICAL", "FATAL");
+
+	private final Problems problems;
+
+	Values(Problems problems) {
+		this.problems = problems;
+	}
+
+	Problems problems() {
+		return problems;
+	}
+
+	@SuppressWarnings("unchecked")
+	Map<String, Object> object(Object v, String pointer) {
+		if (v instanceof Map) {
+			return (Map<String, Object>) v;
+		}
+		problems.expected(pointer, "an object", v);
+		return null;
+	}
+
+	String string(Object v, String pointer) {
+		if (v instanceof String) {
+			return (String) v;
+		}
+		problems.expected(pointer, "a string", v);
+		return null;
+	}
+
+	Boolean bool(Object v, String pointer) {
+		if (v instanceof Boolean) {
+			return (Boolean) v;
+		}
+		problems.expected(pointer, "true or false", v);
+		return null;
+	}
+
+	/** A level: a name (any case; WARN and FATAL are aliases) or a number. */
+	Level level(Object v, String pointer) {
+		if (v instanceof Number && ((Number) v).doubleValue() == Math.rint(((Number) v).doubleValue())
+				&& ((Number) v).intValue() >= 0) {
+			return Level.of(((Number) v).intValue());
+		}
+		if (v instanceof String) {
+			try {
+				return Level.parse((String) v);
+			}
+			catch (IllegalArgumentException e) {
+				String suggestion = Suggestions.closest(((String) v).trim(), LEVEL_NAMES);
+				problems.add(pointer, "expected a level (NOTSET, TRACE, DEBUG, INFO, WARNING, ERROR, CRITICAL or a"
+						+ " number), found '" + v + "'" + (suggestion != null ? " (did you mean '" + suggestion + "'?)" : ""));
+				return null;
+			}
+		}
+		problems.expected(pointer, "a level (NOTSET, TRACE, DEBUG, INFO, WARNING, ERROR, CRITICAL or a number)",
+				v instanceof Secret ? v : v);
+		return null;
+	}
+
+	/** A list of names; each must be a string. */
+	List<String> names(Object v, String pointer) {
+		if (!(v instanceof List)) {
+			problems.expected(pointer, "a list of names", v);
+			return List.of();
+		}
+		List<String> out = new ArrayList<>();
+		List<?> list = (List<?>) v;
+		for (int i = 0; i < list.size(); i++) {
+			String s = string(list.get(i), Problems.child(pointer, i));
+			if (s != null) {
+				out.add(s);
+			}
+		}
+		return out;
+	}
+
+	/** Adds a problem for every key of {@code m} that is not in {@code known}. */
+	void onlyKeys(Map<String, Object> m, String pointer, Collection<String> known, String what) {
+		for (String key : m.keySet()) {
+			if (!known.contains(key)) {
+				problems.unknownKey(Problems.child(pointer, key), key, known, what);
+			}
+		}
+	}
+}

@@ -1,0 +1,37 @@
+package dev.sluice.config;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import dev.sluice.pipeline.sink.SinkEnvironment;
+
+/** Shared bits of the config tests. */
+final class ConfigTestSupport {
+
+	private ConfigTestSupport() {
+	}
+
+	/** JSON with single quotes turned into double quotes, for readable test literals. */
+	static String json(String singleQuoted) {
+		return singleQuoted.replace('\'', '"');
+	}
+
+	static Path write(Path dir, String name, String text) {
+		try {
+			Path p = dir.resolve(name);
+			Files.writeString(p, text);
+			return p;
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	/** A loader with the given environment variables and sinks made under {@code dir}. */
+	static ConfigLoader loader(Path dir, Map<String, String> env) {
+		return ConfigLoader.defaults().withEnv(env).withSinkEnvironment(SinkEnvironment.defaults().withBaseDirectory(dir));
+	}
+}
