@@ -1,0 +1,235 @@
+package dev.sluice.sinks.file;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetEncoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.time.Clock;
+import java.util.List;
+
+import dev.sluice.pipeline.LogRecord;
+import dev.sluice.pipeline.sink.Batch;
+import dev.sluice.pipeline.sink.Layout;
+import dev.sluice.pipeline.sink.Sink;
+import dev.sluice.pipeline.sink.StatusLogger;
+import reactor.core.publisher.Mono;
+
+/**
+ * Writes records to a file, one line each (the layout's text and {@code "\n"}), as Python's
+ * {@code FileHandler}, {@code RotatingFileHandler} and {@code TimedRotatingFileHandler} do, with
+ * the {@link Rollover} deciding when a record goes to a new file.
+ *
+ * <p><b>Threading.</b> {@link #write} runs on the sink's runner thread, which is not a Reactor
+ * thread, and does its file I/O there, blocking; the runner never calls it concurrently. Work on
+ * rotated files (gzip, pruning, the size cap) runs on the sink's housekeeper thread.
+ *
+ * <p><b>Batching.</b> A batch is encoded into one buffer and written with one call, and the file
+ * is flushed (forced to disk with {@code fsync: batch}) once, at the end of the batch; a batch
+ * that crosses a rollover is written in one call per file.
+ *
+ * <p><b>Errors.</b> When the file cannot be opened or written (a full disk, a directory that is
+ * not writable), the records of the batch not yet settled are counted as dropped with reason
+ * {@code io_error}, the error is reported once on the status logger naming the file, and the next
+ * batch tries again: the sink recovers by itself when writing works again, and says so. A record
+ * that the encoding cannot represent, with {@code errors: strict}, is dropped as
+ * {@code encoding_error}. A failed rollover is reported once and writing goes on in the current file.
+ */
+final class FileSink implements Sink {
+
+	private final FileSinkConfig config;
+	private final Layout layout;
+	private final Clock clock;
+	private final StatusLogger status;
+	private final Rollover rollover;
+	private final Housekeeper housekeeper;
+	private final LogFile file;
+	private final long createdSeconds;
+	private final CharsetEncoder encoder;
+	private final StringBuilder line = new StringBuilder(256);
+	private ByteBuffer pending = ByteBuffer.allocate(16 * 1024);
+	private boolean started;
+	private boolean failing;
+
+	FileSink(FileSinkConfig config, Layout layout, Clock clock, StatusLogger status, Rollover rollover,
+			Housekeeper housekeeper) {
+		this.config = config;
+		this.layout = layout;
+		this.clock = clock;
+		this.status = status;
+		this.rollover = rollover;
+		this.housekeeper = housekeeper;
+		this.file = new LogFile(config.path(), config.truncate());
+		this.createdSeconds = Math.floorDiv(clock.millis(), 1000L);
+		CodingErrorAction action = config.strict() ? CodingErrorAction.REPORT
+				: config.ignoreErrors() ? CodingErrorAction.IGNORE : CodingErrorAction.REPLACE;
+		this.encoder = config.charset().newEncoder().onMalformedInput(action).onUnmappableCharacter(action);
+	}
+
+	@Override
+	public Mono<Void> write(Batch batch) {
+		List<LogRecord> records = batch.records();
+		int settled = 0;
+		int pendingRecords = 0;
+		pending.clear();
+		try {
+			if (!started) {
+				rollover.start(file, createdSeconds);
+				started = true;
+			}
+			file.ensureOpen();
+			for (int i = 0; i < records.size(); i++) {
+				line.setLength(0);
+				layout.format(records.get(i), line);
+				line.append('\n');
+				long now = Math.floorDiv(clock.millis(), 1000L);
+				if (rollover.shouldRollover(file.position() + pending.position(), file.isRegular(), now,
+						line.codePointCount(0, line.length()))) {
+					flushPending();
+					settled += pendingRecords;
+					pendingRecords = 0;
+					rollOver(now);
+					file.ensureOpen();
+				}
+				if (encode()) {
+					pendingRecords++;
+				}
+				else {
+					batch.dropped(1, "encoding_error");
+					settled++;
+				}
+			}
+			flushPending();
+			if (config.fsync()) {
+				file.force();
+			}
+			settled += pendingRecords;
+			recovered();
+		}
+		catch (IOException | RuntimeException e) {
+			file.close();
+			batch.dropped(records.size() - settled, "io_error");
+			failing = true;
+			status.once(key(), config.handlerName(), "cannot write to " + config.path() + "; "
+					+ (records.size() - settled) + " record(s) dropped, retrying with the next batch", e);
+		}
+		finally {
+			if (pending.capacity() > 1 << 20) {
+				pending = ByteBuffer.allocate(16 * 1024);
+			}
+		}
+		return Mono.empty();
+	}
+
+	private String key() {
+		return "file-write:" + config.path();
+	}
+
+	private void recovered() {
+		if (failing) {
+			failing = false;
+			status.forget(key());
+			status.warn(config.handlerName(), "writing to " + config.path() + " works again");
+		}
+	}
+
+	private void rollOver(long now) {
+		file.close();
+		try {
+			rollover.rollover(file, now);
+			status.forget("file-rollover:" + config.path());
+		}
+		catch (IOException | RuntimeException e) {
+			status.once("file-rollover:" + config.path(), config.handlerName(),
+					"cannot roll over " + config.path() + "; writing on in the current file", e);
+		}
+	}
+
+	/** Encodes {@link #line} into {@link #pending}; false when strict encoding rejects it. */
+	private boolean encode() {
+		int mark = pending.position();
+		encoder.reset();
+		CharBuffer in = CharBuffer.wrap(line);
+		while (true) {
+			CoderResult r = encoder.encode(in, pending, true);
+			if (r.isUnderflow()) {
+				r = encoder.flush(pending);
+			}
+			if (r.isUnderflow()) {
+				return true;
+			}
+			if (r.isOverflow()) {
+				ByteBuffer bigger = ByteBuffer.allocate(Math.max(pending.capacity() * 2,
+						pending.position() + line.length() * 4));
+				pending.flip();
+				bigger.put(pending);
+				pending = bigger;
+				continue;
+			}
+			pending.position(mark);
+			return false;
+		}
+	}
+
+	private void flushPending() throws IOException {
+		if (pending.position() == 0) {
+			return;
+		}
+		pending.flip();
+		try {
+			file.write(pending);
+		}
+		finally {
+			pending.clear();
+		}
+	}
+
+	@Override
+	public Mono<Void> flush() {
+		return Mono.fromRunnable(() -> {
+			try {
+				if (config.fsync()) {
+					file.force();
+				}
+			}
+			catch (IOException e) {
+				status.once(key(), config.handlerName(), "cannot flush " + config.path(), e);
+			}
+		});
+	}
+
+	@Override
+	public Mono<Void> close() {
+		return Mono.fromRunnable(() -> {
+			try {
+				if (config.fsync()) {
+					file.force();
+				}
+			}
+			catch (IOException e) {
+				status.once(key(), config.handlerName(), "cannot flush " + config.path(), e);
+			}
+			file.close();
+			if (housekeeper != null) {
+				housekeeper.shutdown();
+			}
+		});
+	}
+
+	/** Waits for queued compression and pruning (tests). */
+	void awaitHousekeeping() {
+		if (housekeeper != null) {
+			housekeeper.awaitIdle();
+		}
+	}
+
+	Rollover rollover() {
+		return rollover;
+	}
+
+	@Override
+	public String toString() {
+		return "FileSink{" + config.handlerName() + " -> " + config.path() + "}";
+	}
+}

@@ -1,0 +1,100 @@
+package dev.sluice.sinks.file;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * The open file a sink writes to: a channel, the position it is at (Python's {@code tell()}), and
+ * whether it is a regular file (only regular files are rotated, as in CPython). Used only from
+ * the sink's runner thread; every method may block.
+ */
+final class LogFile {
+
+	private final Path path;
+	private boolean truncateNextOpen;
+	private FileChannel channel;
+	private long position;
+	private boolean regular;
+
+	LogFile(Path path, boolean truncate) {
+		this.path = path;
+		this.truncateNextOpen = truncate;
+	}
+
+	Path path() {
+		return path;
+	}
+
+	boolean isOpen() {
+		return channel != null;
+	}
+
+	/** Opens the file if it is not open; creates missing parent directories. */
+	void ensureOpen() throws IOException {
+		if (channel != null) {
+			return;
+		}
+		Path parent = path.getParent();
+		if (parent != null && !Files.isDirectory(parent)) {
+			Files.createDirectories(parent);
+		}
+		FileChannel c;
+		if (truncateNextOpen) {
+			c = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+					StandardOpenOption.TRUNCATE_EXISTING);
+		}
+		else {
+			c = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+		}
+		// mode 'w' empties the file once; a reopen after a rollover or an error appends
+		truncateNextOpen = false;
+		channel = c;
+		try {
+			position = c.size();
+		}
+		catch (IOException e) {
+			position = 0;
+		}
+		regular = Files.isRegularFile(path);
+	}
+
+	/** The number of bytes in the file, as Python's {@code stream.tell()} after a seek to the end. */
+	long position() {
+		return position;
+	}
+
+	boolean isRegular() {
+		return regular;
+	}
+
+	/** Writes all of {@code bytes} (one system call unless the kernel writes less). */
+	void write(ByteBuffer bytes) throws IOException {
+		while (bytes.hasRemaining()) {
+			position += channel.write(bytes);
+		}
+	}
+
+	void force() throws IOException {
+		if (channel != null) {
+			channel.force(false);
+		}
+	}
+
+	/** Closes the channel; errors are ignored (the data was written or already reported). */
+	void close() {
+		FileChannel c = channel;
+		channel = null;
+		if (c != null) {
+			try {
+				c.close();
+			}
+			catch (IOException e) {
+				// nothing left to save: writes already succeeded or were counted as dropped
+			}
+		}
+	}
+}
