@@ -1,0 +1,147 @@
+package dev.sluice.sinks.file;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.sluice.pipeline.sink.Batch;
+import dev.sluice.pipeline.sink.InvalidConfigException;
+import dev.sluice.pipeline.sink.SinkProvider;
+
+class FileSinkTest {
+
+	@TempDir
+	Path dir;
+
+	FileSinks sinks() {
+		return new FileSinks(new MutableClock(1_596_000_011_491L, ZoneOffset.UTC), dir);
+	}
+
+	@Test
+	void writesOneLinePerRecordAndEscapesControlCharactersByDefault() throws Exception {
+		FileSinks s = sinks();
+		FileSink sink = s.create("logging.FileHandler", Map.of("filename", "logs/info.log", "encoding", "utf8"));
+		Batch b = FileSinks.batch("first", "forged\nERROR line", "ünïcödé 🎉");
+		sink.write(b).block();
+		sink.close().block();
+		assertThat(Files.readString(dir.resolve("logs/info.log")))
+				.isEqualTo("first\nforged\\nERROR line\nünïcödé 🎉\n");
+		assertThat(b.droppedCount()).isZero();
+	}
+
+	@Test
+	void escapingCanBeTurnedOffAndModeWTruncatesOnce() throws Exception {
+		Files.writeString(dir.resolve("a.log"), "old\n");
+		FileSinks s = sinks();
+		FileSink sink = s.create("file", Map.of("filename", "a.log", "mode", "w", "escapeControlChars", false));
+		sink.write(FileSinks.batch("a\nb")).block();
+		sink.write(FileSinks.batch("c")).block();
+		sink.close().block();
+		assertThat(Files.readString(dir.resolve("a.log"))).isEqualTo("a\nb\nc\n");
+
+		FileSink append = s.create("file", Map.of("filename", "a.log"));
+		append.write(FileSinks.batch("d")).block();
+		append.close().block();
+		assertThat(Files.readString(dir.resolve("a.log"))).isEqualTo("a\nb\nc\nd\n");
+	}
+
+	@Test
+	void encodingsAndTheirErrors() throws Exception {
+		FileSinks s = sinks();
+		FileSink strict = s.create("file", Map.of("filename", "l1.log", "encoding", "latin-1"));
+		Batch b = FileSinks.batch("café", "日本", "end");
+		strict.write(b).block();
+		strict.close().block();
+		assertThat(Files.readAllBytes(dir.resolve("l1.log"))).isEqualTo("café\nend\n".getBytes(StandardCharsets.ISO_8859_1));
+		assertThat(b.droppedByReason()).isEqualTo(Map.of("encoding_error", 1));
+
+		FileSink replace = s.create("file", Map.of("filename", "ascii.log", "encoding", "ascii", "errors", "replace",
+				"fsync", "batch"));
+		replace.write(FileSinks.batch("café")).block();
+		replace.close().block();
+		assertThat(Files.readString(dir.resolve("ascii.log"))).isEqualTo("caf?\n");
+	}
+
+	@Test
+	void anUnwritablePathDropsTheBatchReportsOnceAndRecovers() throws Exception {
+		FileSinks s = sinks();
+		Path blocker = dir.resolve("logs");
+		Files.writeString(blocker, "a file where the directory should be");
+		FileSink sink = s.create("logging.handlers.RotatingFileHandler",
+				Map.of("filename", "logs/app.log", "maxBytes", 1000, "backupCount", 2));
+		Batch first = FileSinks.batch("a", "b", "c");
+		sink.write(first).block();
+		Batch second = FileSinks.batch("d");
+		sink.write(second).block();
+		assertThat(first.droppedByReason()).isEqualTo(Map.of("io_error", 3));
+		assertThat(second.droppedByReason()).isEqualTo(Map.of("io_error", 1));
+		String status = s.status();
+		assertThat(status).contains(dir.resolve("logs/app.log").toString()).contains("3 record(s) dropped");
+		assertThat(status.lines().filter(l -> l.contains("cannot write")).count()).isEqualTo(1);
+
+		Files.delete(blocker);
+		Batch third = FileSinks.batch("e");
+		sink.write(third).block();
+		sink.close().block();
+		assertThat(third.droppedCount()).isZero();
+		assertThat(Files.readString(dir.resolve("logs/app.log"))).isEqualTo("e\n");
+		assertThat(s.status()).contains("works again");
+	}
+
+	@Test
+	void aDirectoryInThePlaceOfTheFileIsAnIoError() throws Exception {
+		FileSinks s = sinks();
+		Files.createDirectories(dir.resolve("x.log"));
+		FileSink sink = s.create("file", Map.of("filename", "x.log"));
+		Batch b = FileSinks.batch("a", "b");
+		sink.write(b).block();
+		assertThat(b.droppedByReason()).isEqualTo(Map.of("io_error", 2));
+		assertThat(s.status()).contains("x.log");
+	}
+
+	@Test
+	void badOptionsAreAllListedWithTheirPointers() {
+		FileSinks s = sinks();
+		assertThatThrownBy(() -> s.create("logging.handlers.TimedRotatingFileHandler",
+				Map.of("filename", "t.log", "when", "fortnight", "interval", 0, "mode", "a", "backupCont", 3,
+						"atTime", "25:99", "encoding", "klingon", "totalSizeCap", "lots")))
+				.isInstanceOf(InvalidConfigException.class)
+				.hasMessageContaining("/handlers/h/when: Invalid rollover interval specified: fortnight")
+				.hasMessageContaining("/handlers/h/interval")
+				.hasMessageContaining("/handlers/h/mode: unknown option 'mode'")
+				.hasMessageContaining("did you mean 'backupCount'")
+				.hasMessageContaining("/handlers/h/atTime")
+				.hasMessageContaining("/handlers/h/encoding: unknown encoding 'klingon'")
+				.hasMessageContaining("/handlers/h/totalSizeCap");
+		assertThatThrownBy(() -> s.create("file", Map.of("mode", "rb")))
+				.isInstanceOf(InvalidConfigException.class)
+				.hasMessageContaining("/handlers/h/filename")
+				.hasMessageContaining("binary modes");
+		assertThatThrownBy(() -> s.create("logging.handlers.TimedRotatingFileHandler",
+				Map.of("filename", "t.log", "when", "W7")))
+				.hasMessageContaining("Invalid day specified for weekly rollover: W7");
+	}
+
+	@Test
+	void theProviderIsFoundByItsPythonAndShortNames() {
+		Set<String> names = new HashSet<>();
+		for (SinkProvider p : ServiceLoader.load(SinkProvider.class)) {
+			if (p instanceof FileSinkProvider) {
+				names.addAll(p.classNames());
+			}
+		}
+		assertThat(names).contains("logging.FileHandler", "file", "logging.handlers.RotatingFileHandler",
+				"rotating_file", "logging.handlers.TimedRotatingFileHandler", "timed_rotating_file");
+	}
+}
