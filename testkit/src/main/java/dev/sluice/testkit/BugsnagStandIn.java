@@ -21,15 +21,20 @@ import reactor.core.publisher.Mono;
  *
  * <p>{@code POST /} (see {@link #notifyUrl()}) takes a JSON payload of version 5 with the headers
  * {@code Bugsnag-Api-Key} (32 hex digits; when the stand-in was started with an API key, that key), {@code
- * Bugsnag-Payload-Version: 5} and {@code Bugsnag-Sent-At} (ISO-8601). The payload's shape is checked by
- * {@link BugsnagPayloadRules}. Answers, as the service: 200 for an accepted payload (also when it broke a shape rule:
+ * Bugsnag-Payload-Version: 5} and {@code Bugsnag-Sent-At} (ISO-8601). The payload's shape is checked: a
+ * {@code notifier} with name, version and url; a non-empty {@code events} array, each event with {@code exceptions}
+ * ({@code errorClass}, {@code message}, {@code stacktrace} frames of {@code file}, {@code lineNumber}, {@code method},
+ * {@code inProject}), {@code severity} (error, warning or info), {@code severityReason.type}, a boolean
+ * {@code unhandled}, and correctly typed optional {@code context}, {@code user}, {@code app}, {@code device},
+ * {@code metaData} (tabs of key/values) and {@code breadcrumbs}. Answers, as the service: 200 for an accepted payload (also when it broke a shape rule:
  * the violation is recorded), 400 for a payload that is not JSON, has no events or names another payload version,
  * 401 for a missing or wrong API key, 413 for a payload over 1,000,000 bytes. Every broken rule is recorded in
  * {@link #violations()}; a well-behaved notifier leaves it empty.
  *
  * <p>Faults are scripted in order, one per request: any HTTP status (400, 401, 413, 429 with {@code Retry-After},
  * 5xx), a slow answer (a timer, never a sleeping thread) or a dropped connection; the stand-in can also be down (503)
- * until an instant of its clock or until {@link #comeUp()}.
+ * until an instant of its clock or until {@link #comeUp()}. A request that comes before the {@code Retry-After} of a
+ * scripted 429 elapsed (on the stand-in's clock) is a violation, and answered 429 again.
  *
  * <p>Thread-safety: requests are served on Netty event loops without blocking; every other method may be called from
  * any thread. {@link #start} and {@link #close} block the calling (test) thread while the server binds or unbinds.
@@ -49,6 +54,7 @@ public final class BugsnagStandIn implements AutoCloseable {
     private final String expectedApiKey;
     private final Violations violations = new Violations();
     private final FaultScript faults;
+    private final RetryAfterLedger retryAfter;
     private final CopyOnWriteArrayList<JsonNode> payloads = new CopyOnWriteArrayList<>();
     private final AtomicInteger requests = new AtomicInteger();
     private final LoopbackHttpServer server;
@@ -60,6 +66,7 @@ public final class BugsnagStandIn implements AutoCloseable {
         }
         this.expectedApiKey = expectedApiKey;
         this.faults = new FaultScript(clock);
+        this.retryAfter = new RetryAfterLedger(clock);
         this.server = LoopbackHttpServer.start(this::serve, violations);
     }
 
@@ -185,6 +192,13 @@ public final class BugsnagStandIn implements AutoCloseable {
 
     private Mono<Answer> serve(Received req) {
         requests.incrementAndGet();
+        Duration early = retryAfter.early(WHERE);
+        if (early != null) {
+            long wait = RetryAfterLedger.seconds(early);
+            violations.add(WHERE, "retry-after", "called again " + wait + " s before the Retry-After it was given"
+                    + " elapsed (answered 429 again)");
+            return Mono.just(status(429).withHeader("Retry-After", Long.toString(wait)));
+        }
         if (faults.isDown()) {
             return Mono.just(status(503));
         }
@@ -195,8 +209,11 @@ public final class BugsnagStandIn implements AutoCloseable {
         switch (fault.kind()) {
             case ANSWER:
                 Answer a = status(fault.status());
-                return Mono.just(fault.retryAfterSeconds() >= 0
-                        ? a.withHeader("Retry-After", Integer.toString(fault.retryAfterSeconds())) : a);
+                if (fault.retryAfterSeconds() < 0) {
+                    return Mono.just(a);
+                }
+                retryAfter.told(WHERE, fault.retryAfterSeconds());
+                return Mono.just(a.withHeader("Retry-After", Integer.toString(fault.retryAfterSeconds())));
             case DELAY:
                 return Mono.delay(fault.delay()).map(x -> handle(req));
             default:

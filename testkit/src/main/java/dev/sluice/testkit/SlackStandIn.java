@@ -1,7 +1,6 @@
 package dev.sluice.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.time.Clock;
@@ -28,9 +27,13 @@ import reactor.core.publisher.Mono;
  * {@code invalid_blocks}, {@code too_many_attachments}, {@code no_text}). {@code POST /services/T/B/name} (see
  * {@link #webhookUrl}) is an incoming webhook: plain-text {@code ok} or an error code with Slack's status. Both are
  * paced per channel (default one message a second, bursts of 3): a message over the rate answers 429 with
- * {@code Retry-After} and {@code {"ok":false,"error":"ratelimited"}}. Message limits are those of
- * {@link SlackMessageRules}. Every broken rule, 429s from the pacing included, is recorded in {@link #violations()}
- * (scripted answers are not: the test asked for them).
+ * {@code Retry-After} and {@code {"ok":false,"error":"ratelimited"}}, and a call to that channel before the
+ * {@code Retry-After} elapsed (whether the 429 came from the pacing or was scripted) is answered 429 again. Message
+ * limits: text up to 40,000 characters ({@code msg_too_long} above; over 4,000, Sluice's own limit, is recorded but
+ * accepted), 50 blocks, section text of 3,000, 10 fields of 2,000, header text of 150 ({@code invalid_blocks}), 100
+ * attachments ({@code too_many_attachments}), something to show ({@code no_text}); unescaped {@code & < >} outside
+ * Slack's control sequences are recorded. Every broken rule, each 429 from the pacing and each early retry included,
+ * is recorded in {@link #violations()}; scripted answers themselves are not (the test asked for them).
  *
  * <p>Faults are scripted in order, one per request: any Slack error code, any HTTP status, a scripted 429 with its
  * {@code Retry-After}, a slow answer (a timer, never a sleeping thread) or a dropped connection; the stand-in can also
@@ -50,19 +53,15 @@ public final class SlackStandIn implements AutoCloseable {
     static final String POST_MESSAGE = "chat.postMessage";
     static final String WEBHOOK = "webhook";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern TOKEN = Pattern.compile("Bearer xox[bp]-[A-Za-z0-9-]+");
     private static final Pattern CHANNEL_ID = Pattern.compile("[CDG][A-Z0-9]{8,}");
     private static final Pattern WEBHOOK_PATH = Pattern.compile("/services/[A-Za-z0-9]+/[A-Za-z0-9]+/([^/]+)");
-    /** The HTTP status incoming webhooks answer for each error code. */
-    private static final Map<String, Integer> WEBHOOK_STATUS = Map.of("invalid_token", 403, "action_prohibited",
-            403, "channel_not_found", 404, "no_service", 404, "channel_is_archived", 410, "user_not_found", 404,
-            "team_disabled", 404);
 
     private final Clock clock;
     private final Violations violations = new Violations();
     private final FaultScript faults;
     private final ChannelRateLimiter rate;
+    private final RetryAfterLedger retryAfter;
     private final CopyOnWriteArrayList<SlackMessage> messages = new CopyOnWriteArrayList<>();
     private final Map<String, String> channelIds = new ConcurrentHashMap<>();
     private final AtomicInteger requests = new AtomicInteger();
@@ -75,6 +74,7 @@ public final class SlackStandIn implements AutoCloseable {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.faults = new FaultScript(clock);
         this.rate = new ChannelRateLimiter(clock, interval, burst);
+        this.retryAfter = new RetryAfterLedger(clock);
         this.server = LoopbackHttpServer.start(this::serve, violations);
     }
 
@@ -246,6 +246,14 @@ public final class SlackStandIn implements AutoCloseable {
                 return Mono.just(refused);
             }
         }
+        String channel = channelOf(req, webhook);
+        Duration early = channel == null ? null : retryAfter.early(channel);
+        if (early != null) {
+            long wait = RetryAfterLedger.seconds(early);
+            violations.add(where, "retry-after", "channel " + channel + " was called again " + wait
+                    + " s before the Retry-After it was given elapsed (answered 429 again)");
+            return Mono.just(SlackAnswers.rateLimited(wait, webhook));
+        }
         if (faults.isDown()) {
             return Mono.just(Answer.of(503, "text/plain; charset=utf-8", "service unavailable"));
         }
@@ -255,11 +263,25 @@ public final class SlackStandIn implements AutoCloseable {
         }
         switch (fault.kind()) {
             case ANSWER:
-                return Mono.just(scripted(fault, webhook));
+                return Mono.just(scripted(fault, channel, webhook));
             case DELAY:
                 return Mono.delay(fault.delay()).map(x -> handle(req, where, webhook));
             default:
                 return Mono.just(Answer.dropConnection());
+        }
+    }
+
+    /** The channel a request posts to (a webhook's name), or null when it names none or is not JSON. */
+    private static String channelOf(Received req, boolean webhook) {
+        if (webhook) {
+            var m = WEBHOOK_PATH.matcher(req.path());
+            return m.matches() ? m.group(1) : null;
+        }
+        try {
+            String channel = SlackAnswers.JSON.readTree(req.body()).path("channel").asText("");
+            return channel.isEmpty() ? null : channel;
+        } catch (IOException | RuntimeException e) {
+            return null;
         }
     }
 
@@ -272,16 +294,16 @@ public final class SlackStandIn implements AutoCloseable {
         }
         if (!method.equals(POST_MESSAGE)) {
             violations.add(method, "unsupported-method", "the stand-in implements only " + POST_MESSAGE);
-            return apiError("unknown_method");
+            return SlackAnswers.apiError("unknown_method");
         }
         String authorization = req.header("Authorization");
         if (authorization == null) {
             violations.add(method, "auth", "no Authorization header; send 'Authorization: Bearer xoxb-...'");
-            return apiError("not_authed");
+            return SlackAnswers.apiError("not_authed");
         }
         if (!TOKEN.matcher(authorization).matches()) {
             violations.add(method, "auth", "Authorization is not 'Bearer xoxb-...' or 'Bearer xoxp-...'");
-            return apiError("invalid_auth");
+            return SlackAnswers.apiError("invalid_auth");
         }
         return null;
     }
@@ -300,39 +322,31 @@ public final class SlackStandIn implements AutoCloseable {
         }
         JsonNode body;
         try {
-            body = JSON.readTree(req.body());
+            body = SlackAnswers.JSON.readTree(req.body());
         } catch (IOException e) {
             body = null;
         }
         if (body == null || !body.isObject()) {
             violations.add(where, "json", "the body is not a JSON object");
-            return webhook ? webhookError("invalid_payload") : apiError("invalid_json");
+            return SlackAnswers.error(webhook ? "invalid_payload" : "invalid_json", webhook);
         }
-        String channel;
-        if (webhook) {
-            var m = WEBHOOK_PATH.matcher(req.path());
-            if (!m.matches()) {
-                violations.add(where, "webhook-path", "not an incoming-webhook URL: " + req.path());
-                return webhookError("no_service");
-            }
-            channel = m.group(1);
-        } else {
-            channel = body.path("channel").asText("");
-            if (channel.isEmpty()) {
-                violations.add(where, "channel", "the message names no channel");
-                return apiError("channel_not_found");
-            }
+        String channel = channelOf(req, webhook);
+        if (channel == null) {
+            violations.add(where, webhook ? "webhook-path" : "channel", webhook
+                    ? "not an incoming-webhook URL: " + req.path() : "the message names no channel");
+            return SlackAnswers.error(webhook ? "no_service" : "channel_not_found", webhook);
         }
-        long retryAfter = rate.acquire(channel);
-        if (retryAfter > 0) {
+        long wait = rate.acquire(channel);
+        if (wait > 0) {
             rateLimited.incrementAndGet();
+            retryAfter.told(channel, wait);
             violations.add(where, "rate-limit", "channel " + channel + " was sent a message faster than its pace"
-                    + " (answered 429, Retry-After " + retryAfter + ")");
-            return rateLimitAnswer(retryAfter, webhook);
+                    + " (answered 429, Retry-After " + wait + ")");
+            return SlackAnswers.rateLimited(wait, webhook);
         }
         String error = SlackMessageRules.check(where, body, violations);
         if (error != null) {
-            return webhook ? webhookError(error) : apiError(error);
+            return SlackAnswers.error(error, webhook);
         }
         Instant now = clock.instant();
         String ts = now.getEpochSecond() + "." + String.format("%06d", tsCounter.incrementAndGet() % 1_000_000);
@@ -342,7 +356,7 @@ public final class SlackStandIn implements AutoCloseable {
         if (webhook) {
             return Answer.of(200, "text/html", "ok");
         }
-        ObjectNode ok = JSON.createObjectNode();
+        ObjectNode ok = SlackAnswers.JSON.createObjectNode();
         ok.put("ok", true);
         ok.put("channel", channelId(channel));
         ok.put("ts", ts);
@@ -361,30 +375,16 @@ public final class SlackStandIn implements AutoCloseable {
         return channelIds.computeIfAbsent(channel, k -> String.format("C%08X", channelCounter.incrementAndGet()));
     }
 
-    private Answer scripted(Fault fault, boolean webhook) {
+    private Answer scripted(Fault fault, String channel, boolean webhook) {
         if (fault.status() == 429) {
-            return rateLimitAnswer(fault.retryAfterSeconds(), webhook);
+            if (channel != null) {
+                retryAfter.told(channel, fault.retryAfterSeconds());
+            }
+            return SlackAnswers.rateLimited(fault.retryAfterSeconds(), webhook);
         }
         if (fault.code() == null) {
-            return Answer.of(fault.status(), "text/plain; charset=utf-8", "scripted HTTP " + fault.status());
+            return SlackAnswers.status(fault.status());
         }
-        return webhook ? webhookError(fault.code()) : apiError(fault.code());
-    }
-
-    private static Answer rateLimitAnswer(long retryAfterSeconds, boolean webhook) {
-        Answer a = webhook ? Answer.of(429, "text/plain; charset=utf-8", "rate_limited")
-                : Answer.json(429, "{\"ok\":false,\"error\":\"ratelimited\"}");
-        return a.withHeader("Retry-After", Long.toString(retryAfterSeconds));
-    }
-
-    private static Answer apiError(String error) {
-        ObjectNode body = JSON.createObjectNode();
-        body.put("ok", false);
-        body.put("error", error);
-        return Answer.json(200, body.toString());
-    }
-
-    private static Answer webhookError(String error) {
-        return Answer.of(WEBHOOK_STATUS.getOrDefault(error, 400), "text/plain; charset=utf-8", error);
+        return SlackAnswers.error(fault.code(), webhook);
     }
 }

@@ -165,6 +165,7 @@ class BugsnagStandInTest {
         Http.Response limited = notify(payload());
         assertThat(limited.status()).isEqualTo(429);
         assertThat(limited.headers().get("Retry-After")).isEqualTo("7");
+        clock.advance(Duration.ofSeconds(7));
         assertThat(notify(payload()).status()).isEqualTo(503);
         assertThat(notify(payload()).status()).isEqualTo(503);
         assertThat(notify(payload()).status()).isEqualTo(200);
@@ -172,6 +173,21 @@ class BugsnagStandInTest {
         assertThat(bugsnag.payloads()).hasSize(1);
         assertThat(bugsnag.requests()).isEqualTo(7);
         assertThat(bugsnag.violations()).isEmpty();
+    }
+
+    @Test
+    void catchesARetryBeforeRetryAfterElapsed() {
+        bugsnag.rateLimitNext(1, 10);
+        assertThat(notify(payload()).status()).isEqualTo(429);
+        clock.advance(Duration.ofMillis(8_500));
+        Http.Response early = notify(payload());
+        clock.advance(Duration.ofMillis(1_500));
+        Http.Response onTime = notify(payload());
+
+        assertThat(early.status()).isEqualTo(429);
+        assertThat(early.headers().get("Retry-After")).isEqualTo("2");
+        assertThat(onTime.status()).isEqualTo(200);
+        assertThat(rules()).containsExactly("retry-after");
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -131,6 +132,32 @@ class CloudWatchLogsStandInTest {
 
         assertThat(read).containsExactly(messages);
         assertThat(standIn.calls("GetLogEvents")).isEqualTo(4);
+        assertThat(standIn.violations()).isEmpty();
+    }
+
+    @Test
+    void keepsEveryEventOfManyConcurrentCalls() {
+        join(client.createLogGroup(b -> b.logGroupName(GROUP)));
+        List<CompletableFuture<?>> calls = new ArrayList<>();
+        for (int s = 0; s < 8; s++) {
+            String stream = "stream-" + s;
+            join(client.createLogStream(b -> b.logGroupName(GROUP).logStreamName(stream)));
+            for (int c = 0; c < 20; c++) {
+                List<InputLogEvent> events = new ArrayList<>();
+                for (int e = 0; e < 50; e++) {
+                    events.add(InputLogEvent.builder().timestamp(NOW.toEpochMilli()).message(stream + "/" + c + "/" + e)
+                            .build());
+                }
+                calls.add(client.putLogEvents(b -> b.logGroupName(GROUP).logStreamName(stream).logEvents(events)));
+            }
+        }
+        CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).join();
+
+        assertThat(standIn.storedEventCount()).isEqualTo(8 * 20 * 50);
+        for (int s = 0; s < 8; s++) {
+            assertThat(standIn.messages(GROUP, "stream-" + s)).hasSize(20 * 50).doesNotHaveDuplicates();
+        }
+        assertThat(standIn.calls("PutLogEvents")).isEqualTo(160);
         assertThat(standIn.violations()).isEmpty();
     }
 

@@ -129,6 +129,7 @@ class SlackStandInTest {
         clock.advance(Duration.ofMillis(1));
         assertThat(post(message("#a", "paced")).status()).isEqualTo(200);
         assertThat(slack.texts("#a")).containsExactly("burst 0", "burst 1", "burst 2", "paced");
+        assertThat(rules()).containsExactly("rate-limit", "retry-after");
     }
 
     @Test
@@ -224,11 +225,30 @@ class SlackStandInTest {
         Http.Response limited = post(message("#a", "4"));
         assertThat(limited.status()).isEqualTo(429);
         assertThat(limited.headers().get("Retry-After")).isEqualTo("30");
+        clock.advance(Duration.ofSeconds(30));
         assertThat(json(post(message("#a", "5"))).path("ok").asBoolean()).isTrue();
 
         assertThat(slack.texts("#a")).containsExactly("5");
         assertThat(slack.violations()).as("scripted answers are not violations").isEmpty();
         assertThat(slack.requests()).isEqualTo(5);
+    }
+
+    @Test
+    void catchesACallBeforeAScriptedRetryAfterElapsedPerChannel() {
+        slack.rateLimitNext(1, 20);
+        assertThat(post(message("#a", "limited")).status()).isEqualTo(429);
+        clock.advance(Duration.ofSeconds(19));
+        Http.Response early = post(message("#a", "early"));
+        Http.Response otherChannel = post(message("#b", "fine"));
+        clock.advance(Duration.ofSeconds(1));
+        Http.Response onTime = post(message("#a", "on time"));
+
+        assertThat(early.status()).isEqualTo(429);
+        assertThat(early.headers().get("Retry-After")).isEqualTo("1");
+        assertThat(otherChannel.status()).isEqualTo(200);
+        assertThat(onTime.status()).isEqualTo(200);
+        assertThat(rules()).containsExactly("retry-after");
+        assertThat(slack.texts("#a")).containsExactly("on time");
     }
 
     @Test
