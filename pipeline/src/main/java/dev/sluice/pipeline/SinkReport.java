@@ -5,8 +5,8 @@ import java.util.TreeMap;
 
 /**
  * What one sink did, counted since the pipeline started: records it received, delivered, dropped
- * (by reason), retried, and that its filters rejected. Immutable. Once the sink has been drained,
- * {@code received == delivered + dropped + filtered}.
+ * (by reason), retried, handed to its fallback handler, and that its filters rejected. Immutable.
+ * Once the sink has been drained, {@code received == delivered + dropped + fallback + filtered}.
  */
 public final class SinkReport {
 
@@ -16,15 +16,17 @@ public final class SinkReport {
 	private final Map<String, Long> droppedByReason;
 	private final long retried;
 	private final long filtered;
+	private final long fallback;
 
 	public SinkReport(String sink, long received, long delivered, Map<String, Long> droppedByReason, long retried,
-			long filtered) {
+			long filtered, long fallback) {
 		this.sink = sink;
 		this.received = received;
 		this.delivered = delivered;
 		this.droppedByReason = java.util.Collections.unmodifiableMap(new TreeMap<>(droppedByReason));
 		this.retried = retried;
 		this.filtered = filtered;
+		this.fallback = fallback;
 	}
 
 	public String sink() {
@@ -59,10 +61,16 @@ public final class SinkReport {
 		return filtered;
 	}
 
+	/** Records handed to the fallback handler (delivered or accounted there, not lost). */
+	public long fallback() {
+		return fallback;
+	}
+
 	@Override
 	public String toString() {
 		return sink + ": received " + received + ", delivered " + delivered + ", dropped " + dropped()
 				+ (droppedByReason.isEmpty() ? "" : " " + droppedByReason) + (filtered > 0 ? ", filtered " + filtered : "")
+				+ (fallback > 0 ? ", to fallback " + fallback : "")
 				+ (retried > 0 ? ", retried " + retried : "");
 	}
 }

@@ -122,7 +122,8 @@ final class SinkRunner implements Runnable {
 		abandoned = true;
 		Batch b = inFlight.getAndSet(null);
 		if (b != null) {
-			stats.dropped(b.size() - b.droppedCount(), reason);
+			stats.fallback.add(b.fallbackCount());
+			stats.dropped(b.size() - b.droppedCount() - b.fallbackCount(), reason);
 			b.droppedByReason().forEach((r, n) -> stats.dropped(n, r));
 		}
 		List<LogRecord> rest = new ArrayList<>();
@@ -204,7 +205,8 @@ final class SinkRunner implements Runnable {
 	private void settle(Batch batch, Throwable failure) {
 		batch.droppedByReason().forEach((reason, n) -> stats.dropped(n, reason));
 		stats.retried.add(batch.retriedCount());
-		int rest = batch.size() - batch.droppedCount();
+		stats.fallback.add(batch.fallbackCount());
+		int rest = batch.size() - batch.droppedCount() - batch.fallbackCount();
 		if (failure == null) {
 			stats.delivered.add(rest);
 			long oldest = batch.records().get(0).epochNanos();

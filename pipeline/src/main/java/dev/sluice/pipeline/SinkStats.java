@@ -26,6 +26,7 @@ final class SinkStats {
 	final LongAdder delivered = new LongAdder();
 	final LongAdder retried = new LongAdder();
 	final LongAdder filtered = new LongAdder();
+	final LongAdder fallback = new LongAdder();
 	private final Map<String, LongAdder> dropped = new ConcurrentHashMap<>();
 	private final Timer latency;
 
@@ -36,6 +37,7 @@ final class SinkStats {
 		counter("sluice.sink.records.delivered", "records the sink delivered", delivered);
 		counter("sluice.sink.records.retried", "records sent again after a transient failure", retried);
 		counter("sluice.sink.records.filtered", "records a handler filter rejected", filtered);
+		counter("sluice.sink.records.fallback", "records handed to the sink's fallback handler", fallback);
 		this.latency = Timer.builder("sluice.sink.delivery.latency")
 				.description("time from the log call until the sink delivered the oldest record of a batch")
 				.tag("sink", sink).register(registry);
@@ -82,6 +84,7 @@ final class SinkStats {
 	}
 
 	SinkReport report() {
-		return new SinkReport(sink, received.sum(), delivered.sum(), droppedByReason(), retried.sum(), filtered.sum());
+		return new SinkReport(sink, received.sum(), delivered.sum(), droppedByReason(), retried.sum(), filtered.sum(),
+				fallback.sum());
 	}
 }

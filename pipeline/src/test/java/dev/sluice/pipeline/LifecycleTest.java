@@ -204,7 +204,7 @@ class LifecycleTest {
 			@Override
 			public Mono<Void> write(Batch batch) {
 				fallbackOf[0].accept(batch.records());
-				batch.dropped(batch.size(), "handed_to_fallback");
+				batch.handedToFallback(batch.size());
 				return Mono.empty();
 			}
 		};
@@ -219,6 +219,8 @@ class LifecycleTest {
 		ShutdownReport report = holder[0].shutdown(Duration.ofSeconds(10)).block();
 		assertThat(fallback.size()).isEqualTo(500);
 		assertThat(report.sink("fallback").delivered()).isEqualTo(500);
-		assertThat(report.sink("remote").droppedByReason()).containsEntry("handed_to_fallback", 500L);
+		assertThat(report.sink("remote").fallback()).isEqualTo(500);
+		assertThat(report.sink("remote").dropped()).isZero();
+		assertThat(report.droppedTotal()).isZero();
 	}
 }

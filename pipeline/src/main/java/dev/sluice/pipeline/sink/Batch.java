@@ -13,7 +13,8 @@ import dev.sluice.pipeline.LogRecord;
  * accounting of what the sink could not deliver.
  *
  * <p>A sink marks the records it gives up on with {@link #dropped(int, String)} (a reason such as
- * {@code rejected_too_old}); the rest are counted as delivered when the write completes. Marking
+ * {@code rejected_too_old}) and those it hands to its fallback with {@link #handedToFallback};
+ * the rest are counted as delivered when the write completes. Marking
  * is thread-safe, so an asynchronous sink may mark from its I/O threads.
  */
 public final class Batch {
@@ -21,6 +22,7 @@ public final class Batch {
 	private final List<LogRecord> records;
 	private final AtomicInteger dropped = new AtomicInteger();
 	private final AtomicInteger retried = new AtomicInteger();
+	private final AtomicInteger fallback = new AtomicInteger();
 	private final Map<String, Integer> droppedByReason = new ConcurrentHashMap<>();
 
 	public Batch(List<LogRecord> records) {
@@ -45,12 +47,34 @@ public final class Batch {
 		if (count <= 0) {
 			return;
 		}
-		int total = dropped.addAndGet(count);
+		int total = dropped.addAndGet(count) + fallback.get();
 		if (total > records.size()) {
 			dropped.addAndGet(-count);
 			throw new IllegalStateException("sink marked " + total + " records dropped in a batch of " + records.size());
 		}
 		droppedByReason.merge(reason, count, Integer::sum);
+	}
+
+	/**
+	 * Marks {@code count} records as handed to the sink's fallback handler: not delivered here,
+	 * not lost either (the fallback accounts for them), so they are counted apart from drops.
+	 *
+	 * @throws IllegalStateException if more records are marked than the batch holds
+	 */
+	public void handedToFallback(int count) {
+		if (count <= 0) {
+			return;
+		}
+		int total = dropped.get() + fallback.addAndGet(count);
+		if (total > records.size()) {
+			fallback.addAndGet(-count);
+			throw new IllegalStateException("sink marked " + total + " records settled in a batch of " + records.size());
+		}
+	}
+
+	/** How many records were handed to the fallback. */
+	public int fallbackCount() {
+		return fallback.get();
 	}
 
 	/** Records that {@code count} records were sent again (for metrics). */

@@ -60,8 +60,6 @@ import reactor.core.scheduler.Schedulers;
  */
 public final class DeliveryEngine<E> {
 
-	/** The drop reason of records handed to the fallback handler. */
-	public static final String HANDED_TO_FALLBACK = "handed_to_fallback";
 	/** The drop reason of an entry larger than a whole request may be. */
 	public static final String TOO_LARGE = "too_large";
 
@@ -234,7 +232,7 @@ public final class DeliveryEngine<E> {
 			try {
 				fallback.accept(request.records());
 				metrics.fallback(request.size());
-				batch.dropped(request.size(), HANDED_TO_FALLBACK);
+				batch.handedToFallback(request.size());
 				return;
 			}
 			catch (RuntimeException e) {
