@@ -96,8 +96,11 @@ final class FormatContext {
 	/** The value of an extra field: the record's attribute, else the default, else null (absent). */
 	Object extra(LogRecord r, String name) {
 		Object v = r.attributes().get(name);
-		if (v == null && !defaults.isEmpty()) {
+		if (v == null && defaults.containsKey(name)) {
 			v = defaults.get(name);
+			if (v == null) {
+				return "None"; // a default of None prints as str(None)
+			}
 		}
 		return v;
 	}

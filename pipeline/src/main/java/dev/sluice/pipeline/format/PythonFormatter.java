@@ -191,7 +191,9 @@ public final class PythonFormatter implements Layout {
 
 		/** Values of fields that a record lacks (Python 3.10's {@code defaults}). */
 		public Builder defaults(Map<String, ?> defaults) {
-			this.defaults = Map.copyOf(new LinkedHashMap<>(Objects.requireNonNull(defaults, "defaults")));
+			// a copy that keeps null values (Python's None defaults)
+			this.defaults = java.util.Collections.unmodifiableMap(
+					new LinkedHashMap<>(Objects.requireNonNull(defaults, "defaults")));
 			return this;
 		}
 
