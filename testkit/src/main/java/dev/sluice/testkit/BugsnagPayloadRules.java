@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 
@@ -144,8 +143,7 @@ final class BugsnagPayloadRules {
             v.add(WHERE, "meta-data", at + " must be an object of tabs");
             return;
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = metaData.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> tab = it.next();
+        for (Map.Entry<String, JsonNode> tab : metaData.properties()) {
             if (!tab.getValue().isObject()) {
                 v.add(WHERE, "meta-data", at + "." + tab.getKey() + " must be an object (a tab of key/values)");
             }

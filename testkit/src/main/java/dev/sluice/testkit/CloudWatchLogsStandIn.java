@@ -119,7 +119,10 @@ public final class CloudWatchLogsStandIn implements AutoCloseable {
         return this;
     }
 
-    /** The next {@code times} requests of {@code operation} (null: any) are held for {@code delay}, then served. */
+    /**
+     * The next {@code times} requests of {@code operation} (null: any) are held for {@code delay}, then served: their
+     * events are stored even when the client gave up meanwhile, as with the real service (a retry then duplicates).
+     */
     public CloudWatchLogsStandIn delayNext(String operation, int times, Duration delay) {
         faults.add(Fault.delay(operation, delay), times);
         return this;

@@ -25,6 +25,9 @@ record Fault(Kind kind, String operation, int status, String code, Duration dela
     }
 
     static Fault answer(String operation, int status, String code, int retryAfterSeconds) {
+        if (status < 200 || status > 599) {
+            throw new IllegalArgumentException("a scripted answer's HTTP status must be 200 to 599, was " + status);
+        }
         return new Fault(Kind.ANSWER, operation, status, code, Duration.ZERO, retryAfterSeconds);
     }
 

@@ -341,7 +341,9 @@ final class LogsOperations {
         if (!tags.isObject()) {
             throw invalid(op, "tags", "tags must be a map of strings, was " + tags);
         }
-        tags.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+        for (Map.Entry<String, JsonNode> e : tags.properties()) {
+            out.put(e.getKey(), e.getValue().asText());
+        }
         return out;
     }
 

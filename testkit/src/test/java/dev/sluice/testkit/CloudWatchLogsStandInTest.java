@@ -68,6 +68,7 @@ class CloudWatchLogsStandInTest {
     }
 
     @Test
+    @SuppressWarnings("deprecation") // TagLogGroup is deprecated, but older clients (watchtower 3.x) still call it
     void roundTripsEventsThroughTheRealSdk() {
         createGroupAndStream();
         join(client.putRetentionPolicy(b -> b.logGroupName(GROUP).retentionInDays(30)));
