@@ -176,6 +176,13 @@ final class ConfigReader {
 		Boolean utc = optional(m, ptr, "utc", false);
 		Map<String, Object> defaults = m.get("defaults") != null ? values.object(m.get("defaults"), ptr + "/defaults")
 				: Map.of();
+		if (defaults != null) {
+			defaults.forEach((k, d) -> {
+				if (d == null) {
+					problems.add(Problems.child(ptr + "/defaults", k), "expected a value for field '" + k + "', found null");
+				}
+			});
+		}
 		if (problems.size() > before) {
 			return null;
 		}
@@ -185,8 +192,8 @@ final class ConfigReader {
 			Formatters.layout(def);
 		}
 		catch (IllegalArgumentException e) {
-			problems.add(ptr + (fmtValue != null ? fmtKey : ""), "expected a valid " + style + "-style format, found "
-					+ (format != null ? "'" + format + "'" : "the default") + ": " + e.getMessage());
+			problems.add(ptr + (fmtValue != null ? fmtKey : ""), "expected a format that Python's logging.Formatter"
+					+ " accepts; " + e.getMessage());
 			return null;
 		}
 		return def;
