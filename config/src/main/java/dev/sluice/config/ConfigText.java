@@ -72,11 +72,17 @@ final class ConfigText {
 		return (Map<String, Object>) value;
 	}
 
+	/** The parser's message without its source excerpts (YAML's are several indented lines). */
 	private static String firstLine(String s) {
 		if (s == null) {
 			return "unknown error";
 		}
-		int nl = s.indexOf('\n');
-		return nl < 0 ? s : s.substring(0, nl);
+		StringBuilder sb = new StringBuilder();
+		for (String line : s.split("\n")) {
+			if (!line.isBlank() && !Character.isWhitespace(line.charAt(0))) {
+				sb.append(sb.length() == 0 ? "" : "; ").append(line.trim());
+			}
+		}
+		return sb.toString();
 	}
 }
