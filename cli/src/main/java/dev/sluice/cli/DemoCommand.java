@@ -78,6 +78,9 @@ final class DemoCommand implements Callable<Integer> {
 		ShutdownReport report = sluice.shutdown(Duration.ofSeconds(30)).block();
 		long end = System.nanoTime();
 		printSummary(out, logged.sum(), loggedAt - start, end - start, report, latency.getIntervalHistogram());
+		if (plan.handlers().containsKey("file")) {
+			out.println("  the file sink wrote " + dataDir.resolve("demo.log"));
+		}
 		return report.droppedTotal() == 0 ? 0 : 1;
 	}
 
