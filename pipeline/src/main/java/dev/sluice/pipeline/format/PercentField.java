@@ -107,8 +107,10 @@ final class PercentField implements Part {
 		Object value;
 		switch (attr.kind) {
 			case STR:
+				// repr() and ascii() escape control characters themselves: no second escaping
 				value = attr == PyAttribute.ASCTIME ? ctx.asctime(r)
-						: attr == PyAttribute.MESSAGE && ctx.escape ? PyStrings.escaped(r.message())
+						: attr == PyAttribute.MESSAGE && ctx.escape && conv != 'r' && conv != 'a'
+								? PyStrings.escaped(r.message())
 						: attr.string(r, ctx);
 				break;
 			case INT:

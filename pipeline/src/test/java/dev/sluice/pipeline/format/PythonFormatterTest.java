@@ -50,6 +50,8 @@ class PythonFormatterTest {
 		PythonFormatter brace = PythonFormatter.builder().style("{").format("{message:>12}|{message}")
 				.escapeControlChars(true).build();
 		assertThat(brace.format(record("a\nb"))).isEqualTo("        a\\nb|a\\nb");
+		PythonFormatter repr = PythonFormatter.builder().format("%(message)r").escapeControlChars(true).build();
+		assertThat(repr.format(record("a\nb"))).isEqualTo("'a\\nb'");
 		PythonFormatter dollar = PythonFormatter.builder().style("$").format("$message").escapeControlChars(true).build();
 		assertThat(dollar.format(record("a\r\nb"))).isEqualTo("a\\r\\nb");
 	}

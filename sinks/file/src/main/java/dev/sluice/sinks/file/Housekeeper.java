@@ -29,23 +29,26 @@ final class Housekeeper {
 		void run() throws IOException;
 	}
 
-	private final ExecutorService executor;
 	private final StatusLogger status;
 	private final String source;
+	/** Made by the first job, so that a sink that never rotates (or a config probe) starts no thread. */
+	private ExecutorService executor;
 	private Future<?> last;
 
 	Housekeeper(String handlerName, StatusLogger status) {
 		this.status = status;
 		this.source = handlerName;
-		this.executor = Executors.newSingleThreadExecutor(r -> {
-			Thread t = new Thread(r, "sluice-file-housekeeper-" + handlerName);
-			t.setDaemon(true);
-			return t;
-		});
 	}
 
 	/** Queues {@code job}; called from the sink's runner thread. */
 	void submit(String what, Job job) {
+		if (executor == null) {
+			executor = Executors.newSingleThreadExecutor(r -> {
+				Thread t = new Thread(r, "sluice-file-housekeeper-" + source);
+				t.setDaemon(true);
+				return t;
+			});
+		}
 		last = executor.submit(() -> {
 			try {
 				job.run();
@@ -76,7 +79,9 @@ final class Housekeeper {
 
 	void shutdown() {
 		awaitIdle();
-		executor.shutdown();
+		if (executor != null) {
+			executor.shutdown();
+		}
 	}
 
 	/** Compresses {@code source} into {@code target} (via a temporary file), then deletes {@code source}. */

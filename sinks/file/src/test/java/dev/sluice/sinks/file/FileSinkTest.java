@@ -100,6 +100,23 @@ class FileSinkTest {
 	}
 
 	@Test
+	void aFullDiskIsReportedOnceNamingTheFile() {
+		Path full = Path.of("/dev/full");
+		org.junit.jupiter.api.Assumptions.assumeTrue(Files.isWritable(full), "no /dev/full on this system");
+		FileSinks s = sinks();
+		FileSink sink = s.create("file", Map.of("filename", "/dev/full"));
+		Batch first = FileSinks.batch("a", "b");
+		Batch second = FileSinks.batch("c");
+		sink.write(first).block();
+		sink.write(second).block();
+		sink.close().block();
+		assertThat(first.droppedByReason()).isEqualTo(Map.of("io_error", 2));
+		assertThat(second.droppedByReason()).isEqualTo(Map.of("io_error", 1));
+		assertThat(s.status()).contains("/dev/full").contains("No space left on device");
+		assertThat(s.status().lines().count()).isEqualTo(1);
+	}
+
+	@Test
 	void aDirectoryInThePlaceOfTheFileIsAnIoError() throws Exception {
 		FileSinks s = sinks();
 		Files.createDirectories(dir.resolve("x.log"));
