@@ -6,8 +6,9 @@
  * protocol or limit violation it sees as a {@link dev.sluice.testkit.Violation} (so that a test of a well-behaved
  * client asserts there were none), and answers faults the test scripted: error answers, slow answers (held on a
  * Reactor timer, never a sleeping thread), dropped connections, and being down until told otherwise or until an
- * instant of its clock. Time rules follow an injectable {@link java.time.Clock}; {@link dev.sluice.testkit.ManualClock}
- * moves only when the test moves it.
+ * instant of its clock. Time rules follow an injectable {@link java.time.Clock}: {@link dev.sluice.testkit.ManualClock}
+ * moves only when the test moves it, and {@link dev.sluice.testkit.SchedulerClock} follows a Reactor scheduler's
+ * (virtual) time, so that a stand-in's outage window, pacing and {@code Retry-After} move with the code under test.
  *
  * <pre>{@code
  * try (CloudWatchLogsStandIn logs = CloudWatchLogsStandIn.start(clock)) {
