@@ -31,10 +31,11 @@ import reactor.core.publisher.Mono;
  *
  * <p><b>Errors.</b> When the file cannot be opened or written (a full disk, a directory that is
  * not writable), the records of the batch not yet settled are counted as dropped with reason
- * {@code io_error}, the error is reported once on the status logger naming the file, and the next
+ * {@code io_error} (a write that failed half-way may leave a partial line), the error is reported
+ * once on the status logger naming the file, and the next
  * batch tries again: the sink recovers by itself when writing works again, and says so. A record
  * that the encoding cannot represent, with {@code errors: strict}, is dropped as
- * {@code encoding_error}. A failed rollover is reported once and writing goes on in the current file.
+ * {@code encoding_error}, one whose layout throws as {@code format_error}. A failed rollover is reported once and writing goes on in the current file.
  */
 final class FileSink implements Sink {
 
@@ -81,7 +82,17 @@ final class FileSink implements Sink {
 			file.ensureOpen();
 			for (int i = 0; i < records.size(); i++) {
 				line.setLength(0);
-				layout.format(records.get(i), line);
+				try {
+					layout.format(records.get(i), line);
+				}
+				catch (RuntimeException e) {
+					// a layout bug loses this record only, counted and reported, not the batch
+					batch.dropped(1, "format_error");
+					settled++;
+					status.once("file-format:" + config.path(), config.handlerName(),
+							"cannot format a record for " + config.path() + "; it is dropped", e);
+					continue;
+				}
 				line.append('\n');
 				long now = Math.floorDiv(clock.millis(), 1000L);
 				if (rollover.shouldRollover(file.position() + pending.position(), file.isRegular(), now,

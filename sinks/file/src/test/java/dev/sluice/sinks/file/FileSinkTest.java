@@ -117,6 +117,23 @@ class FileSinkTest {
 	}
 
 	@Test
+	void aLayoutThatThrowsLosesOnlyThatRecord() throws Exception {
+		FileSinks s = sinks();
+		FileSink sink = s.create("file", Map.of("filename", "f.log"), (r, out) -> {
+			if (r.message().equals("bad")) {
+				throw new IllegalStateException("layout bug");
+			}
+			out.append(r.message());
+		});
+		Batch b = FileSinks.batch("a", "bad", "c");
+		sink.write(b).block();
+		sink.close().block();
+		assertThat(b.droppedByReason()).isEqualTo(Map.of("format_error", 1));
+		assertThat(Files.readString(dir.resolve("f.log"))).isEqualTo("a\nc\n");
+		assertThat(s.status()).contains("layout bug");
+	}
+
+	@Test
 	void aDirectoryInThePlaceOfTheFileIsAnIoError() throws Exception {
 		FileSinks s = sinks();
 		Files.createDirectories(dir.resolve("x.log"));

@@ -19,6 +19,7 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -123,32 +124,49 @@ class RotationCPythonTest {
 		return all;
 	}
 
-	@ParameterizedTest(name = "{0}")
-	@MethodSource("scenarios")
-	void rotatesAsCPythonDoes(Scenario sc, @TempDir Path dir) throws Exception {
-		assumeTrue(python3(), "python3 is not on the PATH: the comparison with CPython's rotating handlers is skipped");
-		Path py = Files.createDirectory(dir.resolve("py"));
-		Path java = Files.createDirectory(dir.resolve("java"));
-		Map<String, Object> input = new LinkedHashMap<>();
-		input.put("handler", sc.handler());
-		input.put("kwargs", sc.kwargs());
-		input.put("start", sc.start());
-		input.put("preexisting", sc.preexisting());
-		input.put("events", sc.events());
-		Path inFile = dir.resolve("input.json");
+	@TempDir
+	static Path pyRoot;
+	static boolean pythonRan;
+
+	/** Runs every scenario through CPython once, each into its own directory (one python3 start). */
+	@BeforeAll
+	static void runCPython() throws Exception {
+		if (!python3()) {
+			return;
+		}
+		List<Scenario> all = scenarios();
+		List<Map<String, Object>> input = new ArrayList<>();
+		for (int i = 0; i < all.size(); i++) {
+			Scenario sc = all.get(i);
+			Map<String, Object> m = new LinkedHashMap<>();
+			m.put("dir", Files.createDirectory(pyRoot.resolve("py" + i)).toString());
+			m.put("handler", sc.handler());
+			m.put("kwargs", sc.kwargs());
+			m.put("start", sc.start());
+			m.put("preexisting", sc.preexisting());
+			m.put("events", sc.events());
+			input.add(m);
+		}
+		Path inFile = pyRoot.resolve("input.json");
 		JSON.writeValue(inFile.toFile(), input);
-		Path script = dir.resolve("cpython_rotation.py");
-		try (InputStream in = getClass().getResourceAsStream("cpython_rotation.py")) {
+		Path script = pyRoot.resolve("cpython_rotation.py");
+		try (InputStream in = RotationCPythonTest.class.getResourceAsStream("cpython_rotation.py")) {
 			Files.write(script, in.readAllBytes());
 		}
-		ProcessBuilder pb = new ProcessBuilder("python3", script.toString(), inFile.toString(), py.toString())
-				.redirectErrorStream(true);
+		ProcessBuilder pb = new ProcessBuilder("python3", script.toString(), inFile.toString()).redirectErrorStream(true);
 		pb.environment().put("TZ", ZONE.getId());
 		Process p = pb.start();
 		String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		assertThat(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0).as("python3: %s", out).isTrue();
+		assertThat(p.waitFor(120, TimeUnit.SECONDS) && p.exitValue() == 0).as("python3: %s", out).isTrue();
 		assertThat(out).as("CPython reported an error").isEmpty();
+		pythonRan = true;
+	}
 
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("scenarios")
+	void rotatesAsCPythonDoes(Scenario sc, @TempDir Path java) throws Exception {
+		assumeTrue(pythonRan, "python3 is not on the PATH: the comparison with CPython's rotating handlers is skipped");
+		Path py = pyRoot.resolve("py" + scenarios().stream().map(Scenario::name).toList().indexOf(sc.name()));
 		MutableClock clock = new MutableClock(Math.round(sc.start() * 1000), ZONE);
 		if (sc.preexisting() != null) {
 			Path base = java.resolve("app.log");
