@@ -63,19 +63,35 @@ final class PutLogEventsRules {
                     + " are allowed");
         }
         long bytes = 0;
+        int empty = 0;
+        int firstEmpty = -1;
+        int oversized = 0;
+        int firstOversized = -1;
+        long firstOversizedBytes = 0;
         for (int i = 0; i < events.size(); i++) {
             String message = events.get(i).message();
             if (message == null || message.isEmpty()) {
-                reject(errors, violations, "empty-message", "logEvents." + (i + 1)
-                        + ".member.message is empty; messages must have at least 1 character");
+                firstEmpty = empty++ == 0 ? i : firstEmpty;
                 continue;
             }
             long size = eventSize(message);
             if (size > MAX_EVENT_BYTES) {
-                reject(errors, violations, "event-size", "event " + i + " counts " + size
-                        + " bytes (UTF-8 message + 26); one event may count at most " + MAX_EVENT_BYTES);
+                if (oversized++ == 0) {
+                    firstOversized = i;
+                    firstOversizedBytes = size;
+                }
             }
             bytes += size;
+        }
+        // One violation per rule and batch, with a count: 10,000 empty messages are one mistake, not 10,000.
+        if (empty > 0) {
+            reject(errors, violations, "empty-message", empty + " event(s) with an empty message, the first at"
+                    + " logEvents." + (firstEmpty + 1) + ".member.message; messages must have at least 1 character");
+        }
+        if (oversized > 0) {
+            reject(errors, violations, "event-size", oversized + " event(s) over the per-event limit, the first at"
+                    + " index " + firstOversized + " counting " + firstOversizedBytes + " bytes (UTF-8 message + 26);"
+                    + " one event may count at most " + MAX_EVENT_BYTES);
         }
         if (bytes > MAX_BATCH_BYTES) {
             reject(errors, violations, "batch-bytes", "Upload too large: " + bytes

@@ -104,11 +104,20 @@ class PutLogEventsRulesTest {
 
     @Test
     void rejectsAnEmptyMessageAndAnEmptyBatch() {
-        assertThatThrownBy(() -> put(List.of(event(T, "a"), event(T, "")))).isInstanceOf(
-                InvalidParameterException.class);
+        assertThatThrownBy(() -> put(List.of(event(T, "a"), event(T, ""), event(T, "b"), event(T, ""))))
+                .isInstanceOf(InvalidParameterException.class)
+                .hasMessageContaining("2 event(s) with an empty message, the first at logEvents.2.member.message");
         assertThatThrownBy(() -> put(List.of())).isInstanceOf(InvalidParameterException.class);
         assertThat(rules()).containsExactly("empty-message", "empty-batch");
         assertThat(standIn.storedEventCount()).isZero();
+    }
+
+    @Test
+    void rejectsAnEventOverTheOneMebibyteEventLimit() {
+        String big = "x".repeat(PutLogEventsRules.MAX_EVENT_BYTES - 26 + 1);
+        assertThatThrownBy(() -> put(List.of(event(T, big)))).isInstanceOf(InvalidParameterException.class)
+                .hasMessageContaining("1 event(s) over the per-event limit");
+        assertThat(rules()).containsExactly("event-size", "batch-bytes");
     }
 
     @Test
