@@ -180,6 +180,7 @@ class PythonFormatterCPythonTest {
 
 		List<String> mismatches = new ArrayList<>();
 		int compared = 0;
+		int comparedEscaping = 0;
 		for (int f = 0; f < formats.size(); f++) {
 			Map<String, Object> spec = formats.get(f);
 			JsonNode expected = answer.get(f);
@@ -189,6 +190,7 @@ class PythonFormatterCPythonTest {
 					.datefmt((String) spec.get("datefmt")).style((String) spec.get("style"))
 					.utc((Boolean) spec.get("utc")).zone(ZONE).pid(PID).startNanos(start)
 					.defaults(spec.containsKey("defaults") ? (Map<String, ?>) spec.get("defaults") : Map.of()).build();
+			PythonFormatter escaping = formatter.withEscapeControlChars(true);
 			for (int i = 0; i < records.size(); i++) {
 				LogRecord r = records.get(i);
 				String actual = formatter.format(r);
@@ -208,6 +210,18 @@ class PythonFormatterCPythonTest {
 					want = e.asText();
 				}
 				compared++;
+				if (r.message().chars().noneMatch(c -> PyStrings.needsEscape((char) c))) {
+					// escaping on: a message without control characters is written exactly as CPython writes it
+					String escaped = escaping.format(r);
+					if (r.thrown() != null) {
+						escaped = escaped.substring(0, escaped.length() - Layouts.stackTrace(r.thrown()).length());
+					}
+					if (!want.equals(escaped) && mismatches.size() < 15) {
+						mismatches.add("escaping formatter, format '" + spec.get("format") + "', record " + i
+								+ "\n   python: " + want + "\n   java:   " + escaped);
+					}
+					comparedEscaping++;
+				}
 				if (!want.equals(actual) && mismatches.size() < 15) {
 					mismatches.add("format " + spec.get("style") + " '" + spec.get("format") + "' datefmt "
 							+ spec.get("datefmt") + " utc " + spec.get("utc") + ", record " + i + " (" + r + ")\n   python: "
@@ -219,5 +233,6 @@ class PythonFormatterCPythonTest {
 			fail(mismatches.size() + " mismatches (first 15):\n" + String.join("\n", mismatches));
 		}
 		assertThat(compared).isGreaterThanOrEqualTo(300 * formats.size());
+		assertThat(comparedEscaping).isGreaterThan(200 * formats.size());
 	}
 }
