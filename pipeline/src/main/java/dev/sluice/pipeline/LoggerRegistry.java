@@ -62,6 +62,11 @@ final class LoggerRegistry {
 		return created;
 	}
 
+	/** The names of the loggers made so far, root included (a snapshot). */
+	Set<String> names() {
+		return Set.copyOf(loggers.keySet());
+	}
+
 	synchronized RoutingPlan plan() {
 		return plan;
 	}

@@ -132,6 +132,14 @@ public final class Sluice implements AutoCloseable {
 		return registry.root();
 	}
 
+	/**
+	 * The names of the loggers made so far ({@code "root"} included), for tools that list
+	 * loggers (Spring Boot's {@code /actuator/loggers}). A snapshot; thread-safe, non-blocking.
+	 */
+	public java.util.Set<String> loggerNames() {
+		return registry.names();
+	}
+
 	/** The plan loggers follow now. */
 	public RoutingPlan plan() {
 		return registry.plan();

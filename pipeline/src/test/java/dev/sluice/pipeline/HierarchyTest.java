@@ -42,6 +42,15 @@ class HierarchyTest {
 	}
 
 	@Test
+	void loggerNamesListsEveryLoggerMadeSoFar() {
+		Sluice sluice = jibe(true);
+		assertThat(sluice.loggerNames()).containsExactly("root");
+		sluice.logger("jibe.provider.sync");
+		assertThat(sluice.loggerNames()).containsExactlyInAnyOrder("root", "jibe", "jibe.provider", "jibe.provider.sync");
+		sluice.close();
+	}
+
+	@Test
 	void recordsReachHandlersOfEachAncestorUntilPropagateFalse() {
 		Sluice sluice = jibe(true);
 		sluice.logger("jibe.provider.sync").info("Provider ReSync Found");

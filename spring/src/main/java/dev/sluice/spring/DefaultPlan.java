@@ -1,0 +1,88 @@
+package dev.sluice.spring;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+
+import org.springframework.boot.logging.LogFile;
+import org.springframework.core.env.Environment;
+
+import dev.sluice.pipeline.HandlerSpec;
+import dev.sluice.pipeline.Level;
+import dev.sluice.pipeline.LoggerSpec;
+import dev.sluice.pipeline.RoutingPlan;
+import dev.sluice.pipeline.console.ConsoleSink;
+import dev.sluice.pipeline.format.PythonFormatter;
+import dev.sluice.pipeline.sink.SinkEnvironment;
+import dev.sluice.pipeline.sink.SinkOptions;
+import dev.sluice.pipeline.sink.SinkProvider;
+import dev.sluice.pipeline.sink.SinkSpec;
+
+/**
+ * The plan a Spring Boot application gets without a dictConfig file: the root logger at INFO
+ * (Boot's default, not Python's WARNING, so that Boot's startup lines show) writing to stdout in
+ * a layout shaped like Boot's console pattern, plus a file handler when Boot's
+ * {@code logging.file.name} or {@code logging.file.path} is set and a {@code logging.FileHandler}
+ * provider (module {@code sinks/file}) is on the class path.
+ *
+ * <p>Properties: {@code sluice.console.format} (a Python {@code %}-style format) and
+ * {@code sluice.console.datefmt} replace the layout.
+ */
+final class DefaultPlan {
+
+	/** Boot's console pattern, in Python's words: time, level, pid, thread, logger, message. */
+	static final String FORMAT = "%(asctime)s.%(msecs)03d %(levelname)7s %(process)d --- "
+			+ "[%(threadName)15.15s] %(name)-40.40s : %(message)s";
+	static final String DATEFMT = "%Y-%m-%dT%H:%M:%S";
+	static final String CONSOLE = "console";
+	static final String FILE = "file";
+
+	private DefaultPlan() {
+	}
+
+	/**
+	 * @throws IllegalArgumentException naming the property when the format is invalid
+	 */
+	static RoutingPlan of(Environment env, LogFile logFile, SinkEnvironment sinks) {
+		String format = env.getProperty("sluice.console.format", FORMAT);
+		String datefmt = env.getProperty("sluice.console.datefmt", DATEFMT);
+		PythonFormatter layout;
+		try {
+			layout = PythonFormatter.builder().format(format).datefmt(datefmt).build();
+		}
+		catch (IllegalArgumentException e) {
+			throw new IllegalArgumentException("sluice.console.format: " + e.getMessage(), e);
+		}
+		HandlerSpec console = HandlerSpec.of(CONSOLE,
+				() -> new ConsoleSink(System.out, layout, "\n", StandardCharsets.UTF_8))
+				.withIdentity(List.of(DefaultPlan.class.getName(), CONSOLE, format, datefmt))
+				.withNeedsLocation(layout.needsLocation());
+		RoutingPlan.Builder plan = RoutingPlan.builder().handler(console);
+		if (logFile == null) {
+			return plan.root(LoggerSpec.of(Level.INFO, CONSOLE)).build();
+		}
+		String path = logFile.toString();
+		SinkProvider files = fileProvider();
+		if (files == null) {
+			sinks.status().warn("spring", "logging.file is set (" + path + ") but no logging.FileHandler provider is "
+					+ "on the class path (add dev.sluice:sluice-sink-file); logging to the console only");
+			return plan.root(LoggerSpec.of(Level.INFO, CONSOLE)).build();
+		}
+		SinkSpec spec = new SinkSpec(FILE, "logging.FileHandler", SinkOptions.of(Map.of("filename", path)), layout,
+				sinks);
+		HandlerSpec file = HandlerSpec.of(FILE, () -> files.create(spec))
+				.withIdentity(List.of(DefaultPlan.class.getName(), FILE, path, format, datefmt))
+				.withNeedsLocation(layout.needsLocation());
+		return plan.handler(file).root(LoggerSpec.of(Level.INFO, CONSOLE, FILE)).build();
+	}
+
+	private static SinkProvider fileProvider() {
+		for (SinkProvider p : ServiceLoader.load(SinkProvider.class, DefaultPlan.class.getClassLoader())) {
+			if (p.classNames().contains("logging.FileHandler")) {
+				return p;
+			}
+		}
+		return null;
+	}
+}
