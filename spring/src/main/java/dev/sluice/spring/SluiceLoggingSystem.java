@@ -11,7 +11,6 @@ import java.util.function.Supplier;
 import org.springframework.boot.logging.LogFile;
 import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggerConfiguration;
-import org.springframework.boot.logging.LoggerConfigurationComparator;
 import org.springframework.boot.logging.LoggingInitializationContext;
 import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.core.env.Environment;
@@ -128,11 +127,12 @@ public final class SluiceLoggingSystem extends LoggingSystem {
 		Sluice sluice = sluice();
 		Set<String> names = new TreeSet<>(sluice.loggerNames());
 		names.addAll(sluice.plan().loggers().keySet());
-		List<LoggerConfiguration> result = new ArrayList<>(names.size());
+		names.remove(SLUICE_ROOT);
+		List<LoggerConfiguration> result = new ArrayList<>(names.size() + 1);
+		result.add(configuration(sluice, SLUICE_ROOT)); // Boot lists ROOT first, then by name
 		for (String name : names) {
 			result.add(configuration(sluice, name));
 		}
-		result.sort(new LoggerConfigurationComparator(ROOT_LOGGER_NAME));
 		return result;
 	}
 

@@ -1,0 +1,121 @@
+package dev.sluice.spring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggerConfiguration;
+import org.springframework.boot.logging.LoggingInitializationContext;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+
+import dev.sluice.pipeline.HandlerSpec;
+import dev.sluice.pipeline.Level;
+import dev.sluice.pipeline.LoggerSpec;
+import dev.sluice.pipeline.RoutingPlan;
+import dev.sluice.pipeline.ShutdownReport;
+import dev.sluice.pipeline.Sluice;
+import dev.sluice.pipeline.testing.RecordingSink;
+
+/** The logging system on a private pipeline: levels both ways, the logger list, drain on clean-up. */
+class SluiceLoggingSystemTest {
+
+	private final Sluice sluice = Sluice.builder().shutdownHook(false).build();
+	private final SluiceLoggingSystem system = new SluiceLoggingSystem(() -> sluice);
+
+	@AfterEach
+	void close() {
+		sluice.close();
+	}
+
+	private static LoggingInitializationContext context(Map<String, Object> properties) {
+		StandardEnvironment env = new StandardEnvironment();
+		env.getPropertySources().addFirst(new MapPropertySource("test", properties));
+		return new LoggingInitializationContext(env);
+	}
+
+	@Test
+	void withoutAConfigFileTheRootLogsInfoToTheConsole() {
+		system.beforeInitialize();
+		system.initialize(context(Map.of()), null, null);
+		assertThat(sluice.plan().root().level()).isEqualTo(Level.INFO);
+		assertThat(sluice.plan().handlers()).containsOnlyKeys("console");
+		assertThat(system.getLoggerConfiguration("ROOT")).isEqualTo(new LoggerConfiguration("ROOT", LogLevel.INFO,
+				LogLevel.INFO));
+	}
+
+	@Test
+	void bootLevelsMapToPythonLevelsAndBack() {
+		system.initialize(context(Map.of()), null, null);
+		Map<LogLevel, Level> expected = Map.of(LogLevel.TRACE, Level.TRACE, LogLevel.DEBUG, Level.DEBUG, LogLevel.INFO,
+				Level.INFO, LogLevel.WARN, Level.WARNING, LogLevel.ERROR, Level.ERROR, LogLevel.FATAL, Level.CRITICAL);
+		expected.forEach((boot, python) -> {
+			system.setLogLevel("com.example", boot);
+			assertThat(sluice.logger("com.example").effectiveLevel()).isEqualTo(python);
+			assertThat(system.getLoggerConfiguration("com.example").getConfiguredLevel()).isEqualTo(boot);
+			assertThat(system.getLoggerConfiguration("com.example.child").getEffectiveLevel()).isEqualTo(boot);
+			assertThat(system.getLoggerConfiguration("com.example.child").getConfiguredLevel()).isNull();
+		});
+		system.setLogLevel("com.example", LogLevel.OFF);
+		assertThat(sluice.logger("com.example").isEnabled(Level.CRITICAL)).isFalse();
+		assertThat(system.getLoggerConfiguration("com.example").getConfiguredLevel()).isEqualTo(LogLevel.OFF);
+		system.setLogLevel("com.example", null);
+		assertThat(system.getLoggerConfiguration("com.example").getConfiguredLevel()).isNull();
+		assertThat(sluice.logger("com.example").effectiveLevel()).isEqualTo(Level.INFO);
+		// a null root level restores the configured root, it does not open the flood gates
+		system.setLogLevel(null, LogLevel.ERROR);
+		assertThat(sluice.root().effectiveLevel()).isEqualTo(Level.ERROR);
+		system.setLogLevel("ROOT", null);
+		assertThat(sluice.root().effectiveLevel()).isEqualTo(Level.INFO);
+		assertThat(system.getSupportedLogLevels()).containsExactlyInAnyOrder(LogLevel.values());
+	}
+
+	@Test
+	void pythonsCustomLevelsRoundUpToTheBootLevelThatLetsTheSameRecordsThrough() {
+		assertThat(Levels.toBoot(Level.of(25))).isEqualTo(LogLevel.WARN);
+		assertThat(Levels.toBoot(Level.NOTSET)).isEqualTo(LogLevel.TRACE);
+		assertThat(Levels.toBoot(Level.of(45))).isEqualTo(LogLevel.FATAL);
+		assertThat(Levels.toBoot(Levels.OFF)).isEqualTo(LogLevel.OFF);
+	}
+
+	@Test
+	void loggerConfigurationsListRootFirstThenEveryLoggerByName() {
+		system.initialize(context(Map.of()), null, null);
+		sluice.logger("b.y");
+		sluice.logger("a.x");
+		system.setLogLevel("c", LogLevel.WARN);
+		assertThat(system.getLoggerConfigurations()).extracting(LoggerConfiguration::getName)
+				.containsExactly("ROOT", "a", "a.x", "b", "b.y", "c");
+	}
+
+	@Test
+	void cleanUpDrainsEverySinkAndStopsThePipeline() {
+		RecordingSink sink = new RecordingSink();
+		sluice.apply(RoutingPlan.builder().handler(HandlerSpec.ofSink("rec", sink))
+				.root(LoggerSpec.of(Level.INFO, "rec")).build()).block();
+		for (int i = 0; i < 5_000; i++) {
+			sluice.logger("app").info("record {}", i);
+		}
+		system.cleanUp();
+		ShutdownReport report = sluice.shutdown(java.time.Duration.ofSeconds(1)).block();
+		assertThat(sink.records()).hasSize(5_000);
+		assertThat(sink.closed()).isTrue();
+		assertThat(report.sinks().get("rec").delivered()).isEqualTo(5_000);
+	}
+
+	@Test
+	void aBadConsoleFormatNamesTheProperty() {
+		assertThatThrownBy(() -> system.initialize(context(Map.of("sluice.console.format", "%(message")), null, null))
+				.isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sluice.console.format");
+	}
+
+	@Test
+	void aMissingConfigFileNamesTheProperty() {
+		assertThatThrownBy(() -> system.initialize(context(Map.of("sluice.config", "/nonexistent/logging.yaml")),
+				null, null)).hasMessageContaining("sluice.config").hasMessageContaining("/nonexistent/logging.yaml");
+	}
+}
