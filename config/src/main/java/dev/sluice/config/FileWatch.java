@@ -54,6 +54,8 @@ final class FileWatch {
 			}
 		});
 		t.start();
+		// a change between the caller's first read and this registration has no event: look once more
+		sink.next(name);
 	}
 
 	private static void loop(WatchService ws, Path name, FluxSink<Path> sink) {
