@@ -33,7 +33,7 @@ public final class ConfigReloader implements Disposable {
 	private final AtomicReference<LoggingConfig> current;
 	private final AtomicLong applied = new AtomicLong();
 	private final AtomicLong rejected = new AtomicLong();
-	private final Sinks.Many<ConfigUpdate> outcomes = Sinks.many().replay().limit(1);
+	private final Sinks.Many<ConfigUpdate> outcomes = Sinks.many().multicast().directBestEffort();
 	private final Disposable subscription;
 
 	private ConfigReloader(Sluice sluice, ConfigSource source, LoggingConfig current) {
@@ -148,7 +148,7 @@ public final class ConfigReloader implements Disposable {
 		return rejected.get();
 	}
 
-	/** Each handled version as it is applied or rejected (the latest is replayed to a new subscriber). */
+	/** Each handled version from now on, as it is applied or rejected (hot: nothing is replayed). */
 	public Flux<ConfigUpdate> outcomes() {
 		return outcomes.asFlux();
 	}
