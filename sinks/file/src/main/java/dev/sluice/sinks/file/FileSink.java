@@ -49,6 +49,9 @@ final class FileSink implements Sink {
 	private final long createdSeconds;
 	private final CharsetEncoder encoder;
 	private final StringBuilder line = new StringBuilder(256);
+	/** The line's characters, copied for the encoder (reused: no allocation per record). */
+	private char[] chars = new char[1024];
+	private CharBuffer charBuffer = CharBuffer.wrap(chars);
 	private ByteBuffer pending = ByteBuffer.allocate(16 * 1024);
 	private boolean started;
 	private boolean failing;
@@ -161,7 +164,15 @@ final class FileSink implements Sink {
 	private boolean encode() {
 		int mark = pending.position();
 		encoder.reset();
-		CharBuffer in = CharBuffer.wrap(line);
+		int n = line.length();
+		if (n > chars.length) {
+			chars = new char[Math.max(n, chars.length * 2)];
+			charBuffer = CharBuffer.wrap(chars);
+		}
+		line.getChars(0, n, chars, 0);
+		CharBuffer in = charBuffer;
+		in.clear();
+		in.limit(n);
 		while (true) {
 			CoderResult r = encoder.encode(in, pending, true);
 			if (r.isUnderflow()) {
