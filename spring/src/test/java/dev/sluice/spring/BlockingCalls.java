@@ -18,6 +18,12 @@ public final class BlockingCalls implements BlockHoundIntegration {
 
 	@Override
 	public void applyTo(BlockHound.Builder builder) {
+		// False positive, Netty internals: Netty 4.2's adaptive buffer allocator, when it grows its
+		// set of magazines under contention, frees the old magazine under a StampedLock held only
+		// while buffers are moved between in-memory lists (no I/O, no waiting on other work).
+		// BlockHound sees the lock's park; the allow-list is this one method, not the allocator.
+		builder.allowBlockingCallsInside("io.netty.buffer.AdaptivePoolingAllocator$MagazineGroup",
+				"tryExpandMagazines");
 		builder.blockingMethodCallback(method -> {
 			REPORTED.add(method + " on " + Thread.currentThread().getName());
 			throw new BlockingOperationError(method);
