@@ -86,6 +86,25 @@ class SlackStandInTest {
     }
 
     @Test
+    void acceptsConcurrentPostsToManyChannelsWithUniqueTimestamps() {
+        HttpClient client = HttpClient.create().headers(h -> h.set("Authorization", TOKEN)
+                .set("Content-Type", "application/json; charset=utf-8"));
+        List<Integer> statuses = reactor.core.publisher.Flux.range(0, 150)
+                .flatMap(i -> client.post().uri(slack.apiBase() + "chat.postMessage")
+                        .send(reactor.netty.ByteBufFlux.fromString(Mono.just(
+                                message("#c" + (i % 50), "m" + i).toString())))
+                        .responseSingle((res, body) -> body.then(Mono.just(res.status().code()))), 32)
+                .collectList()
+                .block(Duration.ofSeconds(60));
+
+        assertThat(statuses).hasSize(150).containsOnly(200);
+        assertThat(slack.messages()).hasSize(150);
+        assertThat(slack.messages()).extracting(SlackMessage::ts).doesNotHaveDuplicates();
+        assertThat(slack.messages("#c7")).hasSize(3);
+        assertThat(slack.violations()).isEmpty();
+    }
+
+    @Test
     void checksTheTokenShape() {
         Http.Response none = post(null, "application/json; charset=utf-8", message("#a", "x").toString());
         Http.Response wrong = post("Bearer xoxa-legacy", "application/json; charset=utf-8",
