@@ -42,6 +42,7 @@ final class CloudWatchConfig {
 	final String region;
 	final URI endpoint;
 	final String profile;
+	final Duration requestTimeout;
 	final DeliveryOptions delivery;
 
 	private CloudWatchConfig(SinkSpec spec) {
@@ -123,6 +124,10 @@ final class CloudWatchConfig {
 		}
 		endpoint = uri;
 		profile = o.string("boto3_profile_name", null);
+		requestTimeout = o.duration("request_timeout", Duration.ofSeconds(30));
+		if (requestTimeout.isZero()) {
+			o.problem("request_timeout", "must be positive (a hung call would stall the sink)");
+		}
 		if (!o.bool("use_queues", true)) {
 			spec.environment().status().warn("sink " + spec.handlerName(), "use_queues=false is ignored: Sluice always"
 					+ " sends from its own buffer and never on the logging thread");

@@ -49,7 +49,8 @@ public final class CloudWatchSinkProvider implements SinkProvider {
 		CloudWatchLogsAsyncClientBuilder b = CloudWatchLogsAsyncClient.builder()
 				.httpClientBuilder(NettyNioAsyncHttpClient.builder().maxConcurrency(Math.max(8, config.concurrency * 2)))
 				.credentialsProvider(credentials)
-				.overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()));
+				.overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())
+						.apiCallAttemptTimeout(config.requestTimeout));
 		if (config.region != null) {
 			b.region(Region.of(config.region));
 		}

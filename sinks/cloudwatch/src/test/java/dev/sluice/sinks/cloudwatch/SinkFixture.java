@@ -25,6 +25,7 @@ import reactor.core.scheduler.Schedulers;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -64,11 +65,12 @@ final class SinkFixture {
 	/** One HTTP client for every test (closing one takes Netty's 2-second quiet period); never closed. */
 	private static final SdkAsyncHttpClient HTTP = NettyNioAsyncHttpClient.builder().build();
 
-	static CloudWatchLogsAsyncClient client(URI endpoint) {
+	static CloudWatchLogsAsyncClient client(URI endpoint, ExecutionInterceptor... interceptors) {
 		return CloudWatchLogsAsyncClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
-				.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")))
+				.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "TESTSECRETVALUE123")))
 				.httpClient(HTTP)
-				.overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())).build();
+				.overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())
+						.executionInterceptors(List.of(interceptors))).build();
 	}
 
 	CloudWatchSink sink(URI endpoint) {
@@ -76,8 +78,12 @@ final class SinkFixture {
 	}
 
 	CloudWatchSink sink(URI endpoint, Scheduler scheduler) {
+		return sink(client(endpoint), scheduler);
+	}
+
+	CloudWatchSink sink(CloudWatchLogsAsyncClient client, Scheduler scheduler) {
 		SinkSpec spec = spec();
-		return new CloudWatchSink(spec, CloudWatchConfig.read(spec), client(endpoint), true, scheduler,
+		return new CloudWatchSink(spec, CloudWatchConfig.read(spec), client, true, scheduler,
 				Schedulers.boundedElastic());
 	}
 
