@@ -1,0 +1,67 @@
+package dev.sluice.events;
+
+import java.util.Set;
+
+import dev.sluice.pipeline.sink.Secret;
+import dev.sluice.pipeline.sink.Sink;
+import dev.sluice.pipeline.sink.SinkOptions;
+import dev.sluice.pipeline.sink.SinkProvider;
+import dev.sluice.pipeline.sink.SinkSpec;
+
+/**
+ * Handler class {@code sluice.events} (short {@code events}): stores event records.
+ *
+ * <pre>{@code
+ * "handlers": {"events": {"class": "sluice.events", "url": "r2dbc:postgresql://db:5432/ops",
+ *                          "user": "ops", "password": "...", "retention_days": 90, "max_events": 1000000}},
+ * "loggers": {"sluice.events": {"level": "INFO", "handlers": ["events"], "propagate": false}}
+ * }</pre>
+ *
+ * <p>Options: {@code url} (an R2DBC URL; default: the embedded H2 file database
+ * {@value EventStore#DEFAULT_PATH} under the base directory), {@code user}, {@code password}
+ * (never printed), {@code retention_days} (default 90; 0: no age limit), {@code max_events}
+ * (default 1,000,000; 0: no limit), {@code retention_interval} (default 1h).
+ */
+public final class EventSinkProvider implements SinkProvider {
+
+	@Override
+	public Set<String> classNames() {
+		return Set.of("sluice.events", "events");
+	}
+
+	@Override
+	public Sink create(SinkSpec spec) {
+		SinkOptions o = spec.options();
+		String url = o.string("url", null);
+		String user = o.string("user", null);
+		Secret password = o.secret("password");
+		int days = o.integer("retention_days", 90);
+		long max = o.longValue("max_events", 1_000_000L);
+		java.time.Duration interval = o.duration("retention_interval", java.time.Duration.ofHours(1));
+		if (days < 0) {
+			o.problem("retention_days", "must be 0 (no limit) or more, was " + days);
+		}
+		if (max < 0) {
+			o.problem("max_events", "must be 0 (no limit) or more, was " + max);
+		}
+		if (interval.isZero()) {
+			o.problem("retention_interval", "must be longer than zero");
+		}
+		if (url != null && !url.startsWith("r2dbc:")) {
+			o.problem("url", "expected an R2DBC URL such as r2dbc:postgresql://host:5432/db or r2dbc:h2:file///path/events, "
+					+ "found '" + EventStore.redact(url) + "'");
+		}
+		o.validate();
+		EventStore store;
+		try {
+			store = url == null ? EventStore.embedded(spec.environment().baseDirectory())
+					: EventStore.open(url, user, password == null ? null : password.reveal());
+		}
+		catch (IllegalArgumentException e) {
+			o.problem("url", e.getMessage());
+			o.validate();
+			throw e;
+		}
+		return new EventSink(store, Retention.of(days, max).withInterval(interval), spec.environment());
+	}
+}
