@@ -105,12 +105,12 @@ public final class SinkProviders {
 	private static Map<String, List<String>> modules() {
 		Map<String, List<String>> m = new LinkedHashMap<>();
 		m.put("dev.sluice:sluice-pipeline", List.of("logging.StreamHandler", "console", "stream"));
-		m.put("dev.sluice:sluice-sinks-file", List.of("logging.FileHandler", "logging.handlers.RotatingFileHandler",
-				"logging.handlers.TimedRotatingFileHandler", "file"));
-		m.put("dev.sluice:sluice-sinks-slack", List.of("src.slack_log_handler.SlackLogHandler",
-				"slacker_log_handler.SlackerLogHandler", "slack"));
-		m.put("dev.sluice:sluice-sinks-cloudwatch", List.of("watchtower.CloudWatchLogHandler", "cloudwatch"));
-		m.put("dev.sluice:sluice-sinks-bugsnag", List.of("bugsnag.handlers.BugsnagHandler", "bugsnag"));
+		m.put("dev.sluice:sluice-sink-file", List.of("logging.FileHandler", "logging.handlers.RotatingFileHandler",
+				"logging.handlers.TimedRotatingFileHandler", "file", "rotating_file", "timed_rotating_file"));
+		m.put("dev.sluice:sluice-sink-slack", List.of("src.slack_log_handler.SlackLogHandler",
+				"slacker_log_handler.SlackerLogHandler", "slack", "sluice.slack"));
+		m.put("dev.sluice:sluice-sink-cloudwatch", List.of("watchtower.CloudWatchLogHandler", "cloudwatch"));
+		m.put("dev.sluice:sluice-sink-bugsnag", List.of("bugsnag.handlers.BugsnagHandler", "bugsnag"));
 		return Collections.unmodifiableMap(m);
 	}
 }

@@ -86,13 +86,13 @@ class JibeExampleTest {
 		assertThatThrownBy(() -> loader.read(jibe())).isInstanceOfSatisfying(InvalidConfigException.class, e -> {
 			assertThat(e.problems()).extracting(Object::toString).containsExactly(
 					jibe() + ":/handlers/info_file_handler/class: handler class 'logging.handlers.TimedRotatingFileHandler'"
-							+ " is provided by module dev.sluice:sluice-sinks-file, which is not on the class path; add it as"
+							+ " is provided by module dev.sluice:sluice-sink-file, which is not on the class path; add it as"
 							+ " a dependency",
 					jibe() + ":/handlers/error_file_handler/class: handler class 'logging.handlers.RotatingFileHandler'"
-							+ " is provided by module dev.sluice:sluice-sinks-file, which is not on the class path; add it as"
+							+ " is provided by module dev.sluice:sluice-sink-file, which is not on the class path; add it as"
 							+ " a dependency",
 					jibe() + ":/handlers/alert_slack_handler/class: handler class 'src.slack_log_handler.SlackLogHandler'"
-							+ " is provided by module dev.sluice:sluice-sinks-slack, which is not on the class path; add it"
+							+ " is provided by module dev.sluice:sluice-sink-slack, which is not on the class path; add it"
 							+ " as a dependency");
 		});
 	}

@@ -21,7 +21,7 @@ public final class SlackStubProvider implements SinkProvider {
 
 	@Override
 	public Set<String> classNames() {
-		return Set.of("src.slack_log_handler.SlackLogHandler", "slacker_log_handler.SlackerLogHandler", "slack");
+		return Set.of("src.slack_log_handler.SlackLogHandler", "slacker_log_handler.SlackerLogHandler", "slack", "sluice.slack");
 	}
 
 	@Override
