@@ -1,0 +1,134 @@
+package dev.sluice.benchmarks;
+
+import java.nio.ByteBuffer;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import dev.sluice.benchmarks.stacks.Library;
+import dev.sluice.benchmarks.stacks.Profile;
+import dev.sluice.benchmarks.stacks.Stack;
+import dev.sluice.benchmarks.stacks.Stall;
+import dev.sluice.benchmarks.stacks.Target;
+import dev.sluice.benchmarks.stacks.Workload;
+import org.HdrHistogram.Histogram;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.runner.IterationType;
+
+/**
+ * Measure 3, the stalled sink: the latency of every call (HdrHistogram, not a sample) while a
+ * second sink takes {@code stallMillis} per batch, each library at its defaults
+ * ({@link Profile#DEFAULTS}): what a user who changed nothing would see.
+ *
+ * <p>One thread logs at a steady {@code rate} for {@code seconds} per shot (a service's event
+ * loop, not a flood: it spins between calls, so the other threads keep a core). A call that is
+ * late because the previous one blocked is not made up for. The histogram of the measured shots
+ * goes to {@link Extras} (encoded, so that the forks' histograms can be merged), with the
+ * records each sink received.
+ */
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 1)
+@Measurement(iterations = 2)
+@Fork(value = 2, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-XX:+UseG1GC"})
+@State(Scope.Benchmark)
+public class StalledSinkBenchmark {
+
+	@Param({"SLUICE", "LOG4J2_ALL_ASYNC", "LOG4J2_ASYNC_APPENDER", "LOGBACK_ASYNC"})
+	public Library library;
+
+	@Param({"5"})
+	public int seconds;
+
+	@Param({"100000"})
+	public int rate;
+
+	@Param({"5000"})
+	public int stallMillis;
+
+	private Trial trial;
+	private Stall stall;
+	private final Histogram latency = new Histogram(TimeUnit.HOURS.toNanos(1), 3);
+	private boolean measured;
+	private long measuredCalls;
+
+	@Setup(Level.Trial)
+	public void open() {
+		stall = new Stall(stallMillis);
+		trial = Trial.open("stalled_sink", library, Target.FILE, Profile.DEFAULTS, s -> s.withStall(stall));
+	}
+
+	@Setup(Level.Iteration)
+	public void iteration(IterationParams iteration) {
+		measured = iteration.getType() == IterationType.MEASUREMENT;
+	}
+
+	/** Returns the calls made; the latency of each goes to the histogram. */
+	@Benchmark
+	public long pacedCalls() {
+		Stack stack = trial.stack();
+		long period = 1_000_000_000L / rate;
+		long start = System.nanoTime();
+		long end = start + TimeUnit.SECONDS.toNanos(seconds);
+		long next = start;
+		long calls = 0;
+		boolean record = measured;
+		while (true) {
+			long now = System.nanoTime();
+			if (now - end >= 0) {
+				break;
+			}
+			while (now - next < 0) {
+				Thread.onSpinWait();
+				now = System.nanoTime();
+			}
+			long t0 = System.nanoTime();
+			stack.info(Workload.TEMPLATE, Workload.ARG1, Workload.ARG2);
+			long t1 = System.nanoTime();
+			if (record) {
+				latency.recordValue(t1 - t0);
+			}
+			calls++;
+			next += period;
+			if (t1 - next > 0) {
+				next = t1; // late after a blocked call: carry on at the rate, do not catch up in a burst
+			}
+		}
+		trial.calls.add(calls);
+		if (record) {
+			measuredCalls += calls;
+		}
+		return calls;
+	}
+
+	@TearDown(Level.Trial)
+	public void close() {
+		Map<String, Object> more = new LinkedHashMap<>();
+		more.put("measured_calls", measuredCalls);
+		more.put("p50_ns", latency.getValueAtPercentile(50));
+		more.put("p99_ns", latency.getValueAtPercentile(99));
+		more.put("p999_ns", latency.getValueAtPercentile(99.9));
+		more.put("max_ns", latency.getMaxValue());
+		more.put("over_1ms", latency.getCountBetweenValues(1_000_001, latency.getMaxValue() + 1));
+		ByteBuffer buf = ByteBuffer.allocate(latency.getNeededByteBufferCapacity());
+		int n = latency.encodeIntoCompressedByteBuffer(buf);
+		more.put("histogram", Base64.getEncoder().encodeToString(java.util.Arrays.copyOf(buf.array(), n)));
+		// stop() releases the stall first, so the stalled sink's backlog drains in moments
+		trial.finish(Map.of("seconds", seconds, "rate", rate, "stall_ms", stallMillis),
+				Map.of("latency", more, "stalled_sink_records", stall.records()), true);
+	}
+}
