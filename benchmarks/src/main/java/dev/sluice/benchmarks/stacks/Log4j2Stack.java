@@ -28,8 +28,8 @@ import org.apache.logging.log4j.core.layout.PatternLayout;
 
 /**
  * Log4j2 at its defaults, built in code: either all-async loggers (the context
- * {@code AsyncLoggerContextSelector} creates: LMAX Disruptor ring of 256 Ki slots, the caller
- * waits when it is full) or synchronous loggers with one {@code AsyncAppender} (1,024 events,
+ * {@code AsyncLoggerContextSelector} creates: an LMAX Disruptor ring of 4,096 slots, 2.26's
+ * default in its garbage-free mode; the caller waits when it is full) or synchronous loggers with one {@code AsyncAppender} (1,024 events,
  * blocking) per appender. The file appender is the {@code RandomAccessFile} appender (256 KiB
  * buffer, flushed at the end of each batch); the no-op one an {@code OutputStreamAppender} on the
  * no-op stream. Both with {@link Workload#LOG4J2_PATTERN}.

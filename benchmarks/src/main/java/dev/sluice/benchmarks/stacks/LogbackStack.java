@@ -11,6 +11,7 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import ch.qos.logback.core.AppenderBase;
 import ch.qos.logback.core.FileAppender;
 import ch.qos.logback.core.OutputStreamAppender;
@@ -44,6 +45,8 @@ final class LogbackStack extends Stack {
 		this.configFile = spec.directory().resolve("logback.xml");
 		this.context = new LoggerContext();
 		context.setName("bench");
+		// what SLF4J's service provider does for the context it makes: without it, AsyncAppender fails every event
+		context.setMDCAdapter(new LogbackMDCAdapter());
 		context.start();
 		UnsynchronizedAppenderBase<ILoggingEvent> main;
 		PatternLayoutEncoder encoder = new PatternLayoutEncoder();
@@ -80,6 +83,20 @@ final class LogbackStack extends Stack {
 			root.addAppender(async(stalled));
 		}
 		this.logger = context.getLogger(Workload.LOGGER);
+		failOnErrorStatus("set up");
+	}
+
+	/** Logback reports setup errors as status messages only: make them fail the trial. */
+	private void failOnErrorStatus(String what) {
+		if (new ch.qos.logback.core.status.StatusUtil(context).getHighestLevel(0) >= ch.qos.logback.core.status.Status.ERROR) {
+			StringBuilder sb = new StringBuilder("Logback could not be " + what + ":");
+			for (ch.qos.logback.core.status.Status st : context.getStatusManager().getCopyOfStatusList()) {
+				if (st.getLevel() >= ch.qos.logback.core.status.Status.WARN) {
+					sb.append("\n  ").append(st);
+				}
+			}
+			throw new IllegalStateException(sb.toString());
+		}
 	}
 
 	private AsyncAppender async(ch.qos.logback.core.Appender<ILoggingEvent> target) {
@@ -108,6 +125,7 @@ final class LogbackStack extends Stack {
 		if (stall != null) {
 			stall.release();
 		}
+		failOnErrorStatus("run");
 		context.stop();
 	}
 

@@ -1,10 +1,15 @@
 package dev.sluice.benchmarks.stacks;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.ServiceLoader;
 
+import dev.sluice.config.ConfigLoader;
+import dev.sluice.config.LoggingConfig;
 import dev.sluice.pipeline.BufferSpec;
 import dev.sluice.pipeline.HandlerSpec;
 import dev.sluice.pipeline.Level;
@@ -42,6 +47,9 @@ final class SluiceStack extends Stack {
 	private final Profile profile;
 	private final HandlerSpec main;
 	private final HandlerSpec stalled;
+	private final Stall stall;
+	private final Path configFile;
+	private final ConfigLoader loader = ConfigLoader.defaults();
 	private ShutdownReport report;
 
 	SluiceStack(StackSpec spec) {
@@ -69,9 +77,24 @@ final class SluiceStack extends Stack {
 			h = h.withBuffer(BufferSpec.DEFAULT.withPolicy(OverflowPolicy.BLOCK).withBlockTimeout(Duration.ofMinutes(10)));
 		}
 		this.main = h;
-		Stall stall = spec.stall();
+		this.stall = spec.stall();
 		this.stalled = stall == null ? null : HandlerSpec.ofSink("stalled", new StalledSink(stall));
-		sluice.apply(plan(0)).block();
+		if (spec.configFile()) {
+			if (output.target() != Target.FILE || stall != null || profile == Profile.LOSSLESS) {
+				throw new IllegalArgumentException("a config file is written for a file, no stall, default buffers");
+			}
+			this.configFile = spec.directory().resolve("logging.json");
+			try {
+				reload(0);
+			}
+			catch (IOException e) {
+				throw new java.io.UncheckedIOException(e);
+			}
+		}
+		else {
+			this.configFile = null;
+			sluice.apply(plan(0)).block();
+		}
 		this.logger = sluice.logger(Workload.LOGGER);
 	}
 
@@ -106,6 +129,9 @@ final class SluiceStack extends Stack {
 
 	@Override
 	public void stop() {
+		if (stall != null) {
+			stall.release();
+		}
 		report = sluice.shutdown(Duration.ofMinutes(10)).block();
 	}
 
@@ -126,9 +152,26 @@ final class SluiceStack extends Stack {
 		return profile != Profile.LOSSLESS;
 	}
 
+	/**
+	 * Rewrites {@code logging.json} (dictConfig; generation {@code n} flips {@code jibe.noise}'s
+	 * level) and applies it as module config's reloader does: read, validate, plan, apply. The
+	 * file handler's identity (class, options, formatter) is unchanged, so its sink and open file
+	 * are kept.
+	 */
 	@Override
-	public void reload(int generation) {
-		sluice.apply(plan(generation)).block();
+	public void reload(int generation) throws IOException {
+		if (configFile == null) {
+			throw new UnsupportedOperationException("reload needs a stack made withConfigFile()");
+		}
+		String json = "{\"version\": 1, \"disable_existing_loggers\": false,\n"
+				+ " \"formatters\": {\"f\": {\"format\": \"" + Workload.PYTHON_FORMAT + "\"}},\n"
+				+ " \"handlers\": {\"main\": {\"class\": \"" + FILE_CLASS + "\", \"filename\": \""
+				+ output.path().toString().replace("\\", "\\\\") + "\", \"mode\": \"a\", \"formatter\": \"f\"}},\n"
+				+ " \"loggers\": {\"jibe.noise\": {\"level\": \"" + (generation % 2 == 0 ? "INFO" : "DEBUG") + "\"}},\n"
+				+ " \"root\": {\"level\": \"INFO\", \"handlers\": [\"main\"]}}\n";
+		Files.writeString(configFile, json, StandardCharsets.UTF_8);
+		LoggingConfig config = loader.read(configFile);
+		sluice.apply(loader.plan(config, sluice.environment(), sluice.plan())).block();
 	}
 
 	/** The second sink: 5 s per batch. */

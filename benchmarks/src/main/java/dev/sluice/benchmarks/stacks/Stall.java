@@ -6,7 +6,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The slow service behind the stalled sink: every write (a batch for Sluice, one event for an
  * appender) takes {@code pauseMillis}, until {@link #release()} lets the rest through at once so
- * that a benchmark can stop its stack. Thread-safe.
+ * that a benchmark can stop its stack (or a caller stuck behind the stall can return).
+ * Thread-safe.
  */
 public final class Stall {
 
@@ -36,6 +37,11 @@ public final class Stall {
 
 	public void release() {
 		released = true;
+	}
+
+	/** Stalls again (the next shot of the stalled-sink benchmark). */
+	public void rearm() {
+		released = false;
 	}
 
 	/** Records the stalled sink has taken so far. */

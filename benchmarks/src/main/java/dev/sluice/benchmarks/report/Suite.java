@@ -1,0 +1,146 @@
+package dev.sluice.benchmarks.report;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.sluice.benchmarks.Extras;
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.profile.JavaFlightRecorderProfiler;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Runs the whole set, one JMH run per measure, and writes the report. The entry point of
+ * {@code benchmarks/run}; the smoke test runs it in quick mode.
+ *
+ * <ul>
+ * <li>full: the iterations of each class's annotations, 2 forks, the same JVM flags for every
+ * library ({@link #JVM_FLAGS}); allocation with JMH's GC profiler; a JFR recording of Sluice's
+ * caller path; about 15 minutes on 2 cores.</li>
+ * <li>quick ({@code --quick}): every benchmark once, briefly, in this JVM (no fork), small
+ * parameters: it shows that everything runs and that every delivery check holds; no figure
+ * means anything.</li>
+ * </ul>
+ *
+ * <p>Usage: {@code Suite [--quick] [--out DIR] [--report FILE] [--commit SHA]}.
+ */
+public final class Suite {
+
+	/** Every fork of every library gets exactly these. */
+	public static final String[] JVM_FLAGS = {"-Xms2g", "-Xmx2g", "-XX:+UseG1GC"};
+
+	/** The measures in the order of the issue: name, benchmark class pattern. */
+	static final String[][] MEASURES = {
+			{"caller_cost", "CallerCostBenchmark"},
+			{"end_to_end", "EndToEndBenchmark"},
+			{"stalled_sink", "StalledSinkBenchmark"},
+			{"allocation", "AllocationBenchmark"},
+			{"reload", "ReloadBenchmark"},
+	};
+
+	private final boolean quick;
+	private final Path out;
+
+	Suite(boolean quick, Path out) {
+		this.quick = quick;
+		this.out = out;
+	}
+
+	public static void main(String[] args) throws Exception {
+		boolean quick = false;
+		Path out = Path.of("benchmarks/target/results");
+		Path report = null;
+		String commit = "";
+		for (int i = 0; i < args.length; i++) {
+			switch (args[i]) {
+				case "--quick":
+					quick = true;
+					break;
+				case "--out":
+					out = Path.of(args[++i]);
+					break;
+				case "--report":
+					report = Path.of(args[++i]);
+					break;
+				case "--commit":
+					commit = args[++i];
+					break;
+				default:
+					throw new IllegalArgumentException("unknown argument '" + args[i]
+							+ "'; usage: Suite [--quick] [--out DIR] [--report FILE] [--commit SHA]");
+			}
+		}
+		if (report == null) {
+			report = quick ? out.resolve("RESULTS-quick.md") : Path.of("benchmarks/RESULTS.md");
+		}
+		Instant started = Instant.now();
+		List<String> failed = new Suite(quick, out).runAll();
+		Report.write(out, report, new Report.RunInfo(quick, started, Instant.now(), commit, failed));
+		System.out.println("report: " + report.toAbsolutePath());
+		if (!failed.isEmpty()) {
+			System.out.println("benchmarks that failed: " + failed);
+		}
+	}
+
+	/** Runs every measure; returns the measures (or benchmarks) that failed. */
+	List<String> runAll() throws IOException {
+		Files.createDirectories(out);
+		Path extra = out.resolve("extra.jsonl");
+		Files.deleteIfExists(extra);
+		System.setProperty(Extras.PROPERTY, extra.toAbsolutePath().toString());
+		List<String> failed = new ArrayList<>();
+		for (String[] m : MEASURES) {
+			ChainedOptionsBuilder o = options(m[0], m[1]);
+			if (m[0].equals("allocation")) {
+				o.addProfiler(GCProfiler.class);
+			}
+			run(m[0], o, failed);
+		}
+		if (!quick) {
+			// where Sluice's caller spends its time and what it allocates (JFR, one fork)
+			Path jfr = out.resolve("jfr");
+			ChainedOptionsBuilder o = options("profile", "CallerCostBenchmark.oneThread").forks(1)
+					.param("library", "SLUICE").param("target", "NOOP")
+					.addProfiler(JavaFlightRecorderProfiler.class, "dir=" + jfr.toAbsolutePath());
+			run("profile", o, failed);
+		}
+		return failed;
+	}
+
+	private ChainedOptionsBuilder options(String name, String include) {
+		String extra = "-D" + Extras.PROPERTY + "=" + out.resolve("extra.jsonl").toAbsolutePath();
+		String[] jvm = new String[JVM_FLAGS.length + 1];
+		System.arraycopy(JVM_FLAGS, 0, jvm, 0, JVM_FLAGS.length);
+		jvm[JVM_FLAGS.length] = extra;
+		ChainedOptionsBuilder o = new OptionsBuilder().include("dev\\.sluice\\.benchmarks\\." + include)
+				.jvmArgsAppend(jvm).resultFormat(ResultFormatType.JSON)
+				.result(out.resolve(name + ".json").toAbsolutePath().toString())
+				.output(out.resolve(name + ".txt").toAbsolutePath().toString());
+		if (quick) {
+			o.forks(0).warmupIterations(0).measurementIterations(1)
+					.measurementTime(TimeValue.milliseconds(name.equals("reload") ? 400 : 200))
+					.param("records", "20000").param("seconds", "1").shouldFailOnError(true);
+		}
+		return o;
+	}
+
+	private static void run(String name, ChainedOptionsBuilder o, List<String> failed) {
+		System.out.println("== " + name);
+		try {
+			int n = new Runner(o.build()).run().size();
+			System.out.println("== " + name + ": " + n + " results");
+		}
+		catch (RunnerException e) {
+			failed.add(name + ": " + e.getMessage());
+			System.out.println("== " + name + " FAILED: " + e);
+		}
+	}
+}
