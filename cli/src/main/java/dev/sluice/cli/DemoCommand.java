@@ -44,6 +44,10 @@ final class DemoCommand implements Callable<Integer> {
 	@Option(names = "--data-dir", description = "Where file sinks write (default: ${DEFAULT-VALUE}).", defaultValue = "sluice-data")
 	Path dataDir;
 
+	@Option(names = "--config", paramLabel = "FILE",
+			description = "A dictConfig JSON/YAML file to run the demo through instead of the built-in plan.")
+	Path config;
+
 	static final String[] PROVIDERS = {"Sales GovCloud", "Eng Cloud", "Shared Media", "S3 Cloud", "Marketing Azure",
 			"Finance GCS", "Archive Glacier", "Media Backblaze"};
 
@@ -56,7 +60,21 @@ final class DemoCommand implements Callable<Integer> {
 	public Integer call() throws Exception {
 		Files.createDirectories(dataDir);
 		Sluice sluice = Sluice.builder().build();
-		RoutingPlan plan = DemoPlan.build(sluice.environment(), dataDir);
+		RoutingPlan plan;
+		if (config != null) {
+			dev.sluice.config.ConfigLoader loader = dev.sluice.config.ConfigLoader.defaults();
+			try {
+				plan = loader.plan(loader.read(config), sluice.environment());
+			}
+			catch (dev.sluice.pipeline.sink.InvalidConfigException e) {
+				sluice.close();
+				System.err.println(e.getMessage());
+				return 2;
+			}
+		}
+		else {
+			plan = DemoPlan.build(sluice.environment(), dataDir);
+		}
 		sluice.apply(plan).block();
 		PrintStream out = System.out;
 		// fixed range: an auto-resizing histogram takes a lock to grow, which has no place on a Reactor thread
@@ -78,7 +96,7 @@ final class DemoCommand implements Callable<Integer> {
 		ShutdownReport report = sluice.shutdown(Duration.ofSeconds(30)).block();
 		long end = System.nanoTime();
 		printSummary(out, logged.sum(), loggedAt - start, end - start, report, latency.getIntervalHistogram());
-		if (plan.handlers().containsKey("file")) {
+		if (config == null && plan.handlers().containsKey("file")) {
 			out.println("  the file sink wrote " + dataDir.resolve("demo.log"));
 		}
 		return report.droppedTotal() == 0 ? 0 : 1;

@@ -22,6 +22,8 @@ public final class SluiceCli implements Runnable {
 	public static CommandLine commandLine() {
 		CommandLine cl = new CommandLine(new SluiceCli());
 		cl.addSubcommand("demo", new DemoCommand());
+		cl.addSubcommand("check-config", new CheckConfigCommand());
+		cl.addSubcommand("ship", new ShipCommand());
 		return cl;
 	}
 

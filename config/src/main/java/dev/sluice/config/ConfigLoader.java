@@ -117,9 +117,10 @@ public final class ConfigLoader {
 		problems.throwIfAny();
 		Map<String, Object> resolved = CfgReferences.resolve(substituted, problems);
 		problems.throwIfAny();
-		LoggingConfig config = new ConfigReader(problems, providers).read(resolved, sha256(bytes));
-		problems.throwIfAny();
-		PlanFactory.probe(config, providers, sinkEnvironment, probed, problems);
+		ConfigReader reader = new ConfigReader(problems, providers);
+		LoggingConfig config = reader.read(resolved, sha256(bytes));
+		// the options of every handler that was read are checked, also when other parts have problems
+		PlanFactory.probe(reader.handlersRead().values(), providers, sinkEnvironment, probed, problems);
 		problems.throwIfAny();
 		return config;
 	}

@@ -34,6 +34,13 @@ final class ConfigReader {
 		this.providers = providers;
 	}
 
+	private Map<String, HandlerDef> handlersRead = Map.of();
+
+	/** The handlers that were read without a problem (also when others had problems), after {@link #read}. */
+	Map<String, HandlerDef> handlersRead() {
+		return handlersRead;
+	}
+
 	/** The config, or null when any problem was found (they are in the {@link Problems}). */
 	LoggingConfig read(Map<String, Object> top, String contentHash) {
 		values.onlyKeys(top, "", TOP_KEYS, "the top level");
@@ -90,6 +97,7 @@ final class ConfigReader {
 		else if (loggers.containsKey("") || loggers.containsKey("root")) {
 			root = loggers.remove(loggers.containsKey("") ? "" : "root");
 		}
+		this.handlersRead = handlers;
 		if (!problems.isEmpty()) {
 			return null;
 		}

@@ -46,7 +46,6 @@ final class HandlerReader {
 		if (m == null) {
 			return null;
 		}
-		int before = problems.size();
 		String className = className(m, ptr);
 		Level level = m.get("level") != null ? values.level(m.get("level"), ptr + "/level") : Level.NOTSET;
 		String formatter = null;
@@ -81,9 +80,11 @@ final class HandlerReader {
 		if (className != null && providers.find(className) == null) {
 			problems.add(ptr + (m.containsKey("()") ? "/()" : "/class"), providers.unknownClass(className));
 		}
-		if (problems.size() > before || className == null) {
+		if (className == null || providers.find(className) == null) {
 			return null;
 		}
+		// returned also when other keys had problems (the config is rejected then), so that the
+		// provider still checks the options and every problem of the handler is reported at once
 		return new HandlerDef(name, className, level != null ? level : Level.NOTSET, formatter, formatterDef, filters,
 				options, buffer);
 	}

@@ -103,11 +103,11 @@ final class PlanFactory {
 	 * is in {@code known} were probed before and are skipped. Blocks while sinks close: call off
 	 * Reactor's non-blocking threads.
 	 */
-	static void probe(LoggingConfig config, SinkProviders providers, SinkEnvironment env, Set<HandlerIdentity> known,
-			Problems problems) {
+	static void probe(java.util.Collection<HandlerDef> handlers, SinkProviders providers, SinkEnvironment env,
+			Set<HandlerIdentity> known, Problems problems) {
 		SinkEnvironment probeEnv = new SinkEnvironment(env.clock(), env.status(), env.baseDirectory(),
 				new SimpleMeterRegistry(), name -> records -> { });
-		for (HandlerDef h : config.handlers().values()) {
+		for (HandlerDef h : handlers) {
 			if (known.contains(h.identity())) {
 				continue;
 			}
@@ -119,7 +119,9 @@ final class PlanFactory {
 			}
 			catch (InvalidConfigException e) {
 				for (ConfigProblem p : e.problems()) {
-					problems.addAll(List.of(withHandlerKeySuggestion(p, pointer)));
+					if (!problems.hasAt(p.location())) { // one problem per place: Sluice's own check said it first
+						problems.addAll(List.of(withHandlerKeySuggestion(p, pointer)));
+					}
 				}
 				continue;
 			}

@@ -52,6 +52,16 @@ final class Problems {
 				+ (defined.isEmpty() ? "; no " + kind + "s are defined" : "; defined: " + String.join(", ", defined)));
 	}
 
+	/** Whether a problem was already reported at {@code pointer}. */
+	boolean hasAt(String pointer) {
+		for (ConfigProblem p : list) {
+			if (p.location().equals(pointer)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	boolean isEmpty() {
 		return list.isEmpty();
 	}

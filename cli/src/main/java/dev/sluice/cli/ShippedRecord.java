@@ -1,0 +1,168 @@
+package dev.sluice.cli;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.sluice.context.Attributes;
+import dev.sluice.pipeline.Level;
+import dev.sluice.pipeline.Sluice;
+
+/**
+ * One line of {@code sluice ship} input: {@code time} (ISO-8601 instant, default now),
+ * {@code logger} (default root), {@code level} (Python's or Java's names), {@code message},
+ * {@code thread} (default {@code main}), {@code context} (an object of attributes), {@code error}
+ * ({@code type}, {@code message}, {@code stack}). Immutable.
+ */
+record ShippedRecord(Instant time, String logger, Level level, String message, String thread, Attributes context,
+		Throwable error) {
+
+	/**
+	 * Parses one line.
+	 *
+	 * @throws IllegalArgumentException naming the field and what was wrong
+	 */
+	@SuppressWarnings("unchecked")
+	static ShippedRecord parse(ObjectMapper json, String line) {
+		Object value;
+		try {
+			value = json.readValue(line, Object.class);
+		}
+		catch (JsonProcessingException e) {
+			String m = e.getOriginalMessage();
+			throw new IllegalArgumentException("expected a JSON object, found invalid JSON: "
+					+ (m == null ? e.toString() : m.lines().findFirst().orElse(m)));
+		}
+		if (!(value instanceof Map)) {
+			throw new IllegalArgumentException("expected a JSON object, found " + (value == null ? "null" : "a "
+					+ value.getClass().getSimpleName().toLowerCase(Locale.ROOT)));
+		}
+		Map<String, Object> m = (Map<String, Object>) value;
+		for (String key : m.keySet()) {
+			if (!java.util.List.of("time", "logger", "level", "message", "thread", "context", "error").contains(key)) {
+				throw new IllegalArgumentException("unknown field '" + key
+						+ "'; expected time, logger, level, message, thread, context, error");
+			}
+		}
+		Instant time = m.get("time") == null ? null : time(m.get("time"));
+		String logger = string(m, "logger", "root");
+		Level level = level(m.get("level"));
+		String message = string(m, "message", null);
+		if (message == null) {
+			throw new IllegalArgumentException("message: expected a string, found none");
+		}
+		String thread = string(m, "thread", "main");
+		Attributes context = Attributes.empty();
+		if (m.get("context") != null) {
+			if (!(m.get("context") instanceof Map)) {
+				throw new IllegalArgumentException("context: expected an object of attributes");
+			}
+			context = Attributes.from(((Map<String, Object>) m.get("context")));
+		}
+		Throwable error = null;
+		if (m.get("error") != null) {
+			if (!(m.get("error") instanceof Map)) {
+				throw new IllegalArgumentException("error: expected an object with type, message and stack");
+			}
+			Map<String, Object> e = (Map<String, Object>) m.get("error");
+			error = new ShippedError(string(e, "type", "Error"), string(e, "message", null), string(e, "stack", null));
+		}
+		return new ShippedRecord(time, logger, level, message, thread, context, error);
+	}
+
+	/** Logs this record on the calling thread, as the application would have. */
+	void log(Sluice sluice) {
+		sluice.logger(logger).atLevel(level).attrs(context).cause(error).log(message);
+	}
+
+	private static Instant time(Object v) {
+		if (v instanceof String) {
+			String s = (String) v;
+			try {
+				return Instant.parse(s);
+			}
+			catch (DateTimeParseException e) {
+				try {
+					return OffsetDateTime.parse(s).toInstant();
+				}
+				catch (DateTimeParseException e2) {
+					// reported below
+				}
+			}
+		}
+		throw new IllegalArgumentException("time: expected an ISO-8601 instant such as 2020-07-29T00:00:11.491Z, found "
+				+ (v instanceof String ? "'" + v + "'" : String.valueOf(v)));
+	}
+
+	private static Level level(Object v) {
+		if (v == null) {
+			throw new IllegalArgumentException("level: expected a level name (DEBUG, INFO, WARNING, ERROR, ...), found none");
+		}
+		if (v instanceof Number) {
+			return Level.of(((Number) v).intValue());
+		}
+		String s = String.valueOf(v).trim().toUpperCase(Locale.ROOT);
+		switch (s) {
+			// java.util.logging's names
+			case "SEVERE":
+				return Level.ERROR;
+			case "CONFIG": case "FINE":
+				return Level.DEBUG;
+			case "FINER": case "FINEST": case "ALL":
+				return Level.TRACE;
+			default:
+				try {
+					return Level.parse(s);
+				}
+				catch (IllegalArgumentException e) {
+					throw new IllegalArgumentException("level: " + e.getMessage());
+				}
+		}
+	}
+
+	private static String string(Map<String, Object> m, String key, String dflt) {
+		Object v = m.get(key);
+		if (v == null) {
+			return dflt;
+		}
+		if (!(v instanceof String)) {
+			throw new IllegalArgumentException(key + ": expected a string, found " + v);
+		}
+		return (String) v;
+	}
+
+	/** An error from the input: prints as its type and message, then its stack exactly as given. */
+	static final class ShippedError extends RuntimeException {
+
+		private final String type;
+		private final String stack;
+
+		ShippedError(String type, String message, String stack) {
+			super(message, null, false, false);
+			this.type = type;
+			this.stack = stack;
+		}
+
+		@Override
+		public String toString() {
+			return getMessage() == null ? type : type + ": " + getMessage();
+		}
+
+		@Override
+		public void printStackTrace(PrintWriter s) {
+			s.println(stack != null && !stack.isBlank() ? stack.stripTrailing() : toString());
+		}
+
+		@Override
+		public void printStackTrace(PrintStream s) {
+			s.println(stack != null && !stack.isBlank() ? stack.stripTrailing() : toString());
+		}
+	}
+}
