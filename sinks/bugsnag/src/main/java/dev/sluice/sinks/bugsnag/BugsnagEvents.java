@@ -59,6 +59,27 @@ final class BugsnagEvents {
 		settings.extraFields().values().forEach(extraNames::addAll);
 	}
 
+	/**
+	 * This machine's name, looked up once, when the first event is built: on the sink's runner
+	 * thread, where a lookup that may block is allowed, never on a Reactor thread.
+	 */
+	private static final class Hostname {
+		static final String LOCAL = lookUp();
+
+		private static String lookUp() {
+			String env = System.getenv("HOSTNAME");
+			if (env != null && !env.isBlank()) {
+				return env;
+			}
+			try {
+				return java.net.InetAddress.getLocalHost().getHostName();
+			}
+			catch (Exception e) {
+				return "unknown";
+			}
+		}
+	}
+
 	private static String version() {
 		String v = BugsnagEvents.class.getPackage().getImplementationVersion();
 		return v != null ? v : "0.1.0";
@@ -114,7 +135,7 @@ final class BugsnagEvents {
 		}
 		app.put("type", "java");
 		ObjectNode device = e.putObject("device");
-		device.put("hostname", settings.hostname());
+		device.put("hostname", settings.hostname() != null ? settings.hostname() : Hostname.LOCAL);
 		device.put("osName", System.getProperty("os.name", ""));
 		device.put("osVersion", System.getProperty("os.version", ""));
 		ObjectNode runtimes = device.putObject("runtimeVersions");

@@ -21,7 +21,8 @@ import dev.sluice.pipeline.sink.SinkOptions;
  * <li>{@code extra_fields}: {@code {"tab": ["attribute", ...]}}, the record attributes shown in
  * their own metaData tab, as bugsnag-python's handler takes record attributes;</li>
  * <li>{@code release_stage} (default {@code production}), {@code notify_release_stages} (empty:
- * every stage notifies), {@code app_version}, {@code hostname} (default: this machine's);</li>
+ * every stage notifies), {@code app_version}, {@code hostname} (default: this machine's, looked
+ * up when the first event is built);</li>
  * <li>{@code project_packages}: package prefixes whose frames are {@code inProject};</li>
  * <li>{@code redacted_keys} (default password, secret, token, authorization, cookie, api_key):
  * metaData and breadcrumb keys that contain one of them, in any case, show {@code [REDACTED]};</li>

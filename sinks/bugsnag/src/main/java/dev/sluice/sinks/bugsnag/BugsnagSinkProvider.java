@@ -1,6 +1,5 @@
 package dev.sluice.sinks.bugsnag;
 
-import java.net.InetAddress;
 import java.util.Set;
 
 import dev.sluice.pipeline.sink.Sink;
@@ -38,23 +37,9 @@ public final class BugsnagSinkProvider implements SinkProvider {
 	/** A sink whose waits run on {@code scheduler} (virtual time in tests). */
 	static BugsnagSink create(SinkSpec spec, Scheduler scheduler) {
 		SinkOptions o = spec.options();
-		BugsnagSettings settings = BugsnagSettings.read(o, o.has("hostname") ? "" : hostname());
+		BugsnagSettings settings = BugsnagSettings.read(o, null);
 		DeliveryOptions delivery = DeliveryOptions.read(spec);
 		o.validate();
 		return new BugsnagSink(spec, settings, delivery, scheduler);
-	}
-
-	/** This machine's name; sinks are made off Reactor's threads, where a lookup may block. */
-	private static String hostname() {
-		String env = System.getenv("HOSTNAME");
-		if (env != null && !env.isBlank()) {
-			return env;
-		}
-		try {
-			return InetAddress.getLocalHost().getHostName();
-		}
-		catch (Exception e) {
-			return "unknown";
-		}
 	}
 }

@@ -129,6 +129,28 @@ class SlackSinkTest {
 	}
 
 	@Test
+	void longOutputIsCutWithAMarkerAndManyLinesAreSplitIntoPacedMessages() {
+		sink(Map.of());
+		Instant t0 = runner.clock.instant();
+		runner.offer(warning("{}", t0, "<" + "x".repeat(10_000) + ">"));
+		runner.drain(1, Duration.ofMinutes(1));
+		for (int i = 0; i < 3; i++) {
+			runner.offer(warning("line " + i + " {}", t0, "y".repeat(1_500)));
+		}
+		runner.drain(4, Duration.ofMinutes(1));
+
+		List<SlackMessage> messages = slack.messages("#general");
+		assertThat(messages).hasSize(3);
+		assertThat(messages.get(0).text()).startsWith("jibe.provider.sync - WARNING - &lt;xxx").contains("… [cut ");
+		assertThat(recordsIn(messages.get(1).text()) + recordsIn(messages.get(2).text())).isEqualTo(3);
+		for (SlackMessage m : messages) {
+			assertThat(SlackText.length(m.text())).isLessThanOrEqualTo(4_000);
+		}
+		assertThat(slack.violations()).isEmpty();
+		assertThat(runner.dropped()).isZero();
+	}
+
+	@Test
 	void retryAfterIsHonoured() {
 		sink(Map.of());
 		slack.rateLimitNext(1, 7);
