@@ -57,6 +57,9 @@ class WebFluxIntegrationTest {
 	@Autowired
 	Sluice sluice;
 
+	@Autowired
+	io.micrometer.core.instrument.MeterRegistry meters;
+
 	WebTestClient client;
 
 	@BeforeEach
@@ -166,6 +169,19 @@ class WebFluxIntegrationTest {
 		client.get().uri("/actuator/loggers").exchange().expectStatus().isOk()
 				.expectBody().jsonPath("$.loggers.ROOT.configuredLevel").isEqualTo("INFO")
 				.jsonPath("$.levels").value(levels -> assertThat(levels.toString()).contains("OFF", "FATAL", "TRACE"));
+	}
+
+	@Test
+	void thePipelinesMetersShowInTheApplicationsRegistry() {
+		call("meters", 4);
+		awaitUntil(() -> sluice.reports().get("recording").delivered() > 0, "a delivered record");
+		io.micrometer.core.instrument.FunctionCounter accepted = meters.find("sluice.ingress.records.accepted")
+				.functionCounter();
+		assertThat(accepted).as("mirrored ingress counter").isNotNull();
+		assertThat(accepted.count()).isPositive();
+		assertThat(meters.find("sluice.sink.buffer.depth").tag("sink", "file").gauge()).isNotNull();
+		assertThat(meters.find("sluice.sink.delivery.latency").tag("sink", "recording").functionTimer()).isNotNull();
+		assertThat(meters).isNotSameAs(sluice.environment().meterRegistry());
 	}
 
 	@Test
