@@ -44,7 +44,7 @@ public final class BugsnagStandIn implements AutoCloseable {
     /** The largest payload the service accepts, in bytes. */
     public static final int MAX_PAYLOAD_BYTES = 1_000_000;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
     private static final Pattern API_KEY = Pattern.compile("[0-9a-f]{32}");
     private static final String WHERE = BugsnagPayloadRules.WHERE;
     private static final Map<Integer, String> REASONS = Map.of(400, "Bad Request", 401, "Unauthorized", 408,
@@ -67,6 +67,7 @@ public final class BugsnagStandIn implements AutoCloseable {
         this.expectedApiKey = expectedApiKey;
         this.faults = new FaultScript(clock);
         this.retryAfter = new RetryAfterLedger(clock);
+        Json.warmUp();
         this.server = LoopbackHttpServer.start(this::serve, violations);
     }
 

@@ -60,6 +60,7 @@ public final class CloudWatchLogsStandIn implements AutoCloseable {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.faults = new FaultScript(clock);
         this.operations = new LogsOperations(store, clock, violations);
+        Json.warmUp();
         this.server = LoopbackHttpServer.start(this::serve, violations);
     }
 

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  */
 final class LogsOperations {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper JSON = Json.MAPPER;
     static final String ACCOUNT_ID = "123456789012";
 
     static final Set<String> OPERATIONS = Set.of("CreateLogGroup", "CreateLogStream", "PutRetentionPolicy",

@@ -7,7 +7,7 @@ import java.util.Map;
 /** The answers of Slack's Web API (JSON, HTTP 200 even for errors) and of its incoming webhooks (plain text). */
 final class SlackAnswers {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper JSON = Json.MAPPER;
 
     /** The HTTP status incoming webhooks answer for each error code; 400 for the others. */
     private static final Map<String, Integer> WEBHOOK_STATUS = Map.of("invalid_token", 403, "action_prohibited",

@@ -75,6 +75,7 @@ public final class SlackStandIn implements AutoCloseable {
         this.faults = new FaultScript(clock);
         this.rate = new ChannelRateLimiter(clock, interval, burst);
         this.retryAfter = new RetryAfterLedger(clock);
+        Json.warmUp();
         this.server = LoopbackHttpServer.start(this::serve, violations);
     }
 
