@@ -80,7 +80,7 @@ final class ShipCommand implements Callable<Integer> {
 		String ownName = me.getName();
 		try (BufferedReader in = input != null ? Files.newBufferedReader(input, StandardCharsets.UTF_8)
 				: new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-				ProgressBar bar = ProgressBar.start("ship", Math.max(total, 1), bytes::sum)) {
+				ProgressBar bar = input != null ? ProgressBar.start("ship", total, bytes::sum) : null) {
 			String line;
 			while ((line = in.readLine()) != null) {
 				read++;

@@ -201,4 +201,37 @@ class ReloadTest {
 				.isGreaterThan(1);
 		assertThat(sinks).allMatch(RecordingSinkProvider.Recorded::closed);
 	}
+
+	@Test
+	void anIncrementalVersionChangesOnlyLevelsAndKeepsTheSinks() throws Exception {
+		Path file = ConfigTestSupport.write(dir, "logging.json", recording("incr", "a", "INFO"));
+		ConfigReloader reloader = start(file);
+		int made = RecordingSinkProvider.sinks("incr").size();
+		try {
+			assertThat(rewrite(reloader, file, json("{'version': 1, 'incremental': true, 'root': {'level': 'ERROR'}}"))
+					.isValid()).isTrue();
+			reloader.sluice().logger("app").warn("below the root's new level");
+			reloader.sluice().logger("app").error("passes");
+		}
+		finally {
+			reloader.sluice().shutdown(Duration.ofSeconds(30)).block();
+		}
+		assertThat(RecordingSinkProvider.sinks("incr")).hasSize(made);
+		assertThat(RecordingSinkProvider.allRecords("incr")).extracting(LogRecord::message).containsExactly("passes");
+	}
+
+	@Test
+	void sluiceConfigStartLoadsTheFileAndFollowsIt() throws Exception {
+		Path file = ConfigTestSupport.write(dir, "logging.json", recording("start", "a", "INFO"));
+		Sluice sluice = SluiceConfig.start(file);
+		try {
+			sluice.logger("app").info("hello");
+		}
+		finally {
+			sluice.shutdown(Duration.ofSeconds(30)).block();
+		}
+		assertThat(RecordingSinkProvider.allRecords("start")).extracting(LogRecord::message).containsExactly("hello");
+		assertThat(SluiceConfig.check(file)).isEmpty();
+		assertThat(SluiceConfig.load(file).handlers()).containsOnlyKeys("rec", "warnings");
+	}
 }
