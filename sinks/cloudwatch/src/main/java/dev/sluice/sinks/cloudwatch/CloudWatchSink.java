@@ -1,5 +1,6 @@
 package dev.sluice.sinks.cloudwatch;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -38,6 +39,10 @@ import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsAsyncClient;
  * {@code reactor.netty}: they are counted as dropped with reason {@code feedback_loop}. Route those
  * loggers to another handler (a file, the console) to keep them.
  *
+ * <p>Time: the service judges an event's age by the wall clock, so this sink does too
+ * ({@code Clock.systemUTC()}), not the pipeline's clock, which may replay the times of old records
+ * (the {@code ship} command's does).
+ *
  * <p>Threading: {@code write} runs on the sink's runner thread and never blocks; see
  * {@link DeliveryEngine} for batching, concurrency, retry and shutdown.
  */
@@ -56,14 +61,14 @@ public final class CloudWatchSink implements Sink {
 	private final StatusLogger status;
 
 	CloudWatchSink(SinkSpec spec, CloudWatchConfig config, CloudWatchLogsAsyncClient client, boolean ownsClient,
-			Scheduler scheduler, Scheduler callScheduler) {
+			Scheduler scheduler, Scheduler callScheduler, Clock serviceClock) {
 		this.name = spec.handlerName();
 		this.client = client;
 		this.ownsClient = ownsClient;
 		this.status = spec.environment().status();
 		this.encoder = new LogEventEncoder(StreamNameTemplate.compile(config.logStreamName, Host.machineName(),
 				Host.programName(), ProcessHandle.current().pid()), spec.layout(), config.json, config.maxMessageSize,
-				config.retentionDays, spec.environment().clock());
+				config.retentionDays, serviceClock);
 		LogsSender sender = new LogsSender(client, config, callScheduler, status, "sink " + name);
 		DeliveryEngine.Builder<LogEvent> b = DeliveryEngine.builder(name, sender, spec.environment())
 				.limits(BatchLimits.of(config.maxBatchCount, config.maxBatchSize))
@@ -73,7 +78,8 @@ public final class CloudWatchSink implements Sink {
 				.concurrency(config.concurrency)
 				.linger(config.sendInterval)
 				.classifier(new LogsFailures(config.logGroupName))
-				.scheduler(scheduler);
+				.scheduler(scheduler)
+				.clock(serviceClock);
 		this.engine = config.delivery.applyTo(b, spec).build();
 	}
 

@@ -39,7 +39,8 @@ public final class CloudWatchSinkProvider implements SinkProvider {
 	public Sink create(SinkSpec spec) {
 		CloudWatchConfig config = CloudWatchConfig.read(spec);
 		CloudWatchLogsAsyncClient client = client(spec, config);
-		return new CloudWatchSink(spec, config, client, true, Schedulers.parallel(), Schedulers.boundedElastic());
+		return new CloudWatchSink(spec, config, client, true, Schedulers.parallel(), Schedulers.boundedElastic(),
+				java.time.Clock.systemUTC());
 	}
 
 	static CloudWatchLogsAsyncClient client(SinkSpec spec, CloudWatchConfig config) {

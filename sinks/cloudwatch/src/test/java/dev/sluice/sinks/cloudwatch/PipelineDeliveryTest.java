@@ -44,7 +44,7 @@ class PipelineDeliveryTest {
 		SinkSpec spec = new SinkSpec("cloudwatch", "cloudwatch", new SinkOptions("/handlers/cloudwatch", fx.options),
 				SinkFixture.messageOnly(), env);
 		return new CloudWatchSink(spec, CloudWatchConfig.read(spec), SinkFixture.client(standIn.endpoint()), true,
-				Schedulers.parallel(), Schedulers.boundedElastic());
+				Schedulers.parallel(), Schedulers.boundedElastic(), Clock.systemUTC());
 	}
 
 	@Test

@@ -84,7 +84,7 @@ final class SinkFixture {
 	CloudWatchSink sink(CloudWatchLogsAsyncClient client, Scheduler scheduler) {
 		SinkSpec spec = spec();
 		return new CloudWatchSink(spec, CloudWatchConfig.read(spec), client, true, scheduler,
-				Schedulers.boundedElastic());
+				Schedulers.boundedElastic(), clock);
 	}
 
 	String status() {

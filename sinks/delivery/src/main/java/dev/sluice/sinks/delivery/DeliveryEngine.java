@@ -87,7 +87,7 @@ public final class DeliveryEngine<E> {
 		this.concurrency = b.concurrency;
 		this.linger = b.linger;
 		this.scheduler = b.scheduler;
-		this.clock = b.environment.clock();
+		this.clock = b.clock != null ? b.clock : b.environment.clock();
 		this.fallback = b.fallback;
 		this.status = b.environment.status();
 		this.breaker = new CircuitBreaker(b.breaker, b.scheduler, this::breakerChanged);
@@ -281,6 +281,7 @@ public final class DeliveryEngine<E> {
 		private Consumer<List<LogRecord>> fallback;
 		private Scheduler scheduler = Schedulers.parallel();
 		private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
+		private Clock clock;
 
 		private Builder(String name, Sender<E> sender, SinkEnvironment environment) {
 			this.name = Objects.requireNonNull(name, "sinkName");
@@ -358,6 +359,17 @@ public final class DeliveryEngine<E> {
 		/** The scheduler every wait runs on (a {@code VirtualTimeScheduler} in tests). */
 		public Builder<E> scheduler(Scheduler newScheduler) {
 			this.scheduler = Objects.requireNonNull(newScheduler, "scheduler");
+			return this;
+		}
+
+		/**
+		 * The clock that a record's age (for {@link #linger}) is measured against; default the
+		 * environment's. A sink whose service judges time by the wall clock passes that, so that a
+		 * pipeline clock that replays old times (the {@code ship} command's) does not make old
+		 * records look fresh.
+		 */
+		public Builder<E> clock(Clock newClock) {
+			this.clock = Objects.requireNonNull(newClock, "clock");
 			return this;
 		}
 
