@@ -148,7 +148,10 @@ public final class ConfigReloader implements Disposable {
 		return rejected.get();
 	}
 
-	/** Each handled version from now on, as it is applied or rejected (hot: nothing is replayed). */
+	/**
+	 * Each handled version from now on, as it is applied or rejected (hot: nothing is replayed).
+	 * Signals may arrive on the pipeline's router thread: observe, do not block.
+	 */
 	public Flux<ConfigUpdate> outcomes() {
 		return outcomes.asFlux();
 	}
