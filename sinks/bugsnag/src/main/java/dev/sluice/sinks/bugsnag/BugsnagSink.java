@@ -84,7 +84,12 @@ final class BugsnagSink implements Sink {
 	public Mono<Void> write(Batch batch) {
 		List<Entry<byte[]>> entries = new ArrayList<>();
 		int notNotified = 0;
+		int feedback = 0;
 		for (LogRecord r : batch.records()) {
+			if (FeedbackLoop.isFeedback(r.loggerName())) {
+				feedback++;
+				continue;
+			}
 			boolean unhandled = r.attributes().contains(BugsnagEvents.UNHANDLED);
 			if (unhandled || r.level().value() >= settings.notifyLevel().value()) {
 				if (!settings.notifiesThisStage()) {
@@ -100,6 +105,7 @@ final class BugsnagSink implements Sink {
 			}
 		}
 		batch.dropped(notNotified, NOT_NOTIFIED);
+		batch.dropped(feedback, FeedbackLoop.REASON);
 		return entries.isEmpty() ? Mono.empty() : engine.deliver(batch, entries);
 	}
 

@@ -181,6 +181,16 @@ class BugsnagSinkTest {
 	}
 
 	@Test
+	void theHttpClientsOwnRecordsAreNeverSentBack() {
+		sink(Map.of());
+		runner.offer(LogRecord.builder(Level.ERROR, "reactor.netty.http.client.HttpClientConnect", "reset")
+				.thrown(new java.io.IOException("Connection reset by peer")).time(runner.clock.instant()).build());
+		runner.drain(1, Duration.ofMinutes(1));
+		assertThat(bugsnag.requests()).isZero();
+		assertThat(runner.batches().get(0).droppedByReason()).containsEntry("feedback_loop", 1);
+	}
+
+	@Test
 	void tooManyRequestsHonoursRetryAfter() {
 		sink(Map.of());
 		bugsnag.rateLimitNext(1, 9);

@@ -24,6 +24,17 @@ import dev.sluice.pipeline.Level;
 final class SlackMessages {
 
 	static final ObjectMapper JSON = new ObjectMapper();
+
+	static {
+		// Slack's replies are read on Netty's event loops: fill Jackson's deserializer cache here,
+		// on the thread that loads this class, so that no event loop waits on the cache's lock
+		try {
+			JSON.readTree("{\"ok\":true}");
+		}
+		catch (java.io.IOException e) {
+			throw new ExceptionInInitializerError(e);
+		}
+	}
 	static final int MAX_BLOCKS = 50;
 	static final int MAX_FIELDS = 10;
 	/** Two blocks per attachment: the line and its fields. */

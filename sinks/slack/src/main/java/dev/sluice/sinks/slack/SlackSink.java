@@ -118,7 +118,12 @@ final class SlackSink implements Sink {
 		Map<String, Integer> groups = new HashMap<>();
 		List<Entry<SlackLine>> entries = new ArrayList<>(records.size());
 		StringBuilder sb = new StringBuilder(256);
+		int feedback = 0;
 		for (LogRecord r : records) {
+			if (FeedbackLoop.isFeedback(r.loggerName())) {
+				feedback++;
+				continue;
+			}
 			String key = SlackLine.groupKey(r);
 			Integer order = groups.get(key);
 			boolean first = order == null;
@@ -133,7 +138,8 @@ final class SlackSink implements Sink {
 			long chars = first ? SlackText.length(text) + 1 + SUFFIX_ROOM : 0;
 			entries.add(Entry.of(r, new SlackLine(r, text, key, order), chars));
 		}
-		return engine.deliver(batch, entries);
+		batch.dropped(feedback, FeedbackLoop.REASON);
+		return entries.isEmpty() ? Mono.empty() : engine.deliver(batch, entries);
 	}
 
 	/** Calls whose answer is not fully handled yet (tests wait for none before moving virtual time). */

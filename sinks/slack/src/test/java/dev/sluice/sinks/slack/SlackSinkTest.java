@@ -151,6 +151,19 @@ class SlackSinkTest {
 	}
 
 	@Test
+	void theHttpClientsOwnRecordsAreNeverPostedBack() {
+		sink(Map.of());
+		Instant t0 = runner.clock.instant();
+		runner.offer(LogRecord.builder(Level.WARNING, "reactor.netty.http.client.HttpClientConnect",
+				"The connection observed an error").time(t0).build());
+		runner.offer(LogRecord.builder(Level.WARNING, "io.netty.channel.DefaultChannelPipeline", "x").time(t0).build());
+		runner.offer(warning("New bucket - {}", t0, "a"));
+		runner.drain(3, Duration.ofMinutes(1));
+		assertThat(slack.texts("#general")).containsExactly("jibe.provider.sync - WARNING - New bucket - a");
+		assertThat(runner.batches().get(0).droppedByReason()).containsEntry("feedback_loop", 2);
+	}
+
+	@Test
 	void retryAfterIsHonoured() {
 		sink(Map.of());
 		slack.rateLimitNext(1, 7);
