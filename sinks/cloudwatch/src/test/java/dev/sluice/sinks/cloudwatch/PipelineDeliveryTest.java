@@ -91,4 +91,26 @@ class PipelineDeliveryTest {
 		assertThat(file.size()).isEqualTo(1_000);
 		assertThat(status.toString(StandardCharsets.UTF_8)).contains("circuit breaker open");
 	}
+
+	@Test
+	void whatTheDeadlineCutsShortIsCountedNotLost() {
+		standIn.goDown();
+		SinkFixture fx = new SinkFixture(Clock.systemUTC()).option("retry_min_backoff", "50ms")
+				.option("retry_max_backoff", "100ms");
+		sluice.apply(RoutingPlan.builder()
+				.handler(HandlerSpec.of("cloudwatch", () -> sink(sluice.environment(), fx)))
+				.root(LoggerSpec.of(Level.INFO, "cloudwatch")).build()).block(Duration.ofSeconds(30));
+		for (int i = 0; i < 300; i++) {
+			sluice.logger("transactional").info("event {}", i);
+		}
+
+		ShutdownReport report = sluice.shutdown(Duration.ofSeconds(2)).block();
+
+		SinkReport s = report.sink("cloudwatch");
+		assertThat(report.deadlineReached()).isTrue();
+		assertThat(s.delivered()).isZero();
+		assertThat(s.received()).isEqualTo(300);
+		assertThat(s.droppedByReason()).containsEntry("shutdown_deadline", 300L);
+		standIn.comeUp();
+	}
 }
