@@ -1,0 +1,125 @@
+package dev.sluice.events.viewer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import dev.sluice.events.Event;
+import dev.sluice.events.EventStore;
+
+/**
+ * The page in a real browser: Debian's headless Chromium driven by Selenium through the system
+ * chromedriver. Skipped, with a message, where either is missing ({@code .ci/run} installs them).
+ */
+class EventViewerBrowserTest {
+
+	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+	@TempDir
+	static Path dir;
+	static EventStore store;
+	static EventViewerServer server;
+	static WebDriver browser;
+
+	@BeforeAll
+	static void start() {
+		assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+				"browser tests skipped: install Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)");
+		store = ViewerFixture.store(dir);
+		server = EventViewerServer.builder(store).port(0).streamInterval(Duration.ofMillis(200)).build().start();
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM.toFile());
+		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync",
+				"--disable-dev-shm-usage", "--window-size=1400,1000", "--user-data-dir=" + dir.resolve("profile"));
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+				.usingAnyFreePort().build();
+		browser = new ChromeDriver(service, options);
+		browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+	}
+
+	@AfterAll
+	static void stop() {
+		if (browser != null) {
+			browser.quit();
+		}
+		if (server != null) {
+			server.close();
+			store.close().block(Duration.ofSeconds(10));
+		}
+	}
+
+	private static WebDriverWait waiting() {
+		return new WebDriverWait(browser, Duration.ofSeconds(60));
+	}
+
+	private static List<WebElement> rows() {
+		return browser.findElements(By.cssSelector("#operations tbody tr"));
+	}
+
+	@Test
+	void listFilterOperationLiveAndEscaping() throws Exception {
+		browser.get("http://127.0.0.1:" + server.port() + "/?since=24h");
+		waiting().until(d -> rows().size() == 31);
+		screenshot("event-viewer-list.png");
+
+		// a message that is markup shows as text, and no element is made from it
+		WebElement xss = browser.findElement(By.cssSelector("#operations tbody tr:first-child td.message"));
+		assertThat(xss.getText()).isEqualTo("<img src=x onerror=alert(1)>");
+		assertThat(browser.findElements(By.cssSelector("#operations img"))).isEmpty();
+
+		// a filter narrows the list and is reflected in the URL
+		new Select(browser.findElement(By.name("category"))).selectByVisibleText("auth");
+		browser.findElement(By.cssSelector("#filters button[type=submit]")).click();
+		waiting().until(d -> rows().size() == 10);
+		assertThat(browser.getCurrentUrl()).contains("category=auth");
+		assertThat(rows()).allMatch(r -> r.findElements(By.tagName("td")).get(2).getText().equals("auth"));
+
+		// an operation opens with its timeline and a readable stack trace
+		new Select(browser.findElement(By.name("category"))).selectByVisibleText("any");
+		browser.findElement(By.name("user")).sendKeys("bob");
+		browser.findElement(By.cssSelector("#filters button[type=submit]")).click();
+		waiting().until(d -> rows().size() == 15);
+		rows().stream().filter(r -> r.getAttribute("data-operation").equals("op-29")).findFirst().orElseThrow().click();
+		waiting().until(d -> d.findElement(By.id("operation-view")).isDisplayed());
+		assertThat(browser.findElements(By.cssSelector("#timeline .bar"))).hasSize(3);
+		assertThat(browser.findElement(By.cssSelector("pre.detail")).getText()).contains("IllegalStateException: boom")
+				.contains("\tat dev.sluice.Example.run(Example.java:42)".trim());
+		assertThat(browser.getCurrentUrl()).contains("operation=op-29");
+		screenshot("event-viewer-operation.png");
+
+		// back to the list; a new primary event appears without reload
+		browser.findElement(By.id("back")).click();
+		waiting().until(d -> d.findElement(By.id("list-view")).isDisplayed());
+		waiting().until(d -> d.findElement(By.id("status")).getText().equals("live"));
+		store.save(List.of(Event.builder().time(Instant.now()).module("jibe.provider").message("Found New Provider - 'Shared Media'")
+				.operationId("op-new").user("bob").primary(true).build())).block(Duration.ofSeconds(30));
+		waiting().until(d -> rows().stream().anyMatch(r -> r.getText().contains("Found New Provider")));
+	}
+
+	private static void screenshot(String name) throws Exception {
+		Path target = Path.of("target", "screenshots");
+		Files.createDirectories(target);
+		Files.write(target.resolve(name), ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES));
+	}
+}
