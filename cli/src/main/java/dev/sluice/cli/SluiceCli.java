@@ -24,6 +24,7 @@ public final class SluiceCli implements Runnable {
 		cl.addSubcommand("demo", new DemoCommand());
 		cl.addSubcommand("check-config", new CheckConfigCommand());
 		cl.addSubcommand("ship", new ShipCommand());
+		cl.addSubcommand("events", new EventsCommand());
 		return cl;
 	}
 
