@@ -73,9 +73,19 @@ final class ConfigReader {
 				}
 			});
 		}
-		else if (!section(top, "handlers").isEmpty()) {
-			problems.add("/handlers", "expected no handlers in an incremental config (Sluice changes only loggers'"
-					+ " level and propagate incrementally), found " + section(top, "handlers").size());
+		Map<String, Level> handlerLevels = new LinkedHashMap<>();
+		if (incremental) {
+			// as Python: only a running handler's level changes; its other keys are ignored
+			section(top, "handlers").forEach((name, v) -> {
+				String ptr = Problems.child("/handlers", name);
+				Map<String, Object> m = values.object(v, ptr);
+				if (m != null && m.get("level") != null) {
+					Level level = values.level(m.get("level"), ptr + "/level");
+					if (level != null) {
+						handlerLevels.put(name, level);
+					}
+				}
+			});
 		}
 		Set<String> handlerNames = section(top, "handlers").keySet();
 		Set<String> filterNames = section(top, "filters").keySet();
@@ -102,7 +112,7 @@ final class ConfigReader {
 			return null;
 		}
 		return new LoggingConfig(problems.file(), contentHash, version, incremental, disable, formatters, filters,
-				handlers, loggers, root);
+				handlers, loggers, root, handlerLevels);
 	}
 
 	private int version(Object v) {

@@ -156,7 +156,7 @@ public final class ConfigSource {
 	}
 
 	private static final ConfigUpdate NOTHING = ConfigUpdate.valid(new LoggingConfig("", "", 1, false, false,
-			java.util.Map.of(), java.util.Map.of(), java.util.Map.of(), java.util.Map.of(), null));
+			java.util.Map.of(), java.util.Map.of(), java.util.Map.of(), java.util.Map.of(), null, java.util.Map.of()));
 
 	/** Reads the file; NOTHING when its content is what was seen last. Blocking. */
 	private ConfigUpdate look(AtomicReference<String> lastHash, Set<HandlerIdentity> probed) {

@@ -18,10 +18,13 @@ import java.util.Objects;
  * @param incremental            Python's {@code incremental}: only loggers' levels and propagate change
  * @param disableExistingLoggers Python's {@code disable_existing_loggers} (default true)
  * @param root                   the {@code root} entry; null when the file has none
+ * @param handlerLevels          in an incremental config, the handlers' new levels (Python changes
+ *                               only those of a running handler); empty otherwise
  */
 public record LoggingConfig(String source, String contentHash, int version, boolean incremental,
 		boolean disableExistingLoggers, Map<String, FormatterDef> formatters, Map<String, FilterDef> filters,
-		Map<String, HandlerDef> handlers, Map<String, LoggerDef> loggers, LoggerDef root) {
+		Map<String, HandlerDef> handlers, Map<String, LoggerDef> loggers, LoggerDef root,
+		Map<String, dev.sluice.pipeline.Level> handlerLevels) {
 
 	public LoggingConfig {
 		Objects.requireNonNull(source, "source");
@@ -30,6 +33,7 @@ public record LoggingConfig(String source, String contentHash, int version, bool
 		filters = copy(filters);
 		handlers = copy(handlers);
 		loggers = copy(loggers);
+		handlerLevels = copy(handlerLevels);
 	}
 
 	private static <V> Map<String, V> copy(Map<String, V> m) {

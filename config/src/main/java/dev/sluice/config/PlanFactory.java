@@ -35,6 +35,9 @@ final class PlanFactory {
 	 * {@code current} (may be null).
 	 */
 	static RoutingPlan plan(LoggingConfig config, SinkProviders providers, SinkEnvironment env, RoutingPlan current) {
+		if (config.incremental() && current != null) {
+			return incremental(config, current);
+		}
 		RoutingPlan.Builder b = RoutingPlan.builder().incremental(config.incremental())
 				.disableExistingLoggers(config.disableExistingLoggers());
 		for (HandlerDef h : config.handlers().values()) {
@@ -43,6 +46,38 @@ final class PlanFactory {
 		config.loggers().forEach((name, l) -> b.logger(name, logger(l, config, name, current)));
 		if (config.root() != null) {
 			b.root(logger(config.root(), config, "root", current));
+		}
+		return b.build();
+	}
+
+	/**
+	 * Python's incremental config over the running plan: loggers' levels and propagate, and the
+	 * levels of running handlers (whose sinks are kept: their identity is unchanged).
+	 */
+	private static RoutingPlan incremental(LoggingConfig config, RoutingPlan current) {
+		RoutingPlan.Builder b = current.toBuilder().incremental(false);
+		config.loggers().forEach((name, l) -> {
+			LoggerSpec old = current.loggers().getOrDefault(name, LoggerSpec.INHERIT);
+			b.logger(name, old.withLevel(l.level() != null ? l.level() : old.level()).withPropagate(l.propagate()));
+		});
+		if (config.root() != null && current.root() != null) {
+			LoggerSpec old = current.root();
+			b.root(old.withLevel(config.root().level() != null ? config.root().level() : old.level()));
+		}
+		List<ConfigProblem> missing = new ArrayList<>();
+		config.handlerLevels().forEach((name, level) -> {
+			HandlerSpec running = current.handlers().get(name);
+			if (running == null) {
+				missing.add(new ConfigProblem(config.source() + ":" + Problems.child("/handlers", name), "handler '" + name
+						+ "' is not running, so an incremental config cannot change its level; running: "
+						+ String.join(", ", current.handlers().keySet())));
+			}
+			else {
+				b.handler(running.withLevel(level));
+			}
+		});
+		if (!missing.isEmpty()) {
+			throw new InvalidConfigException(missing);
 		}
 		return b.build();
 	}

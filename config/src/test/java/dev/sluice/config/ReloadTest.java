@@ -212,12 +212,26 @@ class ReloadTest {
 					.isValid()).isTrue();
 			reloader.sluice().logger("app").warn("below the root's new level");
 			reloader.sluice().logger("app").error("passes");
+			// a running handler's level changes in place (same sink); the root's level stays ERROR
+			assertThat(rewrite(reloader, file, json("{'version': 1, 'incremental': true,"
+					+ " 'handlers': {'rec': {'level': 'CRITICAL'}}}")).isValid()).isTrue();
+			reloader.sluice().logger("app").error("below the handler's new level");
+			reloader.sluice().logger("app").critical("passes too");
+			// a handler that is not running cannot be changed incrementally: rejected, the config stays
+			ConfigUpdate rejected = rewrite(reloader, file, json("{'version': 1, 'incremental': true,"
+					+ " 'handlers': {'nope': {'level': 'DEBUG'}}}"));
+			assertThat(rejected.isValid()).isFalse();
+			assertThat(rejected.error().problems()).extracting(Object::toString).containsExactly(file
+					+ ":/handlers/nope: handler 'nope' is not running, so an incremental config cannot change its level;"
+					+ " running: rec, warnings");
+			reloader.sluice().logger("app").critical("still configured");
 		}
 		finally {
 			reloader.sluice().shutdown(Duration.ofSeconds(30)).block();
 		}
 		assertThat(RecordingSinkProvider.sinks("incr")).hasSize(made);
-		assertThat(RecordingSinkProvider.allRecords("incr")).extracting(LogRecord::message).containsExactly("passes");
+		assertThat(RecordingSinkProvider.allRecords("incr")).extracting(LogRecord::message)
+				.containsExactly("passes", "passes too", "still configured");
 	}
 
 	@Test

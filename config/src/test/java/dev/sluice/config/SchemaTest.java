@@ -186,8 +186,10 @@ class SchemaTest {
 				+ " 'loggers': {'a': {'level': 'DEBUG', 'propagate': false}, 'b': {'propagate': false}},"
 				+ " 'root': {'level': 'INFO'}}"));
 		assertThat(c.incremental()).isTrue();
+		assertThat(ConfigLoader.defaults().plan(c, SinkEnvironment.defaults()).incremental()).isTrue();
+		// over the running plan: merged into a whole plan, unnamed parts as they are
 		RoutingPlan plan = ConfigLoader.defaults().plan(c, SinkEnvironment.defaults(), current);
-		assertThat(plan.incremental()).isTrue();
+		assertThat(plan.incremental()).isFalse();
 		assertThat(plan.handlers()).isEmpty();
 		assertThat(plan.logger("a").level()).isEqualTo(Level.DEBUG);
 		assertThat(plan.logger("a").propagate()).isFalse();
