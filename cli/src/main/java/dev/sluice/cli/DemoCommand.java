@@ -95,6 +95,7 @@ final class DemoCommand implements Callable<Integer> {
 		long loggedAt = System.nanoTime();
 		ShutdownReport report = sluice.shutdown(Duration.ofSeconds(30)).block();
 		long end = System.nanoTime();
+		dev.sluice.pipeline.sink.StatusLogger.flushStderr(1_000);
 		printSummary(out, logged.sum(), loggedAt - start, end - start, report, latency.getIntervalHistogram());
 		if (config == null && plan.handlers().containsKey("file")) {
 			out.println("  the file sink wrote " + dataDir.resolve("demo.log"));

@@ -44,7 +44,7 @@ import reactor.core.scheduler.Schedulers;
  * <p>Lifecycle: built running. {@link #shutdown(Duration)} (or {@link #close()}, or the JVM
  * shutdown hook registered by default) stops accepting records, drains every sink until the
  * deadline and reports what was delivered and dropped. Records logged after shutdown began are
- * written to stderr and counted as dropped ({@code after_shutdown}).
+ * written to the status logger (stderr) and counted as dropped ({@code after_shutdown}).
  */
 public final class Sluice implements AutoCloseable {
 
@@ -294,7 +294,7 @@ public final class Sluice implements AutoCloseable {
 
 	private void afterShutdown(LogRecord record) {
 		countIngressDrop(DropReasons.AFTER_SHUTDOWN, 1);
-		System.err.println("sluice: after shutdown: " + Layout.BASIC.format(record));
+		status.warn("pipeline", "logged after shutdown, not delivered: " + Layout.BASIC.format(record));
 	}
 
 	private void countIngressDrop(String reason, long n) {

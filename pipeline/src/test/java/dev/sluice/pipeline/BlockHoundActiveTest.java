@@ -18,4 +18,11 @@ class BlockHoundActiveTest {
 		}).subscribeOn(Schedulers.parallel()).block())
 				.hasMessageContaining("Blocking call");
 	}
+
+	@Test
+	void statusReportsFromAReactorThreadDoNotBlock() {
+		Mono.fromRunnable(() -> dev.sluice.pipeline.sink.StatusLogger.stderr().warn("test", "reported from a Reactor thread"))
+				.subscribeOn(Schedulers.parallel()).block();
+		dev.sluice.pipeline.sink.StatusLogger.flushStderr(1_000);
+	}
 }

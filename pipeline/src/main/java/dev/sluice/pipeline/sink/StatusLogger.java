@@ -9,6 +9,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * Sluice's own diagnostics: a failing sink, a rejected config, a drop summary. They go to
  * standard error (never into the pipeline they describe, which may be the thing that is broken).
  *
+ * <p>Never blocks the caller: {@link #stderr()} hands each line to one daemon thread that writes
+ * it (a sink may report from a Netty event loop, where a write to stderr would be a blocking
+ * call); lines still queued at JVM exit are written by a shutdown hook. {@link #to(PrintStream)}
+ * writes synchronously, for tests that read what was reported.
+ *
  * <p>{@link #once} reports a given key only the first time, so a sink that fails on every batch
  * says so once, not once per batch. Thread-safe; writes one line per call.
  */
@@ -33,13 +38,25 @@ public final class StatusLogger {
 
 	/** Writes {@code "sluice: LEVEL [source] message"} and, when given, the cause's summary. */
 	public void log(String level, String source, String message, Throwable cause) {
-		PrintStream target = out != null ? out : System.err;
 		StringBuilder sb = new StringBuilder(96).append("sluice: ").append(level).append(" [").append(source)
 				.append("] ").append(message);
 		if (cause != null) {
 			sb.append(": ").append(cause);
 		}
-		target.println(sb);
+		if (out != null) {
+			out.println(sb);
+		}
+		else {
+			StderrWriter.INSTANCE.submit(sb.toString());
+		}
+	}
+
+	/**
+	 * Waits until every line handed to stderr so far is written, at most {@code millis}; for the
+	 * end of a command-line run. Blocks: not for Reactor threads.
+	 */
+	public static void flushStderr(long millis) {
+		StderrWriter.INSTANCE.flush(millis);
 	}
 
 	public void warn(String source, String message) {
