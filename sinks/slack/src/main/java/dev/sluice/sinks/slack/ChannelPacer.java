@@ -3,6 +3,7 @@ package dev.sluice.sinks.slack;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.concurrent.TimeUnit;
 
 import reactor.core.publisher.Mono;
@@ -14,28 +15,41 @@ import reactor.core.scheduler.Scheduler;
  * ({@link Scheduler#now}), so a {@code VirtualTimeScheduler} drives it in tests; waiting is a
  * {@link Mono#delay} on that scheduler, never a sleeping thread.
  *
+ * <p>Slack's limit is per channel, not per handler: every sink of the JVM that posts to the same
+ * channel (two handlers, or the old and new sink across a config reload) shares one
+ * {@link #shared pacer} per scheduler, keyed by where the messages go.
+ *
  * <p>Thread-safety: the per-channel times are guarded by this object's monitor, held for a few
- * arithmetic steps only (calls come from the sink's runner thread and the scheduler's).
+ * arithmetic steps only (calls come from the sinks' runner threads and the scheduler's).
  */
 final class ChannelPacer {
 
+	/** One pacer per scheduler: sinks on the same (real) time share their channels' pace. */
+	private static final Map<Scheduler, ChannelPacer> SHARED = new WeakHashMap<>();
+
 	private final Scheduler scheduler;
-	private final long paceMillis;
 	/** Channel to the earliest time (scheduler millis) of its next message. */
 	private final Map<String, Long> next = new HashMap<>();
 
-	ChannelPacer(Scheduler scheduler, Duration pace) {
+	ChannelPacer(Scheduler scheduler) {
 		this.scheduler = scheduler;
-		this.paceMillis = pace.toMillis();
+	}
+
+	/** The pacer every sink on {@code scheduler} shares. */
+	static ChannelPacer shared(Scheduler scheduler) {
+		synchronized (SHARED) {
+			return SHARED.computeIfAbsent(scheduler, ChannelPacer::new);
+		}
 	}
 
 	/**
 	 * Completes when a message may be posted to {@code channel}, having reserved that slot: each
 	 * subscription takes the next free slot, so a retry waits its turn again.
 	 */
-	Mono<Void> turn(String channel) {
+	Mono<Void> turn(String channel, Duration pace) {
+		long paceMillis = pace.toMillis();
 		return Mono.defer(() -> {
-			long wait = reserve(channel);
+			long wait = reserve(channel, paceMillis);
 			return wait <= 0 ? Mono.empty() : Mono.delay(Duration.ofMillis(wait), scheduler).then();
 		});
 	}
@@ -47,7 +61,7 @@ final class ChannelPacer {
 	}
 
 	/** Millis until the next free slot, which is taken. */
-	private synchronized long reserve(String channel) {
+	private synchronized long reserve(String channel, long paceMillis) {
 		long now = now();
 		long slot = Math.max(now, next.getOrDefault(channel, Long.MIN_VALUE));
 		next.put(channel, slot + paceMillis);

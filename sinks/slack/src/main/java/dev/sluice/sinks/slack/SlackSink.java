@@ -63,9 +63,11 @@ final class SlackSink implements Sink {
 	SlackSink(SinkSpec spec, SlackSettings settings, DeliveryOptions delivery, SlackApi api, Scheduler scheduler) {
 		this.settings = settings;
 		this.layout = spec.layout();
-		this.channelKey = settings.webhookUrl() != null ? "webhook" : settings.channel();
+		// where the messages go: the pace is Slack's per channel, whichever sink posts
+		this.channelKey = settings.webhookUrl() != null ? settings.webhookUrl().reveal()
+				: settings.endpoint() + " " + settings.channel();
 
-		ChannelPacer pacer = new ChannelPacer(scheduler, settings.pace());
+		ChannelPacer pacer = ChannelPacer.shared(scheduler);
 		SlackMessages messages = new SlackMessages(settings);
 		boolean webhook = settings.webhookUrl() != null;
 		String target = settings.target();
@@ -90,7 +92,7 @@ final class SlackSink implements Sink {
 
 	private Mono<Outcome> send(Request<SlackLine> request, SlackApi api, SlackMessages messages, ChannelPacer pacer,
 			boolean webhook, String target) {
-		return pacer.turn(channelKey)
+		return pacer.turn(channelKey, settings.pace())
 				.then(Mono.defer(() -> {
 					calls.incrementAndGet();
 					return api.post(messages.message(request.values()))
