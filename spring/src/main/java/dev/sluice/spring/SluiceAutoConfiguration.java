@@ -65,8 +65,7 @@ public class SluiceAutoConfiguration {
 		@ConditionalOnMissingBean
 		UnitOfWorkWebFilter sluiceUnitOfWorkWebFilter(Sluice sluice, SluiceProperties properties) {
 			SluiceProperties.Web web = properties.web();
-			return new UnitOfWorkWebFilter(sluice.logger(UnitOfWorkWebFilter.ACCESS_LOGGER), web.accessLog(),
-					web.order());
+			return new UnitOfWorkWebFilter(sluice, web.accessLog(), web.order());
 		}
 	}
 }

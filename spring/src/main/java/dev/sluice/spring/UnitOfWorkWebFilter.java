@@ -3,6 +3,7 @@ package dev.sluice.spring;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 import org.springframework.core.Ordered;
@@ -17,10 +18,10 @@ import dev.sluice.context.Attributes;
 import dev.sluice.context.LogContext;
 import dev.sluice.context.StandardKeys;
 import dev.sluice.pipeline.Level;
-import dev.sluice.pipeline.Logger;
+import dev.sluice.pipeline.Sluice;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.SignalType;
-import reactor.util.context.Context;
+import reactor.util.context.ContextView;
 
 /**
  * Makes each WebFlux request a unit of work: its whole chain (filters after this one, the
@@ -35,7 +36,14 @@ import reactor.util.context.Context;
  * <li>{@code traceId}, {@code spanId}: with Micrometer Tracing and a tracer bridge.</li>
  * </ul>
  * Every record logged in the chain (Sluice's loggers, and SLF4J callers through
- * context-propagation) carries them, and no other request's.
+ * context-propagation) carries them, and no other request's, plus a new {@code ActivityId}. With
+ * the {@code events} module on the class path the access record is an event as well.
+ *
+ * <p>Why not {@code Events.unitOfWork}: it always starts a new OperationId, and writing the
+ * caller's id over it one {@code contextWrite} further up was seen by Reactor-Context readers but
+ * not by thread-local readers (SLF4J in a controller saw the unit's id), so the filter writes the
+ * same keys itself. Event-log code that needs the unit's context stack ({@code add}/{@code remove})
+ * can still wrap its own chain in {@code Events.unitOfWork}.
  *
  * <p>With the access log on, one record per request goes to the {@value #ACCESS_LOGGER} logger
  * when the exchange ends: the unit's attributes plus {@code Status} (the HTTP status, or the
@@ -59,20 +67,21 @@ public final class UnitOfWorkWebFilter implements WebFilter, Ordered {
 	static final String OUTCOME = "Outcome";
 
 	private final Function<ServerWebExchange, Mono<String>> users;
-	private final Logger access;
+	private final AccessRecorder access;
 	private final boolean accessLog;
 	private final int order;
 
 	/**
-	 * @param access    the logger access records go to (normally {@value #ACCESS_LOGGER})
+	 * @param sluice    the pipeline (access records go to its {@value #ACCESS_LOGGER} logger)
 	 * @param accessLog whether to write one access record per request
 	 * @param order     this filter's order among the WebFilters
 	 */
-	public UnitOfWorkWebFilter(Logger access, boolean accessLog, int order) {
-		this(Users.resolver(), access, accessLog, order);
+	public UnitOfWorkWebFilter(Sluice sluice, boolean accessLog, int order) {
+		this(Users.resolver(), AccessRecorder.of(sluice, sluice.logger(ACCESS_LOGGER)), accessLog, order);
 	}
 
-	UnitOfWorkWebFilter(Function<ServerWebExchange, Mono<String>> users, Logger access, boolean accessLog, int order) {
+	UnitOfWorkWebFilter(Function<ServerWebExchange, Mono<String>> users, AccessRecorder access, boolean accessLog,
+			int order) {
 		this.users = Objects.requireNonNull(users, "users");
 		this.access = Objects.requireNonNull(access, "access");
 		this.accessLog = accessLog;
@@ -97,30 +106,29 @@ public final class UnitOfWorkWebFilter implements WebFilter, Ordered {
 									: OperationIds.newId();
 					Attributes attrs = LogContext.attributes(ctx).withAll(traced)
 							.with(StandardKeys.ENTRY_POINT, entryPoint)
-							.with(StandardKeys.OPERATION_ID, operationId);
+							.with(StandardKeys.OPERATION_ID, operationId)
+							.with(StandardKeys.ACTIVITY_ID, OperationIds.newId());
 					if (user.isPresent()) {
 						attrs = attrs.with(StandardKeys.USER, user.get());
 					}
 					exchange.getResponse().getHeaders().set(OperationIds.REQUEST_ID, operationId);
-					Mono<Void> work = chain.filter(exchange);
-					if (accessLog) {
-						work = withAccessLog(work, exchange, attrs, entryPoint);
-					}
+					Mono<Void> work = accessLog
+							? Mono.deferContextual(unit -> withAccessLog(chain.filter(exchange), exchange, unit, entryPoint))
+							: chain.filter(exchange);
 					return work.contextWrite(LogContext.with(attrs));
 				}));
 	}
 
-	private Mono<Void> withAccessLog(Mono<Void> work, ServerWebExchange exchange, Attributes attrs, String entryPoint) {
+	private Mono<Void> withAccessLog(Mono<Void> work, ServerWebExchange exchange, ContextView unit, String entryPoint) {
 		long start = System.nanoTime();
-		Throwable[] failure = new Throwable[1];
-		return work.doOnError(e -> failure[0] = e).doFinally(signal -> {
+		AtomicReference<Throwable> failure = new AtomicReference<>();
+		return work.doOnError(failure::set).doFinally(signal -> {
 			Duration duration = Duration.ofNanos(System.nanoTime() - start);
-			int status = status(exchange, failure[0]);
-			String outcome = signal == SignalType.CANCEL ? "cancelled" : failure[0] != null ? "failed" : "completed";
-			access.atLevel(status >= 500 ? Level.ERROR : Level.INFO)
-					.context(Context.of(LogContext.KEY, attrs))
-					.attr(STATUS, status).attr(DURATION, duration).attr(OUTCOME, outcome)
-					.log("{} {} {} ms", entryPoint, status, duration.toMillis());
+			Throwable error = failure.get();
+			int status = status(exchange, error);
+			String outcome = signal == SignalType.CANCEL ? "cancelled" : error != null ? "failed" : "completed";
+			access.record(unit, status >= 500 ? Level.ERROR : Level.INFO, status, duration, outcome, "{} {} {} ms",
+					entryPoint, status, duration.toMillis());
 		});
 	}
 

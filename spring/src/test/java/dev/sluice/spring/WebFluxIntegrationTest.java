@@ -134,6 +134,20 @@ class WebFluxIntegrationTest {
 									.findFirst().map(r -> ((Duration) r.attributes().get("Duration")).toMillis())
 									.orElse(-1L) + " ms");
 		}
+		// one event per request (its access record), with its user and operation and no other's
+		awaitUntil(() -> RecordingSinkProvider.records("events").stream()
+				.filter(r -> String.valueOf(r.attributes().get(StandardKeys.OPERATION_ID)).startsWith("op-"))
+				.count() >= REQUESTS, "every request's event");
+		Map<Object, List<LogRecord>> events = RecordingSinkProvider.records("events").stream()
+				.filter(r -> String.valueOf(r.attributes().get(StandardKeys.OPERATION_ID)).startsWith("op-"))
+				.collect(Collectors.groupingBy(r -> r.attributes().get(StandardKeys.OPERATION_ID)));
+		for (int n = 0; n < REQUESTS; n++) {
+			List<LogRecord> e = events.get("op-" + n);
+			assertThat(e).as("events of op-%d", n).hasSize(1);
+			assertThat(e.get(0).attributes().get(StandardKeys.USER)).isEqualTo("user-" + n);
+			assertThat(((Number) e.get(0).attributes().get("Status")).intValue()).isEqualTo(200);
+			assertThat(e.get(0).attributes().get(StandardKeys.ACTIVITY_ID)).isNotNull();
+		}
 		// and no record of a user carries another request's operation
 		for (LogRecord r : RecordingSinkProvider.records("recording")) {
 			Object user = r.attributes().get(StandardKeys.USER);
@@ -193,7 +207,7 @@ class WebFluxIntegrationTest {
 		LogRecord access = byOperation().get("4bf92f3577b34da6a3ce929d0e0e4736").get(0);
 		assertThat(access.loggerName()).isEqualTo(UnitOfWorkWebFilter.ACCESS_LOGGER);
 		assertThat(access.level()).isEqualTo(Level.ERROR);
-		assertThat(access.attributes().get("Status")).isEqualTo(503);
+		assertThat(((Number) access.attributes().get("Status")).intValue()).isEqualTo(503);
 		assertThat(access.attributes().get("Outcome")).isEqualTo("failed");
 		assertThat(access.attributes().get(StandardKeys.USER)).isNull();
 		assertThat(access.attributes().get(StandardKeys.ENTRY_POINT)).isEqualTo("GET /public/fail");

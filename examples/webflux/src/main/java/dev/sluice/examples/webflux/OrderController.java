@@ -12,6 +12,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
+import dev.sluice.events.EventContext;
+import dev.sluice.events.EventLogger;
+import dev.sluice.events.Events;
 import dev.sluice.pipeline.Level;
 import dev.sluice.pipeline.Sluice;
 import reactor.core.publisher.Mono;
@@ -27,21 +30,23 @@ public class OrderController {
 	private static final Logger log = LoggerFactory.getLogger(OrderController.class);
 
 	private final dev.sluice.pipeline.Logger sluiceLog;
+	private final EventLogger events;
 	private final Inventory inventory;
 
 	public OrderController(Sluice sluice, Inventory inventory) {
 		this.sluiceLog = sluice.logger("example.orders");
+		this.events = Events.logger(sluice, "example.inventory");
 		this.inventory = inventory;
 	}
 
 	@GetMapping("/orders/{id}")
 	public Mono<Map<String, Object>> order(@PathVariable("id") int id) {
 		log.info("looking up order {}", id);
-		long start = System.nanoTime();
-		return inventory.stock(id, Duration.ofMillis(150))
-				.flatMap(stock -> sluiceLog.atInfo().attr("Category", "monitor")
-						.attr("Duration", Duration.ofNanos(System.nanoTime() - start))
-						.mono("inventory answered for order {}: {} in stock", id, stock)
+		// an event with Duration on success ("Checked the inventory ..."), or "Failed to check the
+		// inventory ..." with Detail and Duration on error
+		return events.timed(EventContext.ofCategory("monitor"), "to check the inventory for order " + id,
+				"Checked the inventory for order " + id, inventory.stock(id, Duration.ofMillis(150)))
+				.flatMap(stock -> sluiceLog.reactive().info("inventory answered for order {}: {} in stock", id, stock)
 						.thenReturn(Map.<String, Object>of("order", id, "stock", stock)))
 				.doOnEach(sluiceLog.onError(Level.ERROR, "Failed to check the inventory"));
 	}

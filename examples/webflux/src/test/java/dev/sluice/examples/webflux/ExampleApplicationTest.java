@@ -34,6 +34,9 @@ class ExampleApplicationTest {
 	@LocalServerPort
 	int port;
 
+	@org.springframework.beans.factory.annotation.Autowired
+	dev.sluice.pipeline.Sluice sluice;
+
 	@Test
 	void requestsLeaveLinesAndEvents() {
 		WebTestClient client = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
@@ -45,10 +48,19 @@ class ExampleApplicationTest {
 				.isEqualTo(409);
 		awaitUntil(() -> read("events.log").contains("OperationId=demo-3"), "the events");
 		String events = read("events.log");
-		assertThat(events).contains("INFO EntryPoint=GET /orders/42 OperationId=demo-1 User= Status=200 Duration=PT")
-				.contains("ERROR EntryPoint=GET /orders/113 OperationId=demo-2 User= Status=500")
-				.contains("INFO EntryPoint=POST /orders/7/cancel OperationId=demo-3 User= Status=409")
-				.contains("Outcome=failed");
+		assertThat(events)
+				.contains("INFO monitor EntryPoint=GET /orders/42 OperationId=demo-1 User= Duration=PT")
+				.contains(" - Checked the inventory for order 42")
+				.contains("INFO system EntryPoint=GET /orders/42 OperationId=demo-1 User= Duration=PT")
+				.contains(" - GET /orders/42 200 ")
+				.contains("ERROR monitor EntryPoint=GET /orders/113 OperationId=demo-2 User= Duration=PT")
+				.contains(" - Failed to check the inventory for order 113")
+				.contains("ERROR system EntryPoint=GET /orders/113 OperationId=demo-2")
+				.contains("INFO system EntryPoint=POST /orders/7/cancel OperationId=demo-3 User= Duration=PT");
+		// and the same five events in the event log's database
+		awaitUntil(() -> sluice.reports().containsKey("eventlog") && sluice.reports().get("eventlog").delivered() >= 5,
+				"the event store");
+		assertThat(sluice.reports().get("eventlog").dropped()).isZero();
 		awaitUntil(() -> read("example.log").contains("order 7 cannot be cancelled"), "the log lines");
 		String log = read("example.log");
 		assertThat(log).contains("INFO dev.sluice.examples.webflux.OrderController GET /orders/42 op=demo-1 user= - "

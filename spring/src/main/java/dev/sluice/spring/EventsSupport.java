@@ -1,0 +1,27 @@
+package dev.sluice.spring;
+
+import dev.sluice.events.EventContext;
+import dev.sluice.events.EventLogger;
+import dev.sluice.events.Events;
+import dev.sluice.pipeline.Logger;
+import dev.sluice.pipeline.Sluice;
+
+/**
+ * The event log's side of a request, used only when the {@code events} module is on the class
+ * path: the request runs as an {@link Events#unitOfWork} (ActivityId, the context stack that
+ * {@code add}/{@code remove} and {@code timed} use), and its access record is an event too.
+ */
+final class EventsSupport {
+
+	private EventsSupport() {
+	}
+
+	/** An access recorder writing through an event logger over {@code access}. */
+	static AccessRecorder recorder(Sluice sluice, Logger access) {
+		EventLogger events = Events.logger(sluice, access.name());
+		return (ctx, level, status, duration, outcome, message, args) -> events.in(ctx).log(level,
+				EventContext.of(java.util.Map.of(UnitOfWorkWebFilter.STATUS, status, UnitOfWorkWebFilter.OUTCOME,
+						outcome, "Duration", duration)).category("system"),
+				message, args);
+	}
+}
