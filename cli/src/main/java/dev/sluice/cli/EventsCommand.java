@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "events", mixinStandardHelpOptions = true,
 		description = "Read the event log: query stored events, or follow new ones.",
-		subcommands = {EventsQueryCommand.class, EventsTailCommand.class})
+		subcommands = {EventsQueryCommand.class, EventsTailCommand.class, EventsServeCommand.class})
 final class EventsCommand implements Runnable {
 
 	@CommandLine.Spec
