@@ -19,37 +19,76 @@ import dev.sluice.context.Attributes;
  * <p>Thread-safety: all fields but the sequence and the cached message are final; the sequence is
  * written once by the router before the record is published to sinks through a queue, and the
  * cached message is an idempotent, race-benign cache of an immutable String.
+ *
+ * <p>Layout: the record is the one object a log call allocates, 64 bytes with compressed oops
+ * (issue 12's budget): up to two arguments are held inline, so the 1- and 2-argument calls need no
+ * array; the thread is one cached {@link ThreadTag}; the rare parts (a throwable, the caller's
+ * location, more than two arguments) live in a {@link Rare} object, null on the common path.
  */
 public final class LogRecord {
 
 	private static final Object[] NO_ARGS = new Object[0];
 
+	/** Marks a missing inline argument (null is a valid argument). */
+	static final Object ABSENT = new Object();
+
 	private final long epochNanos;
 	private final Level level;
 	private final String loggerName;
 	private final String template;
-	private final Object[] args;
-	private final String threadName;
-	private final long threadId;
-	private final Throwable thrown;
+	/** The first and second arguments when the call had at most two, else {@link #ABSENT}. */
+	private final Object arg0;
+	private final Object arg1;
+	private final ThreadTag thread;
 	private final Attributes attributes;
-	private final StackTraceElement location;
+	/** Null unless the record has a throwable, a location or more than two arguments. */
+	private final Rare rare;
 	private long sequence = -1;
 	private String message;
 
-	LogRecord(long epochNanos, Level level, String loggerName, String template, Object[] args,
-			String threadName, long threadId, Throwable thrown, Attributes attributes,
-			StackTraceElement location) {
+	/** What few records have: kept out of the record so that the common one stays small. */
+	private static final class Rare {
+		final Throwable thrown;
+		final StackTraceElement location;
+		/** All the arguments when there are more than two (or they came as an array from the builder), else null. */
+		final Object[] args;
+
+		Rare(Throwable thrown, StackTraceElement location, Object[] args) {
+			this.thrown = thrown;
+			this.location = location;
+			this.args = args;
+		}
+	}
+
+	/**
+	 * The caller's path: {@code arg0}/{@code arg1} are {@link #ABSENT} when missing, {@code args}
+	 * holds the arguments of a call with more than two (then the inline ones are absent), or null.
+	 */
+	LogRecord(long epochNanos, Level level, String loggerName, String template, Object arg0, Object arg1,
+			Object[] args, ThreadTag thread, Throwable thrown, Attributes attributes, StackTraceElement location) {
 		this.epochNanos = epochNanos;
 		this.level = level;
 		this.loggerName = loggerName;
 		this.template = template;
-		this.args = args;
-		this.threadName = threadName;
-		this.threadId = threadId;
-		this.thrown = thrown;
+		this.arg0 = arg0;
+		this.arg1 = arg1;
+		this.thread = thread;
 		this.attributes = attributes;
-		this.location = location;
+		this.rare = thrown == null && location == null && args == null ? null : new Rare(thrown, location, args);
+	}
+
+	private LogRecord(LogRecord r, Attributes attributes) {
+		this.epochNanos = r.epochNanos;
+		this.level = r.level;
+		this.loggerName = r.loggerName;
+		this.template = r.template;
+		this.arg0 = r.arg0;
+		this.arg1 = r.arg1;
+		this.thread = r.thread;
+		this.attributes = attributes;
+		this.rare = r.rare;
+		this.sequence = r.sequence;
+		this.message = r.message;
 	}
 
 	/** A builder for records that do not come from a {@link Logger}: shipped lines, tests. */
@@ -87,9 +126,18 @@ public final class LogRecord {
 		return template;
 	}
 
-	/** The message's arguments (never null; do not modify). */
+	/**
+	 * The message's arguments (never null; do not modify). For a call with one or two arguments
+	 * the array is made on each call to this method (the caller's path made none).
+	 */
 	public Object[] arguments() {
-		return args == null ? NO_ARGS : args;
+		if (rare != null && rare.args != null) {
+			return rare.args;
+		}
+		if (arg0 == ABSENT) {
+			return NO_ARGS;
+		}
+		return arg1 == ABSENT ? new Object[] {arg0} : new Object[] {arg0, arg1};
 	}
 
 	/**
@@ -98,7 +146,8 @@ public final class LogRecord {
 	public String message() {
 		String m = message;
 		if (m == null) {
-			m = (args == null || args.length == 0) ? template : MessageTemplate.format(template, args);
+			Object[] args = arguments();
+			m = args.length == 0 ? template : MessageTemplate.format(template, args);
 			message = m;
 		}
 		return m;
@@ -106,17 +155,17 @@ public final class LogRecord {
 
 	/** The name of the thread that logged. */
 	public String threadName() {
-		return threadName;
+		return thread.name;
 	}
 
 	/** The id of the thread that logged. */
 	public long threadId() {
-		return threadId;
+		return thread.id;
 	}
 
 	/** The throwable logged with the record, or null. */
 	public Throwable thrown() {
-		return thrown;
+		return rare == null ? null : rare.thrown;
 	}
 
 	/** The attributes of the context the record was logged in, plus the call's own. */
@@ -129,7 +178,7 @@ public final class LogRecord {
 	 * caller's location (it costs a stack walk).
 	 */
 	public StackTraceElement location() {
-		return location;
+		return rare == null ? null : rare.location;
 	}
 
 	/** The routing sequence number, or -1 before routing. */
@@ -143,18 +192,14 @@ public final class LogRecord {
 
 	/** A copy with other attributes; the copy keeps this record's sequence number. */
 	public LogRecord withAttributes(Attributes newAttributes) {
-		LogRecord r = new LogRecord(epochNanos, level, loggerName, template, args, threadName,
-				threadId, thrown, Objects.requireNonNull(newAttributes, "attributes"), location);
-		r.sequence = sequence;
-		r.message = message;
-		return r;
+		return new LogRecord(this, Objects.requireNonNull(newAttributes, "attributes"));
 	}
 
 	@Override
 	public String toString() {
-		return "LogRecord{" + instant() + ' ' + level + ' ' + loggerName + " [" + threadName + "] "
+		return "LogRecord{" + instant() + ' ' + level + ' ' + loggerName + " [" + thread.name + "] "
 				+ message() + (attributes.isEmpty() ? "" : " " + attributes)
-				+ (thrown == null ? "" : " " + thrown) + '}';
+				+ (thrown() == null ? "" : " " + thrown()) + '}';
 	}
 
 	/** Builds a {@link LogRecord}; not thread-safe, not reusable after {@link #build()}. */
@@ -228,7 +273,9 @@ public final class LogRecord {
 				tn = current.getName();
 				tid = current.getId();
 			}
-			return new LogRecord(t, level, loggerName, message, args, tn, tid, thrown, attributes, location);
+			boolean noArgs = args == null || args.length == 0;
+			return new LogRecord(t, level, loggerName, message, ABSENT, ABSENT, noArgs ? null : args,
+					new ThreadTag(tn, tid), thrown, attributes, location);
 		}
 	}
 }

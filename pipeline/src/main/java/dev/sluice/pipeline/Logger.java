@@ -25,8 +25,8 @@ import reactor.util.context.ContextView;
  * </ol>
  *
  * <p>Cost to the caller: a disabled level is one volatile read, no lock, no allocation. An
- * enabled one allocates the record (and the varargs array, as in SLF4J) and offers it to a
- * bounded lock-free queue; formatting, routing and I/O happen on other threads. When the queue
+ * enabled one allocates the record (64 bytes; calls with more than two arguments also the varargs
+ * array, as in SLF4J) and offers it to a bounded lock-free queue; formatting, routing and I/O happen on other threads. When the queue
  * is full the record is counted as dropped ({@code ingress_full}) and the call returns: it never
  * blocks and never spins.
  *
@@ -112,7 +112,7 @@ public final class Logger {
 				emit(level, message, null, (Throwable) arg, CurrentAttributes.get());
 			}
 			else {
-				emit(level, message, new Object[] {arg}, null, CurrentAttributes.get());
+				registry.emit(this, level, message, arg, LogRecord.ABSENT, null, null, CurrentAttributes.get());
 			}
 		}
 	}
@@ -120,10 +120,12 @@ public final class Logger {
 	public void log(Level level, String message, Object arg1, Object arg2) {
 		if (isEnabled(level)) {
 			if (arg2 instanceof Throwable) {
-				emit(level, message, new Object[] {arg1}, (Throwable) arg2, CurrentAttributes.get());
+				registry.emit(this, level, message, arg1, LogRecord.ABSENT, null, (Throwable) arg2,
+						CurrentAttributes.get());
 			}
 			else {
-				emit(level, message, new Object[] {arg1, arg2}, null, CurrentAttributes.get());
+				// no varargs array: the record holds up to two arguments inline (issue 12, caller allocation)
+				registry.emit(this, level, message, arg1, arg2, null, null, CurrentAttributes.get());
 			}
 		}
 	}
@@ -302,7 +304,14 @@ public final class Logger {
 	}
 
 	void emit(Level level, String message, Object[] args, Throwable thrown, Attributes attributes) {
-		registry.emit(this, level, message, args, thrown, attributes);
+		int n = args == null ? 0 : args.length;
+		if (n > 2) {
+			registry.emit(this, level, message, LogRecord.ABSENT, LogRecord.ABSENT, args, thrown, attributes);
+		}
+		else {
+			registry.emit(this, level, message, n > 0 ? args[0] : LogRecord.ABSENT, n > 1 ? args[1] : LogRecord.ABSENT,
+					null, thrown, attributes);
+		}
 	}
 
 	@Override

@@ -12,7 +12,8 @@ import dev.sluice.pipeline.testing.RecordingSink;
 /**
  * What the caller's thread allocates per log call, counted exactly by the JVM (not timed). The
  * bounds hold even in the interpreter, without escape analysis: a disabled call allocates
- * nothing; an enabled one allocates the record, the argument array and the clock's instant.
+ * nothing; an enabled one with two arguments allocates the record (64 bytes, arguments inline, no
+ * varargs array) and the clock's instant (unless escape analysis removes it).
  */
 class CallerAllocationTest {
 
@@ -52,8 +53,9 @@ class CallerAllocationTest {
 		sluice.shutdown(Duration.ofSeconds(30)).block();
 
 		assertThat(disabled / (double) calls).as("bytes per disabled call").isLessThan(1.0);
-		// LogRecord (72 bytes with compressed oops) + Object[2] (24) + Instant (24, unless escape analysis removes it)
-		assertThat(enabled / (double) calls).as("bytes per enabled call").isLessThanOrEqualTo(128.0);
+		// LogRecord (64 bytes with compressed oops) + Instant (24, unless escape analysis removes it), plus
+		// a few hundred bytes once over the loop (the thread-local entry of the thread tag)
+		assertThat(enabled / (double) calls).as("bytes per enabled call").isLessThan(89.0);
 		assertThat(sink.size()).isEqualTo(2 * calls);
 	}
 }
