@@ -89,7 +89,7 @@ public class AllocationBenchmark {
 				s.measuredBytes += bytes;
 				s.measuredCalls += calls - callsAtStart;
 			}
-			s.trial.calls.add(calls);
+			s.trial.report(calls);
 			calls = 0;
 		}
 	}

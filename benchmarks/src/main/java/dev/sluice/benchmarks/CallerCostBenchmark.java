@@ -61,6 +61,7 @@ public class CallerCostBenchmark {
 
 		@TearDown(Level.Trial)
 		public void close(BenchmarkParams params) {
+			trial.awaitReports(params.getThreads() * (params.getWarmup().getCount() + params.getMeasurement().getCount()));
 			trial.finish(Map.of("target", target.name(), "threads", params.getThreads()), Map.of(), true);
 		}
 	}
@@ -86,7 +87,7 @@ public class CallerCostBenchmark {
 
 		@TearDown(Level.Iteration)
 		public void end(Stacks s) {
-			s.trial.calls.add(calls);
+			s.trial.report(calls);
 			calls = 0;
 			delivered = reports ? rate.end(s.trial.stack().output()) : 0;
 		}

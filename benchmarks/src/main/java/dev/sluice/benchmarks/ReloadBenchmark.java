@@ -127,7 +127,7 @@ public class ReloadBenchmark {
 
 		@TearDown(Level.Iteration)
 		public void end(Stacks s) {
-			s.trial.calls.add(calls);
+			s.trial.report(calls);
 			calls = 0;
 			delivered = rate.end(s.trial.stack().output());
 		}

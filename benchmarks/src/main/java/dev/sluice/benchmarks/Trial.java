@@ -35,6 +35,8 @@ public final class Trial {
 	private final long startNanos = System.nanoTime();
 	/** Calls made, added by each benchmark thread at the end of each iteration. */
 	public final LongAdder calls = new LongAdder();
+	/** How many iteration reports ({@link #report}) have come in. */
+	private final java.util.concurrent.atomic.AtomicInteger reports = new java.util.concurrent.atomic.AtomicInteger();
 
 	private Trial(String benchmark, Library library, Path directory, Stack stack) {
 		this.benchmark = benchmark;
@@ -59,6 +61,26 @@ public final class Trial {
 
 	public Stack stack() {
 		return stack;
+	}
+
+	/** A benchmark thread, at the end of an iteration: the calls it made in it. */
+	public void report(long callsMade) {
+		calls.add(callsMade);
+		reports.incrementAndGet();
+	}
+
+	/**
+	 * Waits until {@code expected} iteration reports have come in: JMH runs the trial's tear-down
+	 * on the first thread to finish, while another may still be ending its last iteration.
+	 */
+	public void awaitReports(int expected) {
+		long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+		while (reports.get() < expected) {
+			if (System.nanoTime() - deadline > 0) {
+				throw new IllegalStateException("only " + reports.get() + " of " + expected + " iteration reports came in");
+			}
+			java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+		}
 	}
 
 	/**
