@@ -45,8 +45,10 @@ final class JfrSummary {
 		for (Path f : files) {
 			for (RecordedEvent e : RecordingFile.readAllEvents(f)) {
 				String type = e.getEventType().getName();
-				if (e.getThread() == null || e.getThread().getJavaName() == null
-						|| !e.getThread().getJavaName().contains("jmh-worker")) {
+				// an execution sample names its thread in "sampledThread", not in the event thread
+				jdk.jfr.consumer.RecordedThread thread = type.equals("jdk.ExecutionSample")
+						? e.getThread("sampledThread") : e.getThread();
+				if (thread == null || thread.getJavaName() == null || !thread.getJavaName().contains("jmh-worker")) {
 					continue;
 				}
 				RecordedStackTrace st = e.getStackTrace();

@@ -30,7 +30,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * means anything.</li>
  * </ul>
  *
- * <p>Usage: {@code Suite [--quick] [--out DIR] [--report FILE] [--commit SHA]}.
+ * <p>Usage: {@code Suite [--quick] [--report-only] [--out DIR] [--report FILE] [--commit SHA]}
+ * ({@code --report-only}: write the report again from the last run's files).
  */
 public final class Suite {
 
@@ -56,6 +57,7 @@ public final class Suite {
 
 	public static void main(String[] args) throws Exception {
 		boolean quick = false;
+		boolean reportOnly = false;
 		Path out = Path.of("benchmarks/target/results");
 		Path report = null;
 		String commit = "";
@@ -70,20 +72,41 @@ public final class Suite {
 				case "--report":
 					report = Path.of(args[++i]);
 					break;
+				case "--report-only":
+					reportOnly = true; // rewrite the report from the files of the last run
+					break;
 				case "--commit":
 					commit = args[++i];
 					break;
 				default:
 					throw new IllegalArgumentException("unknown argument '" + args[i]
-							+ "'; usage: Suite [--quick] [--out DIR] [--report FILE] [--commit SHA]");
+							+ "'; usage: Suite [--quick] [--report-only] [--out DIR] [--report FILE] [--commit SHA]");
 			}
 		}
 		if (report == null) {
 			report = quick ? out.resolve("RESULTS-quick.md") : Path.of("benchmarks/RESULTS.md");
 		}
-		Instant started = Instant.now();
-		List<String> failed = new Suite(quick, out).runAll();
-		Report.write(out, report, new Report.RunInfo(quick, started, Instant.now(), commit, failed));
+		Path runInfo = out.resolve("run.properties");
+		java.util.Properties p = new java.util.Properties();
+		if (reportOnly) {
+			try (var in = Files.newBufferedReader(runInfo)) {
+				p.load(in);
+			}
+		}
+		else {
+			Instant started = Instant.now();
+			List<String> failedNow = new Suite(quick, out).runAll();
+			p.setProperty("started", started.toString());
+			p.setProperty("ended", Instant.now().toString());
+			p.setProperty("failed", String.join("\n", failedNow));
+			try (var w = Files.newBufferedWriter(runInfo)) {
+				p.store(w, "the last run, for --report-only");
+			}
+		}
+		String failedText = p.getProperty("failed", "");
+		List<String> failed = failedText.isEmpty() ? List.of() : List.of(failedText.split("\n"));
+		Report.write(out, report, new Report.RunInfo(quick, Instant.parse(p.getProperty("started")),
+				Instant.parse(p.getProperty("ended")), commit, failed));
 		System.out.println("report: " + report.toAbsolutePath());
 		if (!failed.isEmpty()) {
 			System.out.println("benchmarks that failed: " + failed);
