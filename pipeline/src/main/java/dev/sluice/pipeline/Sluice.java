@@ -61,6 +61,8 @@ public final class Sluice implements AutoCloseable {
 	private final Map<String, SinkStats> stats = new ConcurrentHashMap<>();
 	private final Map<String, LongAdder> ingressDropped = new ConcurrentHashMap<>();
 	private final LongAdder accepted = new LongAdder();
+	/** Records the ingress took (bumped by callers after a successful offer); read by {@link #flush()}. */
+	private final LongAdder enqueued = new LongAdder();
 	private final AtomicInteger state = new AtomicInteger(RUNNING);
 	private final CompletableFuture<Void> routerDone = new CompletableFuture<>();
 	private final Thread shutdownHook;
@@ -280,6 +282,60 @@ public final class Sluice implements AutoCloseable {
 		return accepted.sum();
 	}
 
+	/**
+	 * A barrier: completes when every record logged before this call is settled in every sink it
+	 * was routed to: delivered, filtered, counted as dropped, or handed to a fallback handler and
+	 * settled there (one level of fallback, as configurations have). Records logged meanwhile may
+	 * be waited for too. Used by shippers that must not acknowledge their input (commit a Kafka
+	 * offset) before the pipeline has dealt with it.
+	 *
+	 * <p>Non-blocking: the returned {@code Mono} watches the pipeline's counters every millisecond
+	 * on Reactor's parallel scheduler. It never errors; it does not complete while a sink is stuck
+	 * (a hung remote service), so callers add their own {@code timeout}. After {@link #shutdown}
+	 * it completes once the drained sinks are settled.
+	 */
+	public Mono<Void> flush() {
+		return Mono.defer(() -> {
+			long target = enqueued.sum();
+			ingress.wake();
+			return until(() -> accepted.sum() >= target)
+					.then(Mono.defer(() -> untilSettled(receivedNow(null))))
+					.then(Mono.defer(() -> untilSettled(receivedNow(fallbackTargets))));
+		});
+	}
+
+	/** The received count of every sink, or of the named ones only, as they are now. */
+	private Map<SinkStats, Long> receivedNow(java.util.Set<String> only) {
+		Map<SinkStats, Long> m = new java.util.HashMap<>();
+		stats.forEach((name, s) -> {
+			if (only == null || only.contains(name)) {
+				m.put(s, s.received.sum());
+			}
+		});
+		return m;
+	}
+
+	private static Mono<Void> untilSettled(Map<SinkStats, Long> received) {
+		return until(() -> {
+			for (Map.Entry<SinkStats, Long> e : received.entrySet()) {
+				SinkStats s = e.getKey();
+				// received == delivered + dropped + fallback + filtered once a sink has settled a record
+				long settled = s.delivered.sum() + s.droppedTotal() + s.fallback.sum() + s.filtered.sum();
+				if (settled < e.getValue()) {
+					return false;
+				}
+			}
+			return true;
+		});
+	}
+
+	private static Mono<Void> until(java.util.function.BooleanSupplier done) {
+		if (done.getAsBoolean()) {
+			return Mono.empty();
+		}
+		return Flux.interval(Duration.ofMillis(1)).filter(tick -> done.getAsBoolean()).next().then();
+	}
+
 	// ---- the caller's path -----------------------------------------------------------------------
 
 	private void offer(LogRecord record) {
@@ -287,7 +343,10 @@ public final class Sluice implements AutoCloseable {
 			afterShutdown(record);
 			return;
 		}
-		if (!ingress.offer(record)) {
+		if (ingress.offer(record)) {
+			enqueued.increment();
+		}
+		else {
 			countIngressDrop(DropReasons.INGRESS_FULL, 1);
 		}
 	}
