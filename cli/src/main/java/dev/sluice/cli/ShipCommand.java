@@ -51,8 +51,32 @@ final class ShipCommand implements Callable<Integer> {
 			description = "How long to wait for the sinks to flush at the end (default: ${DEFAULT-VALUE}).")
 	Duration timeout;
 
+	@Option(names = "--from", paramLabel = "SOURCE", defaultValue = "file",
+			description = "Where records come from: file (--input or stdin) or kafka (--bootstrap, --topic, --group).")
+	String from;
+
+	@Option(names = "--bootstrap", paramLabel = "HOST:PORT", description = "Kafka bootstrap servers (--from kafka).")
+	String bootstrap;
+
+	@Option(names = "--topic", paramLabel = "TOPIC", description = "The Kafka topic to ship (--from kafka).")
+	String topic;
+
+	@Option(names = "--group", paramLabel = "GROUP", description = "The consumer group (--from kafka).")
+	String group;
+
+	@Option(names = "--consumer-property", paramLabel = "KEY=VALUE",
+			description = "Any other Kafka consumer setting (--from kafka), e.g. security.protocol=SSL.")
+	Map<String, String> consumerProperties = new java.util.LinkedHashMap<>();
+
 	@Override
 	public Integer call() throws IOException {
+		if ("kafka".equals(from)) {
+			return KafkaShip.run(this, System.err);
+		}
+		if (!"file".equals(from)) {
+			System.err.println("sluice ship: --from: expected file or kafka, found '" + from + "'");
+			return 2;
+		}
 		PrintStream err = System.err;
 		ConfigLoader loader = ConfigLoader.defaults();
 		LoggingConfig cfg;

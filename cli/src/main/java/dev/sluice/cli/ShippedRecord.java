@@ -46,10 +46,16 @@ record ShippedRecord(Instant time, String logger, Level level, String message, S
 		}
 		Map<String, Object> m = (Map<String, Object>) value;
 		for (String key : m.keySet()) {
-			if (!java.util.List.of("time", "logger", "level", "message", "thread", "context", "error").contains(key)) {
+			// id and schema: what the Kafka sink adds to each record (sluice ship --from kafka reads them)
+			if (!java.util.List.of("time", "logger", "level", "message", "thread", "context", "error", "id", "schema")
+					.contains(key)) {
 				throw new IllegalArgumentException("unknown field '" + key
 						+ "'; expected time, logger, level, message, thread, context, error");
 			}
+		}
+		Object schema = m.get("schema");
+		if (schema != null && !(schema instanceof Integer && (Integer) schema == 1)) {
+			throw new IllegalArgumentException("schema: expected 1 (the version this sluice reads), found " + schema);
 		}
 		Instant time = m.get("time") == null ? null : time(m.get("time"));
 		String logger = string(m, "logger", "root");

@@ -1,0 +1,89 @@
+package dev.sluice.cli;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.sluice.config.ConfigLoader;
+import dev.sluice.config.LoggingConfig;
+import dev.sluice.pipeline.ShutdownReport;
+import dev.sluice.pipeline.Sluice;
+import dev.sluice.pipeline.sink.ConfigProblem;
+import dev.sluice.pipeline.sink.InvalidConfigException;
+
+/**
+ * {@code sluice ship --from kafka --bootstrap HOST:PORT --topic T --group G --config FILE}: runs a
+ * {@link KafkaShipper} until Ctrl-C (or another termination signal), then drains, commits and
+ * prints a summary line and the per-sink lines. Exit 0, or 1 when a record was dropped or could
+ * not be parsed, or 2 for bad arguments or an invalid config.
+ */
+final class KafkaShip {
+
+	private KafkaShip() {
+	}
+
+	static int run(ShipCommand cmd, PrintStream err) {
+		List<String> missing = new ArrayList<>();
+		if (cmd.bootstrap == null) {
+			missing.add("--bootstrap");
+		}
+		if (cmd.topic == null) {
+			missing.add("--topic");
+		}
+		if (cmd.group == null) {
+			missing.add("--group");
+		}
+		if (!missing.isEmpty()) {
+			err.println("sluice ship --from kafka: missing " + String.join(", ", missing));
+			return 2;
+		}
+		ConfigLoader loader = ConfigLoader.defaults();
+		LoggingConfig cfg;
+		try {
+			cfg = loader.read(cmd.config);
+		}
+		catch (InvalidConfigException e) {
+			err.println(cmd.config + ": " + e.problems().size() + " problem(s):");
+			for (ConfigProblem p : e.problems()) {
+				err.println("  " + p);
+			}
+			return 2;
+		}
+		ShipCommand.ShipClock clock = new ShipCommand.ShipClock();
+		Sluice sluice = Sluice.builder().clock(clock).shutdownHook(false).build();
+		sluice.apply(loader.plan(cfg, sluice.environment())).block();
+		KafkaShipper shipper = new KafkaShipper(sluice, clock, cmd.bootstrap, cmd.topic, cmd.group, cmd.timeout,
+				cmd.consumerProperties, err);
+		long start = System.nanoTime();
+		Thread hook = new Thread(() -> {
+			shipper.stop();
+			try {
+				// Ctrl-C: let run() drain and commit before the JVM goes
+				shipper.awaitFinished(cmd.timeout.plusSeconds(15));
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
+		}, "sluice-ship-stop");
+		Runtime.getRuntime().addShutdownHook(hook);
+		return finish(shipper, sluice, cmd.timeout, start, err);
+	}
+
+	/** Runs the shipper to its end, shuts the pipeline down and prints the summary. */
+	static int finish(KafkaShipper shipper, Sluice sluice, Duration timeout, long startNanos, PrintStream err) {
+		try {
+			shipper.run();
+		}
+		finally {
+			ShutdownReport report = sluice.shutdown(timeout).block();
+			err.println(shipper.summary(Duration.ofNanos(System.nanoTime() - startNanos)));
+			KafkaShipper.printSinks(err, report);
+			if (!report.ingressDropped().isEmpty()) {
+				err.println("  dropped before routing: " + report.ingressDropped());
+			}
+			err.flush();
+			return report.droppedTotal() == 0 && shipper.unparsable() == 0 ? 0 : 1;
+		}
+	}
+}
