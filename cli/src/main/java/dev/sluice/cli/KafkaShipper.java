@@ -129,6 +129,11 @@ final class KafkaShipper {
 				settleAndCommit(false);
 			}
 		}
+		catch (WakeupException e) {
+			if (!aborted) {
+				throw e;
+			}
+		}
 		finally {
 			consumer.close(aborted ? Duration.ZERO : Duration.ofSeconds(10));
 			finished.countDown();
@@ -241,7 +246,15 @@ final class KafkaShipper {
 		// Only partitions still assigned can be committed; the others were handed on by a rebalance.
 		offsets.keySet().retainAll(consumer.assignment());
 		if (!offsets.isEmpty()) {
-			consumer.commitSync(offsets);
+			try {
+				consumer.commitSync(offsets);
+			}
+			catch (WakeupException e) {
+				if (aborted) {
+					return; // a crash commits nothing
+				}
+				consumer.commitSync(offsets); // stop() woke this call; the wake-up is used up now
+			}
 			commits.increment();
 			committed.incrementAndGet();
 		}
