@@ -310,7 +310,7 @@ public final class SinkOptions {
 	public static boolean looksSecret(String key) {
 		String k = key.toLowerCase(Locale.ROOT);
 		return k.contains("key") || k.contains("token") || k.contains("secret") || k.contains("password")
-				|| k.contains("authorization");
+				|| k.contains("authorization") || k.contains("webhook") || k.contains("dsn");
 	}
 
 	private static String typeName(Object v) {
