@@ -72,7 +72,9 @@ public final class Sluice implements AutoCloseable {
 	private final List<SinkRunner> allRunners = new ArrayList<>();
 	/** Handlers some sink hands records to: at shutdown they are retired after the others. */
 	private final java.util.Set<String> fallbackTargets = ConcurrentHashMap.newKeySet();
-	private volatile Mono<ShutdownReport> shutdown;
+	/** Set once by the first shutdown request; {@link #stopped} completes with its report. */
+	private final java.util.concurrent.atomic.AtomicBoolean stopStarted = new java.util.concurrent.atomic.AtomicBoolean();
+	private final CompletableFuture<ShutdownReport> stopped = new CompletableFuture<>();
 
 	private Sluice(Builder b) {
 		this.clock = b.clock;
@@ -99,7 +101,7 @@ public final class Sluice implements AutoCloseable {
 		});
 		apply(b.plan).block();
 		if (b.shutdownHook) {
-			shutdownHook = new Thread(() -> shutdown(b.shutdownHookTimeout).block(), "sluice-shutdown");
+			shutdownHook = new Thread(() -> stopFromHook(b.shutdownHookTimeout), "sluice-shutdown");
 			Runtime.getRuntime().addShutdownHook(shutdownHook);
 		}
 		else {
@@ -393,15 +395,39 @@ public final class Sluice implements AutoCloseable {
 	 */
 	public Mono<ShutdownReport> shutdown(Duration deadline) {
 		Objects.requireNonNull(deadline, "deadline");
-		Mono<ShutdownReport> s = shutdown;
-		if (s != null) {
-			return s;
+		if (stopStarted.compareAndSet(false, true)) {
+			// a plain thread, not a Reactor scheduler: at JVM exit another hook may already have
+			// disposed Reactor's schedulers, and the drain must still run
+			Thread t = new Thread(() -> runStop(deadline), "sluice-stop");
+			t.setDaemon(true);
+			t.start();
 		}
-		synchronized (this) {
-			if (shutdown == null) {
-				shutdown = Mono.fromCallable(() -> stop(deadline)).subscribeOn(Schedulers.boundedElastic()).cache();
-			}
-			return shutdown;
+		return Mono.fromFuture(stopped, true);
+	}
+
+	/** The shutdown hook's path: stops on the hook's own thread, or waits for a stop under way. */
+	private void stopFromHook(Duration deadline) {
+		if (stopStarted.compareAndSet(false, true)) {
+			runStop(deadline);
+			return;
+		}
+		try {
+			stopped.get(deadline.toNanos() + 1_000_000_000L, java.util.concurrent.TimeUnit.NANOSECONDS);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
+		catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+			// nothing more to do at exit
+		}
+	}
+
+	private void runStop(Duration deadline) {
+		try {
+			stopped.complete(stop(deadline));
+		}
+		catch (Throwable t) {
+			stopped.completeExceptionally(t);
 		}
 	}
 
