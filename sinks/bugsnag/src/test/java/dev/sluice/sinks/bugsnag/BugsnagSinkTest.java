@@ -1,5 +1,6 @@
 package dev.sluice.sinks.bugsnag;
 
+import dev.sluice.pipeline.testing.VirtualRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

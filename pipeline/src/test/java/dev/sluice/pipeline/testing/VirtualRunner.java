@@ -1,4 +1,4 @@
-package dev.sluice.sinks.slack;
+package dev.sluice.pipeline.testing;
 
 import static org.assertj.core.api.Assertions.fail;
 
@@ -28,13 +28,13 @@ import reactor.test.scheduler.VirtualTimeScheduler;
  * only while no HTTP call is in flight, so real loopback I/O and virtual waits interleave
  * deterministically: a timer can only fire after every call before it was answered.
  */
-final class VirtualRunner {
+public final class VirtualRunner {
 
 	/** A clock reading the virtual scheduler, for the stand-ins' pacing and the records' times. */
-	static final class SchedulerClock extends Clock {
+	public static final class SchedulerClock extends Clock {
 		private final VirtualTimeScheduler vts;
 
-		SchedulerClock(VirtualTimeScheduler vts) {
+		public SchedulerClock(VirtualTimeScheduler vts) {
 			this.vts = vts;
 		}
 
@@ -55,38 +55,38 @@ final class VirtualRunner {
 	}
 
 	final VirtualTimeScheduler vts;
-	final Clock clock;
+	public final Clock clock;
 	private final ConcurrentLinkedQueue<LogRecord> queue = new ConcurrentLinkedQueue<>();
 	private final List<Batch> batches = new ArrayList<>();
 	private final AtomicBoolean writing = new AtomicBoolean();
 	private final AtomicReference<Throwable> failed = new AtomicReference<>();
 	private Sink sink;
 	private IntSupplier inFlight = () -> 0;
-	java.util.function.Supplier<String> diagnostics = () -> "";
+	public java.util.function.Supplier<String> diagnostics = () -> "";
 
-	VirtualRunner(VirtualTimeScheduler vts) {
+	public VirtualRunner(VirtualTimeScheduler vts) {
 		this.vts = vts;
 		this.clock = new SchedulerClock(vts);
 	}
 
-	VirtualRunner sink(Sink s, IntSupplier callsInFlight) {
+	public VirtualRunner sink(Sink s, IntSupplier callsInFlight) {
 		this.sink = s;
 		this.inFlight = callsInFlight;
 		return this;
 	}
 
-	void offer(LogRecord r) {
+	public void offer(LogRecord r) {
 		queue.add(r);
 	}
 
 	/** Offers {@code r} when virtual time reaches its own timestamp. */
-	void offerAtItsTime(LogRecord r) {
+	public void offerAtItsTime(LogRecord r) {
 		long delay = r.epochMillis() - vts.now(TimeUnit.MILLISECONDS);
 		vts.schedule(() -> queue.add(r), Math.max(0, delay), TimeUnit.MILLISECONDS);
 	}
 
 	/** Runs until {@code done} holds with nothing queued or being written, moving virtual time in {@code step}s. */
-	void runUntil(BooleanSupplier done, Duration step, Duration maxVirtual) {
+	public void runUntil(BooleanSupplier done, Duration step, Duration maxVirtual) {
 		long end = vts.now(TimeUnit.MILLISECONDS) + maxVirtual.toMillis();
 		long realDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
 		while (true) {
@@ -117,7 +117,7 @@ final class VirtualRunner {
 	}
 
 	/** Runs until {@code expected} records were written and settled. */
-	void drain(int expected, Duration maxVirtual) {
+	public void drain(int expected, Duration maxVirtual) {
 		runUntil(() -> records() >= expected, Duration.ofMillis(10), maxVirtual);
 	}
 
@@ -136,19 +136,19 @@ final class VirtualRunner {
 		}, () -> writing.set(false));
 	}
 
-	List<Batch> batches() {
+	public List<Batch> batches() {
 		return batches;
 	}
 
-	int records() {
+	public int records() {
 		return batches.stream().mapToInt(Batch::size).sum();
 	}
 
-	int dropped() {
+	public int dropped() {
 		return batches.stream().mapToInt(Batch::droppedCount).sum();
 	}
 
-	int handedToFallback() {
+	public int handedToFallback() {
 		return batches.stream().mapToInt(Batch::fallbackCount).sum();
 	}
 }
