@@ -4,12 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,9 +13,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import dev.sluice.testkit.CloudWatchLogsStandIn;
+import dev.sluice.testkit.MotoServer;
 import dev.sluice.testkit.StoredLogEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -108,23 +104,9 @@ class ShipToCloudWatchTest {
 
 	@Test
 	void shipIntoMoto() throws Exception {
-		Path exe = onPath("moto_server");
-		assumeTrue(exe != null, "moto_server is not on the PATH: install moto 5 with its server extra"
-				+ " (pip install 'moto[server]') to run ship against it");
-		int port;
-		try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-			port = s.getLocalPort();
-		}
-		Process moto = new ProcessBuilder(exe.toString(), "-H", "127.0.0.1", "-p", Integer.toString(port))
-				.redirectErrorStream(true).redirectOutput(dir.resolve("moto.log").toFile()).start();
-		try {
-			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-			while (!accepts(port)) {
-				assertThat(moto.isAlive()).as("moto_server exited").isTrue();
-				assertThat(System.nanoTime()).as("moto_server did not listen within 60 s").isLessThan(deadline);
-				moto.waitFor(100, TimeUnit.MILLISECONDS);
-			}
-			URI endpoint = URI.create("http://127.0.0.1:" + port);
+		assumeTrue(MotoServer.executable().isPresent(), MotoServer.MISSING);
+		try (MotoServer moto = MotoServer.start(dir.resolve("moto.log"))) {
+			URI endpoint = moto.endpoint();
 
 			int exit = ship(endpoint, 500);
 
@@ -148,35 +130,5 @@ class ShipToCloudWatchTest {
 				assertThat(messages).hasSize(500).contains("INFO transactional Organization was successfully added 499");
 			}
 		}
-		finally {
-			moto.destroy();
-			if (!moto.waitFor(10, TimeUnit.SECONDS)) {
-				moto.destroyForcibly();
-			}
-		}
-	}
-
-	private static boolean accepts(int port) {
-		try (Socket s = new Socket()) {
-			s.connect(new InetSocketAddress("127.0.0.1", port), 200);
-			return true;
-		}
-		catch (IOException e) {
-			return false;
-		}
-	}
-
-	private static Path onPath(String name) {
-		String path = System.getenv("PATH");
-		if (path == null) {
-			return null;
-		}
-		for (String d : path.split(File.pathSeparator)) {
-			Path p = Path.of(d, name);
-			if (Files.isExecutable(p)) {
-				return p;
-			}
-		}
-		return null;
 	}
 }

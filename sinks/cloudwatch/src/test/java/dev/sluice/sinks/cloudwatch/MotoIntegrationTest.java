@@ -3,24 +3,18 @@ package dev.sluice.sinks.cloudwatch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import dev.sluice.pipeline.LogRecord;
 import dev.sluice.pipeline.sink.Batch;
 import dev.sluice.pipeline.sink.Sink;
+import dev.sluice.testkit.MotoServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,41 +29,25 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.OutputLogEvent;
  */
 class MotoIntegrationTest {
 
-	private static Process moto;
+	private static MotoServer moto;
 	private static URI endpoint;
 	private static String oldKey;
 	private static String oldSecret;
 
 	@BeforeAll
-	static void startMoto() throws Exception {
-		Path exe = onPath("moto_server");
-		assumeTrue(exe != null, "moto_server is not on the PATH: install moto 5 with its server extra"
-				+ " (pip install 'moto[server]') to run the CloudWatch Logs integration test against it");
-		int port;
-		try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-			port = s.getLocalPort();
-		}
-		moto = new ProcessBuilder(exe.toString(), "-H", "127.0.0.1", "-p", Integer.toString(port))
-				.redirectErrorStream(true).redirectOutput(new File("target/moto-server.log")).start();
-		endpoint = URI.create("http://127.0.0.1:" + port);
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-		while (!accepts(port)) {
-			assertThat(moto.isAlive()).as("moto_server exited; see target/moto-server.log").isTrue();
-			assertThat(System.nanoTime()).as("moto_server did not listen within 60 s").isLessThan(deadline);
-			moto.waitFor(100, TimeUnit.MILLISECONDS); // wait for the port, or for the process to die
-		}
+	static void startMoto() {
+		assumeTrue(MotoServer.executable().isPresent(), MotoServer.MISSING);
+		moto = MotoServer.start(Path.of("target/moto-server.log"));
+		endpoint = moto.endpoint();
 		// the SDK's default chain reads these system properties first
 		oldKey = System.setProperty("aws.accessKeyId", "testing");
 		oldSecret = System.setProperty("aws.secretAccessKey", "testing");
 	}
 
 	@AfterAll
-	static void stopMoto() throws InterruptedException {
+	static void stopMoto() {
 		if (moto != null) {
-			moto.destroy();
-			if (!moto.waitFor(10, TimeUnit.SECONDS)) {
-				moto.destroyForcibly();
-			}
+			moto.close();
 			restore("aws.accessKeyId", oldKey);
 			restore("aws.secretAccessKey", oldSecret);
 		}
@@ -82,30 +60,6 @@ class MotoIntegrationTest {
 		else {
 			System.setProperty(key, old);
 		}
-	}
-
-	private static boolean accepts(int port) {
-		try (Socket s = new Socket()) {
-			s.connect(new InetSocketAddress("127.0.0.1", port), 200);
-			return true;
-		}
-		catch (IOException e) {
-			return false;
-		}
-	}
-
-	private static Path onPath(String name) {
-		String path = System.getenv("PATH");
-		if (path == null) {
-			return null;
-		}
-		for (String dir : path.split(File.pathSeparator)) {
-			Path p = Path.of(dir, name);
-			if (Files.isExecutable(p)) {
-				return p;
-			}
-		}
-		return null;
 	}
 
 	@Test
