@@ -72,6 +72,12 @@ final class PlanFactory {
 						+ "' is not running, so an incremental config cannot change its level; running: "
 						+ String.join(", ", current.handlers().keySet())));
 			}
+			else if (running.identity() instanceof SinkAppliedLevel) {
+				missing.add(new ConfigProblem(config.source() + ":" + Problems.child("/handlers", name), "handler '" + name
+						+ "' applies its level in its sink, which was made for level " + ((SinkAppliedLevel) running
+						.identity()).level() + ", so an incremental config cannot change it: load a full config"
+						+ " (incremental: false) with the new level"));
+			}
 			else {
 				b.handler(running.withLevel(level));
 			}
@@ -109,9 +115,13 @@ final class PlanFactory {
 		Layout layout = Formatters.layout(h.formatterDef());
 		String pointer = Problems.child("/handlers", h.name());
 		String source = config.source();
+		Level routing = provider.routingLevel(h.level(), h.options());
+		// A sink that applies its handler's level itself (routing below it) was made for that
+		// level: a reload that changes the level makes a new sink instead of keeping the old one.
+		Object identity = routing.value() == h.level().value() ? h.identity() : new SinkAppliedLevel(h.identity(), h.level());
 		return HandlerSpec.of(h.name(), () -> make(provider, h, pointer, layout, env, source))
-				.withIdentity(h.identity())
-				.withLevel(h.level())
+				.withIdentity(identity)
+				.withLevel(routing)
 				.withFilters(filters(h.filters(), config))
 				.withBuffer(h.buffer())
 				.withNeedsLocation(layout.needsLocation());
@@ -121,7 +131,7 @@ final class PlanFactory {
 			String source) {
 		try {
 			return provider.create(new SinkSpec(h.name(), h.className(), new SinkOptions(pointer, h.options()), layout,
-					env));
+					env, h.level()));
 		}
 		catch (InvalidConfigException e) {
 			List<ConfigProblem> located = new ArrayList<>();
@@ -150,7 +160,7 @@ final class PlanFactory {
 			Sink sink;
 			try {
 				sink = providers.find(h.className()).create(new SinkSpec(h.name(), h.className(),
-						new SinkOptions(pointer, h.options()), Formatters.layout(h.formatterDef()), probeEnv));
+						new SinkOptions(pointer, h.options()), Formatters.layout(h.formatterDef()), probeEnv, h.level()));
 			}
 			catch (InvalidConfigException e) {
 				for (ConfigProblem p : e.problems()) {
@@ -190,4 +200,10 @@ final class PlanFactory {
 		return new ConfigProblem(p.location(), "unknown key '" + key + "' (did you mean '" + suggestion + "'?)");
 	}
 
+	/**
+	 * The identity of a handler whose sink applies the handler's level itself
+	 * ({@link SinkProvider#routingLevel} below it): its definition and that level.
+	 */
+	record SinkAppliedLevel(HandlerIdentity definition, Level level) {
+	}
 }

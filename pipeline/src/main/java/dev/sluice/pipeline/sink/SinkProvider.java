@@ -1,6 +1,9 @@
 package dev.sluice.pipeline.sink;
 
+import java.util.Map;
 import java.util.Set;
+
+import dev.sluice.pipeline.Level;
 
 /**
  * Makes sinks from handler definitions. Providers are found with {@link java.util.ServiceLoader}
@@ -22,4 +25,18 @@ public interface SinkProvider {
 	 * @throws InvalidConfigException listing every problem with the options
 	 */
 	Sink create(SinkSpec spec);
+
+	/**
+	 * The level from which the pipeline routes records to the sink of a handler whose configured
+	 * level is {@code handlerLevel} and whose options are {@code options} (raw, as in the config).
+	 * By default the handler's level, as in Python: a handler never sees records below it. A
+	 * provider whose sink also uses lower records returns a lower level and has its sink apply
+	 * the handler's level ({@link SinkSpec#level()}) itself; Bugsnag does, to keep lower records
+	 * as breadcrumbs, as bugsnag-python's {@code leave_breadcrumbs} filter does. Called when a
+	 * plan is made, before {@link #create}: must not throw on bad options ({@code create} reports
+	 * them) and must not block.
+	 */
+	default Level routingLevel(Level handlerLevel, Map<String, Object> options) {
+		return handlerLevel;
+	}
 }

@@ -2,10 +2,12 @@ package dev.sluice.pipeline.sink;
 
 import java.util.Objects;
 
+import dev.sluice.pipeline.Level;
+
 /**
  * Everything a {@link SinkProvider} needs to make one sink: the handler's name and class as
  * written in the config, its other keys as {@link SinkOptions}, the compiled layout of its
- * formatter, and the pipeline's environment. Immutable.
+ * formatter, the handler's level, and the pipeline's environment. Immutable.
  */
 public final class SinkSpec {
 
@@ -14,14 +16,23 @@ public final class SinkSpec {
 	private final SinkOptions options;
 	private final Layout layout;
 	private final SinkEnvironment environment;
+	private final Level level;
 
+	/** A spec of a handler without a level ({@link Level#NOTSET}). */
 	public SinkSpec(String handlerName, String className, SinkOptions options, Layout layout,
 			SinkEnvironment environment) {
+		this(handlerName, className, options, layout, environment, Level.NOTSET);
+	}
+
+	/** A spec of a handler whose configured level is {@code level} (NOTSET when it has none). */
+	public SinkSpec(String handlerName, String className, SinkOptions options, Layout layout,
+			SinkEnvironment environment, Level level) {
 		this.handlerName = Objects.requireNonNull(handlerName, "handlerName");
 		this.className = Objects.requireNonNull(className, "className");
 		this.options = Objects.requireNonNull(options, "options");
 		this.layout = Objects.requireNonNull(layout, "layout");
 		this.environment = Objects.requireNonNull(environment, "environment");
+		this.level = Objects.requireNonNull(level, "level");
 	}
 
 	public String handlerName() {
@@ -42,6 +53,16 @@ public final class SinkSpec {
 
 	public SinkEnvironment environment() {
 		return environment;
+	}
+
+	/**
+	 * The handler's level as configured ({@link Level#NOTSET} when it has none). Most sinks never
+	 * look at it: the pipeline drops records below the handler's routing level before the sink
+	 * (see {@link SinkProvider#routingLevel}). A sink whose provider routes lower records to it
+	 * (Bugsnag: its breadcrumbs) applies this level itself.
+	 */
+	public Level level() {
+		return level;
 	}
 
 	@Override

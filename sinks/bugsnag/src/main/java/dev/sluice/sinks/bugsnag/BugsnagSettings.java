@@ -26,10 +26,13 @@ import dev.sluice.pipeline.sink.SinkOptions;
  * <li>{@code project_packages}: package prefixes whose frames are {@code inProject};</li>
  * <li>{@code redacted_keys} (default password, secret, token, authorization, cookie, api_key):
  * metaData and breadcrumb keys that contain one of them, in any case, show {@code [REDACTED]};</li>
- * <li>{@code notify_level} (default ERROR, the level of Python's BugsnagHandler): records at or
- * above it are reported as events; records below it that reach the sink become breadcrumbs;</li>
+ * <li>the handler's {@code level} ({@link dev.sluice.pipeline.sink.SinkSpec#level()}; ERROR when
+ * the handler has none): records at or above it are reported as events, as Python's
+ * BugsnagHandler notifies what reaches it. {@code notify_level}, when given, overrides it;</li>
  * <li>{@code breadcrumb_log_level} (default INFO) and {@code max_breadcrumbs} (default 25), as
- * bugsnag-python names them;</li>
+ * bugsnag-python names them: records at or above the breadcrumb level and below the event level
+ * are the breadcrumbs of their unit of work (the pipeline routes them to the sink for that, see
+ * {@link BugsnagSinkProvider#routingLevel});</li>
  * <li>{@code auto_notify} (default false): install the hooks that report unhandled errors
  * ({@link BugsnagHooks}) while the sink runs;</li>
  * <li>{@code timeout} (of one HTTP call, default 15 s).</li>
@@ -78,7 +81,7 @@ final class BugsnagSettings {
 	}
 
 	/** Reads the options, recording every problem in {@code o}; the caller validates. */
-	static BugsnagSettings read(SinkOptions o, String detectedHostname) {
+	static BugsnagSettings read(SinkOptions o, Level handlerLevel, String detectedHostname) {
 		Secret apiKey = o.secret("api_key");
 		if (apiKey == null) {
 			o.problem("api_key", "is required: the project's notifier API key (32 hex digits) from Bugsnag's"
@@ -127,7 +130,7 @@ final class BugsnagSettings {
 		List<String> packages = o.stringList("project_packages");
 		List<String> redacted = o.has("redacted_keys") ? o.stringList("redacted_keys") : DEFAULT_REDACTED;
 		o.accept("redacted_keys");
-		Level notifyLevel = o.level("notify_level", Level.ERROR);
+		Level notifyLevel = o.level("notify_level", eventLevel(handlerLevel));
 		Level crumbLevel = o.level("breadcrumb_log_level", Level.INFO);
 		int maxCrumbs = o.integer("max_breadcrumbs", 25);
 		if (maxCrumbs < 0 || maxCrumbs > 100) {
@@ -147,6 +150,11 @@ final class BugsnagSettings {
 		return new BugsnagSettings(apiKey, endpoint, Map.copyOf(extra), releaseStage, notifyStages, appVersion,
 				hostname, packages, List.copyOf(lowerRedacted), notifyLevel, crumbLevel, maxCrumbs, autoNotify,
 				timeout);
+	}
+
+	/** The default event level of a handler at {@code handlerLevel}: that level, or ERROR when NOTSET. */
+	static Level eventLevel(Level handlerLevel) {
+		return handlerLevel.value() == Level.NOTSET.value() ? Level.ERROR : handlerLevel;
 	}
 
 	Secret apiKey() {

@@ -24,9 +24,9 @@ import reactor.core.scheduler.Scheduler;
 /**
  * Reports errors to Bugsnag through the delivery engine, one event per request.
  *
- * <p>Each record of a batch, in routing order, is either an event (its level reaches
- * {@code notify_level}, or the hooks marked it unhandled): built with the breadcrumbs of its unit
- * of work, redacted, trimmed under 1 MB, and handed to the engine; or, when its level reaches
+ * <p>Each record of a batch, in routing order, is either an event (its level reaches the event
+ * level: the handler's, or {@code notify_level}; or the hooks marked it unhandled): built with the
+ * breadcrumbs of its unit of work, redacted, trimmed under 1 MB, and handed to the engine; or, when its level reaches
  * {@code breadcrumb_log_level}, a breadcrumb of its unit of work ({@link BreadcrumbTrails}),
  * which it is delivered as. Records below both only pass through (as a level filter would).
  * Events of a release stage not in {@code notify_release_stages} are counted as dropped with

@@ -1,6 +1,9 @@
 package dev.sluice.sinks.bugsnag;
 
+import java.util.Map;
 import java.util.Set;
+
+import dev.sluice.pipeline.Level;
 
 import dev.sluice.pipeline.sink.Sink;
 import dev.sluice.pipeline.sink.SinkOptions;
@@ -15,10 +18,13 @@ import reactor.core.scheduler.Schedulers;
  * {@code bugsnag} and {@code sluice.bugsnag}. Options: see {@link BugsnagSettings}, plus the
  * delivery engine's shared ones ({@code fallback}, {@code retry_*}, {@code breaker_*}).
  *
- * <p>Python's handler level ({@code "level"} in the config, default ERROR in bugsnag-python) is
- * the pipeline's and decides what reaches the sink. To have breadcrumbs, let lower records reach
- * it (leave {@code level} out, or set it to the breadcrumb level) and keep {@code notify_level}
- * at ERROR: records below {@code notify_level} become breadcrumbs of their unit of work.
+ * <h2>Levels</h2>
+ * The handler's {@code level} (ERROR when it has none) decides which records become events, as
+ * in Python: a handler at WARNING reports WARNING and above. Records below it and at or above
+ * {@code breadcrumb_log_level} (INFO) become the breadcrumbs of their unit of work, as
+ * bugsnag-python's {@code leave_breadcrumbs} filter makes them; so that they reach the sink,
+ * {@link #routingLevel} has the pipeline route records from the lower of the two levels, and the
+ * sink applies the handler's level itself. Records below both never reach the sink.
  */
 public final class BugsnagSinkProvider implements SinkProvider {
 
@@ -34,10 +40,39 @@ public final class BugsnagSinkProvider implements SinkProvider {
 		return create(spec, Schedulers.parallel());
 	}
 
+	/**
+	 * The lower of the event level (the handler's, or {@code notify_level}) and
+	 * {@code breadcrumb_log_level}, or the handler's level when {@code max_breadcrumbs} is 0.
+	 * Options that do not parse count as their defaults here; {@link #create} reports them.
+	 */
+	@Override
+	public Level routingLevel(Level handlerLevel, Map<String, Object> options) {
+		if (handlerLevel.value() == Level.NOTSET.value()) {
+			return handlerLevel;
+		}
+		Level events = lenientLevel(options.get("notify_level"), handlerLevel);
+		Object max = options.get("max_breadcrumbs");
+		if (max instanceof Number && ((Number) max).intValue() == 0) {
+			return events;
+		}
+		Level crumbs = lenientLevel(options.get("breadcrumb_log_level"), Level.INFO);
+		return crumbs.value() < events.value() ? crumbs : events;
+	}
+
+	private static Level lenientLevel(Object v, Level fallback) {
+		try {
+			return v == null ? fallback : v instanceof Number ? Level.of(((Number) v).intValue())
+					: Level.parse(v.toString());
+		}
+		catch (IllegalArgumentException e) {
+			return fallback;
+		}
+	}
+
 	/** A sink whose waits run on {@code scheduler} (virtual time in tests). */
 	static BugsnagSink create(SinkSpec spec, Scheduler scheduler) {
 		SinkOptions o = spec.options();
-		BugsnagSettings settings = BugsnagSettings.read(o, null);
+		BugsnagSettings settings = BugsnagSettings.read(o, spec.level(), null);
 		DeliveryOptions delivery = DeliveryOptions.read(spec);
 		o.validate();
 		return new BugsnagSink(spec, settings, delivery, scheduler);

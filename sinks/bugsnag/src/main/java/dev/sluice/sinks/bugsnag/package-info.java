@@ -13,7 +13,8 @@
  * }</pre>
  *
  * <h2>Events</h2>
- * A record at or above {@code notify_level} (ERROR) becomes an event: its throwable and causes
+ * A record at or above the handler's {@code level} (ERROR when the handler has none, as Python's
+ * BugsnagHandler; {@code notify_level} overrides it) becomes an event: its throwable and causes
  * with their frames ({@code inProject} for {@code project_packages}), severity as bugsnag-python
  * maps levels, {@code context} from the {@code EntryPoint} attribute, {@code user} from
  * {@code User}, {@code app}, {@code device}, and metaData tabs for the record's attributes and
@@ -24,12 +25,17 @@
  * <h2>Breadcrumbs: the unit of work, from Reactor Context</h2>
  * A unit of work is a Reactor chain, run by whichever threads, and marked in its Context with
  * {@code contextWrite(StandardKeys.operationId(id))}; every record logged in the chain carries
- * that {@code OperationId}. Records that reach the sink below {@code notify_level} (and at or
- * above {@code breadcrumb_log_level}, INFO) are kept as the breadcrumbs of their OperationId,
- * the last {@code max_breadcrumbs} (25) of each; an event gets those of its own OperationId, so
- * concurrent units never see each other's. No thread-local is involved. For breadcrumbs, let the
- * lower records reach the handler: leave its {@code level} out (or set it to INFO) and keep
- * {@code notify_level} at ERROR.
+ * that {@code OperationId}. Records below the event level and at or above
+ * {@code breadcrumb_log_level} (INFO) are kept as the breadcrumbs of their OperationId, the last
+ * {@code max_breadcrumbs} (25) of each; an event gets those of its own OperationId, so concurrent
+ * units never see each other's. No thread-local is involved. Those lower records reach the sink
+ * although the handler's level is above them: the provider has the pipeline route records from
+ * the breadcrumb level ({@link dev.sluice.sinks.bugsnag.BugsnagSinkProvider#routingLevel}), as
+ * bugsnag-python's {@code leave_breadcrumbs} filter sees records below the handler's level.
+ * Records without an OperationId (logged outside any unit of work) leave no breadcrumbs, and an
+ * event without one has none: a trail shared by every such record would mix unrelated work.
+ * A reload that changes the handler's level makes a new sink (its trails start empty); an
+ * incremental config cannot change it.
  *
  * <h2>Unhandled errors</h2>
  * With {@code auto_notify: true} the sink installs {@link dev.sluice.sinks.bugsnag.BugsnagHooks}

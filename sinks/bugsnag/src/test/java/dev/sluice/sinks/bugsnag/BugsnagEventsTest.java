@@ -29,7 +29,7 @@ class BugsnagEventsTest {
 		Map<String, Object> m = new HashMap<>(Map.of("api_key", KEY));
 		m.putAll(extra);
 		SinkOptions o = SinkOptions.of(m);
-		BugsnagSettings s = BugsnagSettings.read(o, "host-1");
+		BugsnagSettings s = BugsnagSettings.read(o, Level.NOTSET, "host-1");
 		o.validate();
 		return s;
 	}
