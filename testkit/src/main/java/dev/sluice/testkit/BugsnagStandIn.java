@@ -5,12 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
@@ -39,7 +37,7 @@ import reactor.core.publisher.Mono;
  * <p>Thread-safety: requests are served on Netty event loops without blocking; every other method may be called from
  * any thread. {@link #start} and {@link #close} block the calling (test) thread while the server binds or unbinds.
  */
-public final class BugsnagStandIn implements AutoCloseable {
+public final class BugsnagStandIn extends ScriptedStandIn<BugsnagStandIn> {
 
     /** The largest payload the service accepts, in bytes. */
     public static final int MAX_PAYLOAD_BYTES = 1_000_000;
@@ -52,20 +50,17 @@ public final class BugsnagStandIn implements AutoCloseable {
             502, "Bad Gateway", 503, "Service Unavailable", 504, "Gateway Timeout");
 
     private final String expectedApiKey;
-    private final Violations violations = new Violations();
-    private final FaultScript faults;
     private final RetryAfterLedger retryAfter;
     private final CopyOnWriteArrayList<JsonNode> payloads = new CopyOnWriteArrayList<>();
     private final AtomicInteger requests = new AtomicInteger();
     private final LoopbackHttpServer server;
 
     private BugsnagStandIn(Clock clock, String expectedApiKey) {
-        Objects.requireNonNull(clock, "clock");
+        super(clock);
         if (expectedApiKey != null && !API_KEY.matcher(expectedApiKey).matches()) {
             throw new IllegalArgumentException("a Bugsnag API key is 32 lower-case hex digits");
         }
         this.expectedApiKey = expectedApiKey;
-        this.faults = new FaultScript(clock);
         this.retryAfter = new RetryAfterLedger(clock);
         Json.warmUp();
         this.server = LoopbackHttpServer.start(this::serve, violations);
@@ -110,47 +105,6 @@ public final class BugsnagStandIn implements AutoCloseable {
         return this;
     }
 
-    /** The next {@code times} requests are held for {@code delay}, then served normally. */
-    public BugsnagStandIn delayNext(int times, Duration delay) {
-        faults.add(Fault.delay(null, delay), times);
-        return this;
-    }
-
-    /** The next {@code times} requests lose their connection, unanswered. */
-    public BugsnagStandIn dropNext(int times) {
-        faults.add(Fault.drop(null), times);
-        return this;
-    }
-
-    /** Every request answers 503 until {@link #comeUp()}. */
-    public BugsnagStandIn goDown() {
-        faults.downUntil(Instant.MAX);
-        return this;
-    }
-
-    /** Every request answers 503 while the stand-in's clock is before {@code until}. */
-    public BugsnagStandIn goDownUntil(Instant until) {
-        faults.downUntil(Objects.requireNonNull(until, "until"));
-        return this;
-    }
-
-    /** Ends a {@link #goDown()} or {@link #goDownUntil}. */
-    public BugsnagStandIn comeUp() {
-        faults.up();
-        return this;
-    }
-
-    /** Forgets every scripted fault not yet used and comes up. */
-    public BugsnagStandIn clearFaults() {
-        faults.clear();
-        return this;
-    }
-
-    /** The number of scripted faulty requests not yet used. */
-    public int pendingFaults() {
-        return faults.pending();
-    }
-
     // ----------------------------------------------------------------------------------------------- read-back
 
     /** The accepted payloads, in order (copies). */
@@ -176,11 +130,6 @@ public final class BugsnagStandIn implements AutoCloseable {
     /** The number of requests received, faulted and refused ones included. */
     public int requests() {
         return requests.get();
-    }
-
-    /** The violations seen so far, in order; empty for a well-behaved notifier. */
-    public List<Violation> violations() {
-        return violations.snapshot();
     }
 
     /** Stops the server; blocks the calling thread until it is unbound. */

@@ -7,7 +7,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,13 +42,11 @@ import reactor.core.publisher.Mono;
  * may be called from any thread at any time. {@link #start} and {@link #close} block the calling (test) thread while
  * the server binds or unbinds.
  */
-public final class CloudWatchLogsStandIn implements AutoCloseable {
+public final class CloudWatchLogsStandIn extends ScriptedStandIn<CloudWatchLogsStandIn> {
 
     private static final String WHERE_ANY = null;
 
     private final Clock clock;
-    private final Violations violations = new Violations();
-    private final FaultScript faults;
     private final LogsStore store = new LogsStore();
     private final LogsOperations operations;
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
@@ -57,8 +54,8 @@ public final class CloudWatchLogsStandIn implements AutoCloseable {
     private final LoopbackHttpServer server;
 
     private CloudWatchLogsStandIn(Clock clock) {
+        super(clock);
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.faults = new FaultScript(clock);
         this.operations = new LogsOperations(store, clock, violations);
         Json.warmUp();
         this.server = LoopbackHttpServer.start(this::serve, violations);
@@ -135,35 +132,6 @@ public final class CloudWatchLogsStandIn implements AutoCloseable {
         return this;
     }
 
-    /** Every request answers 503 ServiceUnavailableException until {@link #comeUp()}. */
-    public CloudWatchLogsStandIn goDown() {
-        faults.downUntil(Instant.MAX);
-        return this;
-    }
-
-    /** Every request answers 503 ServiceUnavailableException while the stand-in's clock is before {@code until}. */
-    public CloudWatchLogsStandIn goDownUntil(Instant until) {
-        faults.downUntil(Objects.requireNonNull(until, "until"));
-        return this;
-    }
-
-    /** Ends a {@link #goDown()} or {@link #goDownUntil}. */
-    public CloudWatchLogsStandIn comeUp() {
-        faults.up();
-        return this;
-    }
-
-    /** Forgets every scripted fault not yet used and comes up. */
-    public CloudWatchLogsStandIn clearFaults() {
-        faults.clear();
-        return this;
-    }
-
-    /** The number of scripted faulty requests not yet used. */
-    public int pendingFaults() {
-        return faults.pending();
-    }
-
     // ----------------------------------------------------------------------------------------------- setup
 
     /** Creates a log group directly (as if it existed before the test); fails if it already exists. */
@@ -179,11 +147,6 @@ public final class CloudWatchLogsStandIn implements AutoCloseable {
     }
 
     // ----------------------------------------------------------------------------------------------- read-back
-
-    /** The violations seen so far, in order; empty for a well-behaved client. */
-    public List<Violation> violations() {
-        return violations.snapshot();
-    }
 
     /** The names of the existing log groups, sorted. */
     public Set<String> logGroups() {

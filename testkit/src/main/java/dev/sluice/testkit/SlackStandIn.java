@@ -42,7 +42,7 @@ import reactor.core.publisher.Mono;
  * <p>Thread-safety: requests are served on Netty event loops without blocking; every other method may be called from
  * any thread. {@link #start} and {@link #close} block the calling (test) thread while the server binds or unbinds.
  */
-public final class SlackStandIn implements AutoCloseable {
+public final class SlackStandIn extends ScriptedStandIn<SlackStandIn> {
 
     /** The default pacing: one message per channel per second... */
     public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(1);
@@ -58,8 +58,6 @@ public final class SlackStandIn implements AutoCloseable {
     private static final Pattern WEBHOOK_PATH = Pattern.compile("/services/[A-Za-z0-9]+/[A-Za-z0-9]+/([^/]+)");
 
     private final Clock clock;
-    private final Violations violations = new Violations();
-    private final FaultScript faults;
     private final ChannelRateLimiter rate;
     private final RetryAfterLedger retryAfter;
     private final CopyOnWriteArrayList<SlackMessage> messages = new CopyOnWriteArrayList<>();
@@ -71,8 +69,8 @@ public final class SlackStandIn implements AutoCloseable {
     private final LoopbackHttpServer server;
 
     private SlackStandIn(Clock clock, Duration interval, int burst) {
+        super(clock);
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.faults = new FaultScript(clock);
         this.rate = new ChannelRateLimiter(clock, interval, burst);
         this.retryAfter = new RetryAfterLedger(clock);
         Json.warmUp();
@@ -142,47 +140,6 @@ public final class SlackStandIn implements AutoCloseable {
         return this;
     }
 
-    /** The next {@code times} requests are held for {@code delay}, then served normally. */
-    public SlackStandIn delayNext(int times, Duration delay) {
-        faults.add(Fault.delay(null, delay), times);
-        return this;
-    }
-
-    /** The next {@code times} requests lose their connection, unanswered. */
-    public SlackStandIn dropNext(int times) {
-        faults.add(Fault.drop(null), times);
-        return this;
-    }
-
-    /** Every request answers 503 until {@link #comeUp()}. */
-    public SlackStandIn goDown() {
-        faults.downUntil(Instant.MAX);
-        return this;
-    }
-
-    /** Every request answers 503 while the stand-in's clock is before {@code until}. */
-    public SlackStandIn goDownUntil(Instant until) {
-        faults.downUntil(Objects.requireNonNull(until, "until"));
-        return this;
-    }
-
-    /** Ends a {@link #goDown()} or {@link #goDownUntil}. */
-    public SlackStandIn comeUp() {
-        faults.up();
-        return this;
-    }
-
-    /** Forgets every scripted fault not yet used and comes up. */
-    public SlackStandIn clearFaults() {
-        faults.clear();
-        return this;
-    }
-
-    /** The number of scripted faulty requests not yet used. */
-    public int pendingFaults() {
-        return faults.pending();
-    }
-
     // ----------------------------------------------------------------------------------------------- read-back
 
     /** Every accepted message, in the order accepted. */
@@ -218,11 +175,6 @@ public final class SlackStandIn implements AutoCloseable {
     /** The number of requests the per-channel pacing answered with 429 (scripted 429s not included). */
     public int rateLimited() {
         return rateLimited.get();
-    }
-
-    /** The violations seen so far, in order; empty for a well-behaved client. */
-    public List<Violation> violations() {
-        return violations.snapshot();
     }
 
     /** Stops the server; blocks the calling thread until it is unbound. */
