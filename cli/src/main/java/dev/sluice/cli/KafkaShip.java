@@ -7,6 +7,7 @@ import java.util.List;
 
 import dev.sluice.config.ConfigLoader;
 import dev.sluice.config.LoggingConfig;
+import dev.sluice.pipeline.DropReasons;
 import dev.sluice.pipeline.ShutdownReport;
 import dev.sluice.pipeline.Sluice;
 import dev.sluice.pipeline.sink.ConfigProblem;
@@ -15,8 +16,9 @@ import dev.sluice.pipeline.sink.InvalidConfigException;
 /**
  * {@code sluice ship --from kafka --bootstrap HOST:PORT --topic T --group G --config FILE}: runs a
  * {@link KafkaShipper} until Ctrl-C (or another termination signal), then drains, commits and
- * prints a summary line and the per-sink lines. Exit 0, or 1 when a record was dropped or could
- * not be parsed, or 2 for bad arguments or an invalid config.
+ * prints a summary line and the per-sink lines. Exit 0, or 1 when a record was dropped (other than
+ * a redelivered copy skipped as {@code duplicate}) or could not be parsed, or 2 for bad arguments
+ * or an invalid config.
  */
 final class KafkaShip {
 
@@ -83,7 +85,10 @@ final class KafkaShip {
 				err.println("  dropped before routing: " + report.ingressDropped());
 			}
 			err.flush();
-			return report.droppedTotal() == 0 && shipper.unparsable() == 0 ? 0 : 1;
+			// Redelivered copies skipped by a sink's de-duplication are not lost: they do not fail the run.
+			long duplicates = report.sinks().values().stream()
+					.mapToLong(sink -> sink.droppedByReason().getOrDefault(DropReasons.DUPLICATE, 0L)).sum();
+			return report.droppedTotal() - duplicates == 0 && shipper.unparsable() == 0 ? 0 : 1;
 		}
 	}
 }

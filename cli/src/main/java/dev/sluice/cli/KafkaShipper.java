@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -73,8 +74,12 @@ final class KafkaShipper {
 	private final AtomicLong shipped = new AtomicLong();
 	private final AtomicLong committed = new AtomicLong();
 	private final CountDownLatch finished = new CountDownLatch(1);
+	/** What the consumer has paused, as last seen on its thread (read from any thread). */
+	private volatile Set<TopicPartition> paused = Set.of();
+	private final AtomicLong polls = new AtomicLong();
 	private volatile boolean stopping;
 	private volatile boolean aborted;
+	private volatile boolean crashBeforeCommit;
 
 	/**
 	 * @param consumerOverrides any other consumer settings (security, {@code max.poll.records}...)
@@ -110,7 +115,7 @@ final class KafkaShipper {
 			while (!stopping) {
 				ConsumerRecords<byte[], byte[]> batch;
 				try {
-					batch = consumer.poll(POLL);
+					batch = poll();
 				}
 				catch (WakeupException e) {
 					continue; // stop() woke the poll: the loop condition decides
@@ -122,7 +127,6 @@ final class KafkaShipper {
 					ship(r);
 					pending.put(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1));
 				}
-				updateLag(batch.partitions());
 				settleAndCommit(true);
 			}
 			if (!aborted) {
@@ -153,6 +157,15 @@ final class KafkaShipper {
 	void abort() {
 		aborted = true;
 		stop();
+	}
+
+	/**
+	 * Any thread (tests): the next commit does not happen and {@link #run()} returns as if the
+	 * process died just after its records were written but before their offsets were committed,
+	 * the case that makes another member ship them again.
+	 */
+	void crashBeforeNextCommit() {
+		crashBeforeCommit = true;
 	}
 
 	/** Waits until {@link #run()} has returned. */
@@ -198,12 +211,12 @@ final class KafkaShipper {
 		}
 		CompletableFuture<Void> settled = sluice.flush().timeout(flushTimeout).toFuture();
 		if (keepPolling) {
-			consumer.pause(consumer.assignment());
+			pauseAll();
 			try {
 				while (!settled.isDone() && !aborted) {
 					ConsumerRecords<byte[], byte[]> more;
 					try {
-						more = consumer.poll(POLL);
+						more = poll();
 					}
 					catch (WakeupException e) {
 						continue; // stop(): finish this flush first
@@ -215,13 +228,14 @@ final class KafkaShipper {
 							ship(r);
 							pending.put(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1));
 						}
-						consumer.pause(consumer.assignment());
+						pauseAll();
 						settled = sluice.flush().timeout(flushTimeout).toFuture();
 					}
 				}
 			}
 			finally {
 				consumer.resume(consumer.assignment());
+				paused = Set.copyOf(consumer.paused());
 			}
 		}
 		if (aborted) {
@@ -240,6 +254,11 @@ final class KafkaShipper {
 
 	private void commit() {
 		if (pending.isEmpty()) {
+			return;
+		}
+		if (crashBeforeCommit) {
+			aborted = true; // run() returns without committing, as a crash would
+			stopping = true;
 			return;
 		}
 		Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>(pending);
@@ -261,7 +280,20 @@ final class KafkaShipper {
 		pending.clear();
 	}
 
-	private void updateLag(java.util.Set<TopicPartition> partitions) {
+	private ConsumerRecords<byte[], byte[]> poll() {
+		polls.incrementAndGet();
+		ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL);
+		// every assigned partition, paused or not: lag is what waits in Kafka, caught up is 0
+		updateLag(consumer.assignment());
+		return records;
+	}
+
+	private void pauseAll() {
+		consumer.pause(consumer.assignment());
+		paused = Set.copyOf(consumer.paused());
+	}
+
+	private void updateLag(Set<TopicPartition> partitions) {
 		for (TopicPartition tp : partitions) {
 			consumer.currentLag(tp).ifPresent(l -> {
 				if (lag.put(tp, l) == null) {
@@ -279,6 +311,16 @@ final class KafkaShipper {
 
 	long commits() {
 		return committed.get();
+	}
+
+	/** The partitions paused while the pipeline settles what was polled (any thread). */
+	Set<TopicPartition> paused() {
+		return paused;
+	}
+
+	/** How many times the consumer has polled, paused or not (any thread). */
+	long polls() {
+		return polls.get();
 	}
 
 	long unparsable() {

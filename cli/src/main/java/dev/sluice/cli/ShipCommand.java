@@ -155,15 +155,21 @@ final class ShipCommand implements Callable<Integer> {
 	static final class ShipClock extends Clock {
 
 		private final Clock system = Clock.systemUTC();
-		private volatile Instant at;
+		/** Per thread: several shippers (group members) may log through one pipeline at once. */
+		private final ThreadLocal<Instant> at = new ThreadLocal<>();
 
 		void at(Instant instant) {
-			this.at = instant;
+			if (instant == null) {
+				at.remove();
+			}
+			else {
+				at.set(instant);
+			}
 		}
 
 		@Override
 		public Instant instant() {
-			Instant a = at;
+			Instant a = at.get();
 			return a != null ? a : system.instant();
 		}
 

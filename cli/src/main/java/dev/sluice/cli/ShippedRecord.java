@@ -12,6 +12,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.sluice.context.Attributes;
+import dev.sluice.pipeline.DropReasons;
 import dev.sluice.pipeline.Level;
 import dev.sluice.pipeline.Sluice;
 
@@ -19,10 +20,12 @@ import dev.sluice.pipeline.Sluice;
  * One line of {@code sluice ship} input: {@code time} (ISO-8601 instant, default now),
  * {@code logger} (default root), {@code level} (Python's or Java's names), {@code message},
  * {@code thread} (default {@code main}), {@code context} (an object of attributes), {@code error}
- * ({@code type}, {@code message}, {@code stack}). Immutable.
+ * ({@code type}, {@code message}, {@code stack}), and from the Kafka sink {@code id} (the record's
+ * unique id, logged as its {@link DropReasons#RECORD_ID} attribute so that sinks skip redelivered
+ * copies) and {@code schema}. Immutable.
  */
 record ShippedRecord(Instant time, String logger, Level level, String message, String thread, Attributes context,
-		Throwable error) {
+		Throwable error, String id) {
 
 	/**
 	 * Parses one line.
@@ -72,6 +75,7 @@ record ShippedRecord(Instant time, String logger, Level level, String message, S
 			}
 			context = Attributes.from(((Map<String, Object>) m.get("context")));
 		}
+		String id = string(m, "id", null);
 		Throwable error = null;
 		if (m.get("error") != null) {
 			if (!(m.get("error") instanceof Map)) {
@@ -80,12 +84,13 @@ record ShippedRecord(Instant time, String logger, Level level, String message, S
 			Map<String, Object> e = (Map<String, Object>) m.get("error");
 			error = new ShippedError(string(e, "type", "Error"), string(e, "message", null), string(e, "stack", null));
 		}
-		return new ShippedRecord(time, logger, level, message, thread, context, error);
+		return new ShippedRecord(time, logger, level, message, thread, context, error, id);
 	}
 
 	/** Logs this record on the calling thread, as the application would have. */
 	void log(Sluice sluice) {
-		sluice.logger(logger).atLevel(level).attrs(context).cause(error).log(message);
+		Attributes attrs = id == null ? context : context.with(DropReasons.RECORD_ID, id);
+		sluice.logger(logger).atLevel(level).attrs(attrs).cause(error).log(message);
 	}
 
 	private static Instant time(Object v) {

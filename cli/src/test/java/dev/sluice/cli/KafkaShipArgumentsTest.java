@@ -44,6 +44,7 @@ class KafkaShipArgumentsTest {
 				+ "\"time\":\"2026-11-23T20:29:29.123456789Z\",\"logger\":\"app\",\"level\":\"INFO\",\"message\":\"hi\"}");
 		assertThat(r.time().getNano()).isEqualTo(123_456_789);
 		assertThat(r.message()).isEqualTo("hi");
+		assertThat(r.id()).isEqualTo("0193f0c2-7d3a-7000-8000-000000000001");
 		org.assertj.core.api.Assertions.assertThatThrownBy(() -> ShippedRecord.parse(json,
 				"{\"schema\":2,\"level\":\"INFO\",\"message\":\"hi\"}"))
 				.hasMessage("schema: expected 1 (the version this sluice reads), found 2");

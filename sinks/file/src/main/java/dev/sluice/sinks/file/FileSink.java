@@ -7,7 +7,12 @@ import java.nio.charset.CharsetEncoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+
+import dev.sluice.pipeline.DropReasons;
 
 import dev.sluice.pipeline.LogRecord;
 import dev.sluice.pipeline.sink.Batch;
@@ -36,6 +41,13 @@ import reactor.core.publisher.Mono;
  * batch tries again: the sink recovers by itself when writing works again, and says so. A record
  * that the encoding cannot represent, with {@code errors: strict}, is dropped as
  * {@code encoding_error}, one whose layout throws as {@code format_error}. A failed rollover is reported once and writing goes on in the current file.
+ *
+ * <p><b>De-duplication.</b> A record whose {@link DropReasons#RECORD_ID} attribute equals that of
+ * one of the last {@code dedup_window} records written is skipped and counted as dropped with
+ * reason {@code duplicate} (at-least-once redelivery, as {@code sluice ship --from kafka} does
+ * after a shipper dies). An id is remembered only once its record is written: a batch that fails
+ * with {@code io_error} leaves its ids unremembered, so their redelivery is written, not skipped.
+ * Records without an id are never skipped.
  */
 final class FileSink implements Sink {
 
@@ -55,6 +67,10 @@ final class FileSink implements Sink {
 	private ByteBuffer pending = ByteBuffer.allocate(16 * 1024);
 	private boolean started;
 	private boolean failing;
+	private final RecentIds recent;
+	/** Ids of this batch's records encoded so far; remembered in {@link #recent} once written. */
+	private final List<String> batchIds = new ArrayList<>();
+	private final Set<String> batchIdSet = new HashSet<>();
 
 	FileSink(FileSinkConfig config, Layout layout, Clock clock, StatusLogger status, Rollover rollover,
 			Housekeeper housekeeper) {
@@ -65,6 +81,7 @@ final class FileSink implements Sink {
 		this.rollover = rollover;
 		this.housekeeper = housekeeper;
 		this.file = new LogFile(config.path(), config.truncate());
+		this.recent = new RecentIds(config.dedupWindow());
 		this.createdSeconds = Math.floorDiv(clock.millis(), 1000L);
 		CodingErrorAction action = config.strict() ? CodingErrorAction.REPORT
 				: config.ignoreErrors() ? CodingErrorAction.IGNORE : CodingErrorAction.REPLACE;
@@ -77,6 +94,8 @@ final class FileSink implements Sink {
 		int settled = 0;
 		int pendingRecords = 0;
 		pending.clear();
+		batchIds.clear();
+		batchIdSet.clear();
 		try {
 			if (!started) {
 				rollover.start(file, createdSeconds);
@@ -84,9 +103,16 @@ final class FileSink implements Sink {
 			}
 			file.ensureOpen();
 			for (int i = 0; i < records.size(); i++) {
+				LogRecord record = records.get(i);
+				String id = recent.capacity() == 0 ? null : idOf(record);
+				if (id != null && (recent.contains(id) || batchIdSet.contains(id))) {
+					batch.dropped(1, DropReasons.DUPLICATE);
+					settled++;
+					continue;
+				}
 				line.setLength(0);
 				try {
-					layout.format(records.get(i), line);
+					layout.format(record, line);
 				}
 				catch (RuntimeException e) {
 					// a layout bug loses this record only, counted and reported, not the batch
@@ -108,6 +134,10 @@ final class FileSink implements Sink {
 				}
 				if (encode()) {
 					pendingRecords++;
+					if (id != null) {
+						batchIds.add(id);
+						batchIdSet.add(id);
+					}
 				}
 				else {
 					batch.dropped(1, "encoding_error");
@@ -119,6 +149,9 @@ final class FileSink implements Sink {
 				file.force();
 			}
 			settled += pendingRecords;
+			for (int i = 0; i < batchIds.size(); i++) {
+				recent.add(batchIds.get(i));
+			}
 			recovered();
 		}
 		catch (IOException | RuntimeException e) {
@@ -134,6 +167,12 @@ final class FileSink implements Sink {
 			}
 		}
 		return Mono.empty();
+	}
+
+	/** The record's id, or null when it has none (never de-duplicated). */
+	private static String idOf(LogRecord record) {
+		Object id = record.attributes().get(DropReasons.RECORD_ID);
+		return id == null ? null : id.toString();
 	}
 
 	private String key() {

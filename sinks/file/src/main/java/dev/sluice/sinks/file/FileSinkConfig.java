@@ -22,10 +22,12 @@ import java.time.LocalTime;
  * @param compress     gzip rotated files off the write path
  * @param totalSizeCap bound of the rotated files' total size in bytes (0: none)
  * @param fsync        force the file to disk after every batch
+ * @param dedupWindow  how many record ids are remembered to skip redelivered records (0: none)
  */
 record FileSinkConfig(String handlerName, Path path, boolean truncate, Charset charset, boolean strict,
 		boolean ignoreErrors, long maxBytes, int backupCount, String when, int interval, boolean utc,
-		LocalTime atTime, boolean compress, long totalSizeCap, boolean fsync) {
+		LocalTime atTime, boolean compress, long totalSizeCap, boolean fsync,
+		int dedupWindow) {
 
 	boolean timed() {
 		return when != null;

@@ -36,13 +36,19 @@ import dev.sluice.pipeline.sink.SinkSpec;
  * {@code escapeControlChars} (default true: a Python formatter's message has its CR, LF and other
  * control characters escaped, so one record is one line); on the rotating ones:
  * {@code compress} (gzip rotated files off the write path) and {@code totalSizeCap} (bytes, or a
- * size such as {@code "500MB"}: the oldest backups are deleted beyond it).
+ * size such as {@code "500MB"}: the oldest backups are deleted beyond it). Also on every file sink:
+ * {@code dedup_window} (default {@value #DEFAULT_DEDUP_WINDOW}; 0 turns it off): a record whose id
+ * ({@code sluice.id} attribute, as records shipped from Kafka carry) is among the ids of the last
+ * that many records written is skipped, counted as dropped with reason {@code duplicate}.
  *
  * <p>Relative file names resolve against the environment's base directory; missing parent
  * directories are created (Python would fail). The file is opened by the first write, on the
  * runner thread, whatever {@code delay} says: {@code delay} is accepted for compatibility.
  */
 public final class FileSinkProvider implements SinkProvider {
+
+	/** Ids remembered per sink: about 100 bytes each, so about 1 MB per sink that sees ids. */
+	static final int DEFAULT_DEDUP_WINDOW = 10_000;
 
 	static final Set<String> FILE = Set.of("logging.FileHandler", "file");
 	static final Set<String> ROTATING = Set.of("logging.handlers.RotatingFileHandler", "rotating_file");
@@ -83,6 +89,11 @@ public final class FileSinkProvider implements SinkProvider {
 		o.bool("delay", false);
 		boolean escape = o.bool("escapeControlChars", true);
 		boolean fsync = "batch".equals(o.choice("fsync", "never", "never", "batch"));
+		int dedupWindow = o.integer("dedup_window", DEFAULT_DEDUP_WINDOW);
+		if (dedupWindow < 0 || dedupWindow > 10_000_000) {
+			o.problem("dedup_window", "expected 0 (no de-duplication) to 10000000 record ids, found " + dedupWindow);
+			dedupWindow = 0;
+		}
 		long maxBytes = 0;
 		int backupCount = 0;
 		String when = null;
@@ -156,7 +167,7 @@ public final class FileSinkProvider implements SinkProvider {
 		}
 		FileSinkConfig config = new FileSinkConfig(spec.handlerName(), path, truncate, charset,
 				errors.equals("strict"), errors.equals("ignore"), maxBytes, backupCount, when, interval, utc, atTime,
-				compress, totalSizeCap, fsync);
+				compress, totalSizeCap, fsync, dedupWindow);
 		return new FileSink(config, layout, clock, spec.environment().status(), rollover, housekeeper);
 	}
 

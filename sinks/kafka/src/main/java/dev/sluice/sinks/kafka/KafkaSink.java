@@ -21,6 +21,7 @@ import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.TimeoutException;
 import reactor.core.publisher.Mono;
 
+import dev.sluice.pipeline.DropReasons;
 import dev.sluice.pipeline.LogRecord;
 import dev.sluice.pipeline.sink.Batch;
 import dev.sluice.pipeline.sink.Sink;
@@ -119,7 +120,7 @@ final class KafkaSink implements Sink {
 			}
 			byte[] value;
 			try {
-				value = json.encode(r, RecordIds.next(r.epochMillis()));
+				value = json.encode(r, idOf(r));
 			}
 			catch (RuntimeException e) {
 				status.once("format:" + handler, SOURCE_PREFIX + handler, "a record could not be encoded (format_error)", e);
@@ -200,6 +201,15 @@ final class KafkaSink implements Sink {
 			Thread.currentThread().interrupt();
 			return null;
 		}
+	}
+
+	/**
+	 * A record shipped from Kafka keeps the id it came with (so that a record forwarded to another
+	 * topic is still recognised as the same); any other gets a new one.
+	 */
+	private static String idOf(LogRecord r) {
+		Object id = r.attributes().get(DropReasons.RECORD_ID);
+		return id != null ? id.toString() : RecordIds.next(r.epochMillis());
 	}
 
 	static String reason(Throwable e) {

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.sluice.context.Attributes;
 import dev.sluice.pipeline.BufferSpec;
+import dev.sluice.pipeline.DropReasons;
 import dev.sluice.pipeline.HandlerSpec;
 import dev.sluice.pipeline.Level;
 import dev.sluice.pipeline.LoggerSpec;
@@ -100,16 +101,22 @@ class KafkaSinkTest {
 		}
 		sluice.logger("app.pay").atError().attr("OperationId", "op-7").attr("amount", 12)
 				.cause(new IllegalStateException("card declined")).log("payment failed");
+		// A record shipped from Kafka and forwarded keeps its id (so sinks further on still recognise it).
+		sluice.logger("app.fwd").atInfo().attr(DropReasons.RECORD_ID, "0190-forwarded").log("forwarded");
 		ShutdownReport report = sluice.shutdown(Duration.ofSeconds(60)).block();
 		SinkReport sink = report.sink("kafka");
-		assertThat(sink.delivered()).isEqualTo(n + 1);
+		assertThat(sink.delivered()).isEqualTo(n + 2);
 		assertThat(sink.dropped()).isZero();
 
-		List<JsonNode> records = consumeAll("app-logs", n + 1);
+		List<JsonNode> records = consumeAll("app-logs", n + 2);
 		Set<String> ids = new HashSet<>();
 		Set<String> messages = new HashSet<>();
 		JsonNode error = null;
+		JsonNode forwarded = null;
 		for (JsonNode r : records) {
+			if (r.get("message").asText().equals("forwarded")) {
+				forwarded = r;
+			}
 			assertThat(r.get("schema").asInt()).isEqualTo(RecordJson.SCHEMA);
 			ids.add(r.get("id").asText());
 			messages.add(r.get("message").asText());
@@ -117,8 +124,11 @@ class KafkaSinkTest {
 				error = r;
 			}
 		}
-		assertThat(ids).hasSize(n + 1);
-		assertThat(messages).hasSize(n + 1).contains("order 0", "order 19999", "payment failed");
+		assertThat(ids).hasSize(n + 2);
+		assertThat(forwarded).isNotNull();
+		assertThat(forwarded.get("id").asText()).isEqualTo("0190-forwarded");
+		assertThat(forwarded.has("context")).as("the id is not repeated in the context").isFalse();
+		assertThat(messages).hasSize(n + 2).contains("order 0", "order 19999", "payment failed");
 		assertThat(error).isNotNull();
 		assertThat(error.get("logger").asText()).isEqualTo("app.pay");
 		assertThat(error.get("level").asText()).isEqualTo("ERROR");
