@@ -189,27 +189,7 @@ final class BraceField implements Part {
 			}
 			return;
 		}
-		Object value;
-		switch (attr.kind) {
-			case STR:
-				// repr() and ascii() escape control characters themselves: no second escaping
-				value = attr == PyAttribute.ASCTIME ? ctx.asctime(r)
-						: attr == PyAttribute.MESSAGE && ctx.escape && conversion != 'r' && conversion != 'a'
-								? PyStrings.escaped(r.message())
-						: attr.string(r, ctx);
-				break;
-			case INT:
-				value = attr.integer(r, ctx);
-				break;
-			case FLOAT:
-				value = attr.floating(r, ctx);
-				break;
-			default:
-				value = ctx.extra(r, key);
-				if (value == null) {
-					value = "";
-				}
-		}
+		Object value = attr.value(r, ctx, key, conversion);
 		if (conversion == 'r' || conversion == 'a') {
 			value = PyStrings.repr(value, conversion == 'a');
 		}

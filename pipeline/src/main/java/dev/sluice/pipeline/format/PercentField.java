@@ -104,28 +104,7 @@ final class PercentField implements Part {
 	}
 
 	private void slow(LogRecord r, FormatContext ctx, StringBuilder out) {
-		Object value;
-		switch (attr.kind) {
-			case STR:
-				// repr() and ascii() escape control characters themselves: no second escaping
-				value = attr == PyAttribute.ASCTIME ? ctx.asctime(r)
-						: attr == PyAttribute.MESSAGE && ctx.escape && conv != 'r' && conv != 'a'
-								? PyStrings.escaped(r.message())
-						: attr.string(r, ctx);
-				break;
-			case INT:
-				value = attr.integer(r, ctx);
-				break;
-			case FLOAT:
-				value = attr.floating(r, ctx);
-				break;
-			default:
-				value = ctx.extra(r, key);
-				if (value == null) {
-					// Python would fail the record; Sluice prints an absent extra field as empty (documented)
-					value = "";
-				}
-		}
+		Object value = attr.value(r, ctx, key, conv);
 		formatValue(value, out);
 	}
 

@@ -60,6 +60,32 @@ enum PyAttribute {
 		return EXTRA;
 	}
 
+	/**
+	 * The attribute's value with its Python type, as a {@code %} or {@code {}} field gets it: asctime from the
+	 * context, the message escaped when the formatter escapes and the field does not take its repr, an absent extra
+	 * field as an empty string (Python would fail the record; documented).
+	 *
+	 * @param key the field's name, used for {@link #EXTRA}
+	 * @param conversion the field's conversion ({@code 'r'} and {@code 'a'} escape by themselves)
+	 */
+	Object value(LogRecord r, FormatContext ctx, String key, char conversion) {
+		switch (kind) {
+			case STR:
+				// repr() and ascii() escape control characters themselves: no second escaping
+				return this == ASCTIME ? ctx.asctime(r)
+						: this == MESSAGE && ctx.escape && conversion != 'r' && conversion != 'a'
+								? PyStrings.escaped(r.message())
+						: string(r, ctx);
+			case INT:
+				return integer(r, ctx);
+			case FLOAT:
+				return floating(r, ctx);
+			default:
+				Object extra = ctx.extra(r, key);
+				return extra == null ? "" : extra;
+		}
+	}
+
 	/** The value of a {@link Kind#STR} attribute other than asctime and message. */
 	String string(LogRecord r, FormatContext ctx) {
 		switch (this) {
