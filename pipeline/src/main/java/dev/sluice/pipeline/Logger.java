@@ -102,17 +102,17 @@ public final class Logger {
 
 	public void log(Level level, String message) {
 		if (isEnabled(level)) {
-			emit(level, message, null, null, CurrentAttributes.get());
+			emit(level, message, null, null, null /* the thread's current attributes, read only if the record is built */);
 		}
 	}
 
 	public void log(Level level, String message, Object arg) {
 		if (isEnabled(level)) {
 			if (arg instanceof Throwable) {
-				emit(level, message, null, (Throwable) arg, CurrentAttributes.get());
+				emit(level, message, null, (Throwable) arg, null);
 			}
 			else {
-				registry.emit(this, level, message, arg, LogRecord.ABSENT, null, null, CurrentAttributes.get());
+				registry.emit(this, level, message, arg, LogRecord.ABSENT, null, null, null);
 			}
 		}
 	}
@@ -121,18 +121,18 @@ public final class Logger {
 		if (isEnabled(level)) {
 			if (arg2 instanceof Throwable) {
 				registry.emit(this, level, message, arg1, LogRecord.ABSENT, null, (Throwable) arg2,
-						CurrentAttributes.get());
+						null);
 			}
 			else {
 				// no varargs array: the record holds up to two arguments inline (issue 12, caller allocation)
-				registry.emit(this, level, message, arg1, arg2, null, null, CurrentAttributes.get());
+				registry.emit(this, level, message, arg1, arg2, null, null, null);
 			}
 		}
 	}
 
 	public void log(Level level, String message, Object... args) {
 		if (isEnabled(level)) {
-			emitArgs(level, message, args, CurrentAttributes.get());
+			emitArgs(level, message, args, null);
 		}
 	}
 
@@ -294,6 +294,7 @@ public final class Logger {
 
 	// ---- the one path into the pipeline --------------------------------------------------------
 
+	/** {@code attributes}: null for the thread's current ones, read only if the record is built. */
 	void emitArgs(Level level, String message, Object[] args, Attributes attributes) {
 		Throwable thrown = null;
 		if (args != null && args.length > 0 && args[args.length - 1] instanceof Throwable) {

@@ -1,14 +1,12 @@
 package dev.sluice.pipeline;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
 
 import dev.sluice.context.Attributes;
+import dev.sluice.context.CurrentAttributes;
 
 /**
  * The logger hierarchy of one pipeline: loggers by name, their effective levels, and the plan
@@ -21,8 +19,8 @@ final class LoggerRegistry {
 
 	private final ConcurrentHashMap<String, Logger> loggers = new ConcurrentHashMap<>();
 	private final Logger root;
-	private final Consumer<LogRecord> ingress;
-	private final Clock clock;
+	private final Entrance entrance;
+	private final CallerClock clock;
 	/** Written under this monitor by apply, read by logger creation (also under the monitor). */
 	private RoutingPlan plan = RoutingPlan.DEFAULT;
 	/** Python's per-logger {@code disabled} flags, set by disable_existing_loggers. Guarded by this. */
@@ -30,8 +28,8 @@ final class LoggerRegistry {
 	/** Whether any layout in use prints the caller's location; read on every enabled call. */
 	private volatile boolean captureLocation;
 
-	LoggerRegistry(Consumer<LogRecord> ingress, Clock clock) {
-		this.ingress = ingress;
+	LoggerRegistry(Entrance entrance, CallerClock clock) {
+		this.entrance = entrance;
 		this.clock = clock;
 		this.root = new Logger(ROOT_NAME, null, this, Level.WARNING.value());
 		loggers.put(ROOT_NAME, root);
@@ -138,16 +136,22 @@ final class LoggerRegistry {
 	}
 
 	/**
-	 * The caller's path: one record, no other allocation once warm (the clock's Instant is
-	 * scalar-replaced). {@code arg0}/{@code arg1}: the arguments of a call with at most two, else
-	 * {@link LogRecord#ABSENT}; {@code args}: those of a call with more, else null.
+	 * The caller's path: one record, no other allocation (the clock is read as epoch nanoseconds,
+	 * see {@link CallerClock}). A call that will be dropped because the ingress is full is counted
+	 * first and builds nothing: no record, no clock read, no thread-local read.
+	 * {@code arg0}/{@code arg1}: the arguments of a call with at most two, else
+	 * {@link LogRecord#ABSENT}; {@code args}: those of a call with more, else null;
+	 * {@code attributes}: null for the thread's current ones ({@link CurrentAttributes}).
 	 */
 	void emit(Logger logger, Level level, String message, Object arg0, Object arg1, Object[] args, Throwable thrown,
 			Attributes attributes) {
-		Instant now = clock.instant();
-		long nanos = now.getEpochSecond() * 1_000_000_000L + now.getNano();
+		if (!entrance.admit()) {
+			return;
+		}
+		long nanos = clock.epochNanos();
+		Attributes attrs = attributes != null ? attributes : CurrentAttributes.get();
 		StackTraceElement location = captureLocation ? CallerLocation.find() : null;
-		ingress.accept(new LogRecord(nanos, level, logger.name(), message, arg0, arg1, args, ThreadTag.current(),
-				thrown, attributes, location));
+		entrance.offer(new LogRecord(nanos, level, logger.name(), message, arg0, arg1, args, ThreadTag.current(),
+				thrown, attrs, location));
 	}
 }

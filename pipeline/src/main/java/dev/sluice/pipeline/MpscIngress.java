@@ -24,6 +24,14 @@ final class MpscIngress {
 	private static final int MAX_BATCH = 1_024;
 
 	private final MpscArrayQueue<LogRecord> queue;
+	private final int capacity;
+	/**
+	 * A producer index below which the queue surely has room: the consumer index plus the
+	 * capacity, as last read. Only grows in truth, so a stale value only causes a re-read; callers
+	 * compare against it instead of reading the consumer's index (a cache line the drain thread
+	 * writes) on every call, as the queue's own offer does.
+	 */
+	private volatile long roomLimit;
 	private final Wakeup wakeup = new Wakeup();
 	private final long tickNanos;
 	private final String threadName;
@@ -32,6 +40,8 @@ final class MpscIngress {
 
 	MpscIngress(int capacity, long tickNanos, String threadName) {
 		this.queue = new MpscArrayQueue<>(capacity);
+		this.capacity = queue.capacity();
+		this.roomLimit = this.capacity;
 		this.tickNanos = tickNanos;
 		this.threadName = threadName;
 	}
@@ -43,6 +53,26 @@ final class MpscIngress {
 		}
 		wakeup.signal();
 		return true;
+	}
+
+	/**
+	 * Any thread: whether an offer now would find room (a hint: concurrent producers may take the
+	 * last slots first). Reads the producer index, and the consumer index only when the cached
+	 * limit is reached.
+	 */
+	boolean hasRoom() {
+		long p = queue.currentProducerIndex();
+		if (p < roomLimit) {
+			return true;
+		}
+		long limit = queue.currentConsumerIndex() + capacity;
+		roomLimit = limit;
+		return p < limit;
+	}
+
+	/** Records offered successfully so far (the queue's producer index). */
+	long offered() {
+		return queue.currentProducerIndex();
 	}
 
 	/** Wakes the drain thread (a control action is waiting). */

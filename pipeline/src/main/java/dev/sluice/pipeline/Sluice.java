@@ -13,7 +13,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
-import dev.sluice.pipeline.sink.Layout;
 import dev.sluice.pipeline.sink.SinkEnvironment;
 import dev.sluice.pipeline.sink.StatusLogger;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -59,10 +58,9 @@ public final class Sluice implements AutoCloseable {
 	private final Clock clock;
 	private final MeterRegistry meters;
 	private final Map<String, SinkStats> stats = new ConcurrentHashMap<>();
-	private final Map<String, LongAdder> ingressDropped = new ConcurrentHashMap<>();
+	private final Entrance entrance;
+	private final CallerClock callerClock;
 	private final LongAdder accepted = new LongAdder();
-	/** Records the ingress took (bumped by callers after a successful offer); read by {@link #flush()}. */
-	private final LongAdder enqueued = new LongAdder();
 	private final AtomicInteger state = new AtomicInteger(RUNNING);
 	private final CompletableFuture<Void> routerDone = new CompletableFuture<>();
 	private final Thread shutdownHook;
@@ -82,7 +80,9 @@ public final class Sluice implements AutoCloseable {
 		this.meters = b.meterRegistry;
 		this.environment = new SinkEnvironment(b.clock, b.status, b.baseDirectory, b.meterRegistry, this::handoff);
 		this.ingress = new MpscIngress(b.ingressCapacity, 100_000_000L, "sluice-router");
-		this.registry = new LoggerRegistry(this::offer, b.clock);
+		this.entrance = new Entrance(ingress, b.status, b.meterRegistry);
+		this.callerClock = CallerClock.of(b.clock);
+		this.registry = new LoggerRegistry(entrance, callerClock);
 		this.dropSummary = new DropSummary(this::dropsBySource, status, b.dropSummaryInterval.toNanos());
 		this.router = new Router(RoutingPlan.DEFAULT, Map.of(), status, dropSummary);
 		Gauge.builder("sluice.ingress.depth", ingress, MpscIngress::size)
@@ -92,6 +92,7 @@ public final class Sluice implements AutoCloseable {
 		ingress.batches().subscribe(batch -> {
 			router.route(batch);
 			accepted.add(batch.size());
+			callerClock.resync(); // at least every tick (100 ms); takes the wall clock again once a second
 		}, error -> {
 			status.error("pipeline", "router stopped", error);
 			routerDone.completeExceptionally(error);
@@ -274,9 +275,7 @@ public final class Sluice implements AutoCloseable {
 
 	/** Records dropped before routing so far, by reason. */
 	public Map<String, Long> ingressDropped() {
-		Map<String, Long> m = new LinkedHashMap<>();
-		ingressDropped.forEach((k, v) -> m.put(k, v.sum()));
-		return m;
+		return entrance.dropped();
 	}
 
 	/** Records routed so far. */
@@ -298,7 +297,7 @@ public final class Sluice implements AutoCloseable {
 	 */
 	public Mono<Void> flush() {
 		return Mono.defer(() -> {
-			long target = enqueued.sum();
+			long target = ingress.offered();
 			ingress.wake();
 			return until(() -> accepted.sum() >= target)
 					.then(Mono.defer(() -> untilSettled(receivedNow(null))))
@@ -336,39 +335,6 @@ public final class Sluice implements AutoCloseable {
 			return Mono.empty();
 		}
 		return Flux.interval(Duration.ofMillis(1)).filter(tick -> done.getAsBoolean()).next().then();
-	}
-
-	// ---- the caller's path -----------------------------------------------------------------------
-
-	private void offer(LogRecord record) {
-		if (state.get() != RUNNING) {
-			afterShutdown(record);
-			return;
-		}
-		if (ingress.offer(record)) {
-			enqueued.increment();
-		}
-		else {
-			countIngressDrop(DropReasons.INGRESS_FULL, 1);
-		}
-	}
-
-	private void afterShutdown(LogRecord record) {
-		countIngressDrop(DropReasons.AFTER_SHUTDOWN, 1);
-		status.warn("pipeline", "logged after shutdown, not delivered: " + Layout.BASIC.format(record));
-	}
-
-	private void countIngressDrop(String reason, long n) {
-		LongAdder a = ingressDropped.get(reason);
-		if (a == null) {
-			a = ingressDropped.computeIfAbsent(reason, r -> {
-				LongAdder adder = new LongAdder();
-				FunctionCounter.builder("sluice.ingress.records.dropped", adder, LongAdder::doubleValue)
-						.description("records dropped before routing, by reason").tag("reason", r).register(meters);
-				return adder;
-			});
-		}
-		a.add(n);
 	}
 
 	private Map<String, Map<String, Long>> dropsBySource() {
@@ -434,6 +400,7 @@ public final class Sluice implements AutoCloseable {
 	private ShutdownReport stop(Duration deadline) {
 		long deadlineNanos = System.nanoTime() + deadline.toNanos();
 		state.set(STOPPING);
+		entrance.close();
 		ingress.close();
 		boolean reached = !await(routerDone, deadlineNanos);
 		List<SinkRunner> runners;
@@ -471,7 +438,7 @@ public final class Sluice implements AutoCloseable {
 		}
 		List<LogRecord> late = ingress.leftovers();
 		if (!late.isEmpty()) {
-			countIngressDrop(reached ? DropReasons.SHUTDOWN_DEADLINE : DropReasons.AFTER_SHUTDOWN, late.size());
+			entrance.count(reached ? DropReasons.SHUTDOWN_DEADLINE : DropReasons.AFTER_SHUTDOWN, late.size());
 		}
 		if (shutdownHook != null && Thread.currentThread() != shutdownHook) {
 			try {
