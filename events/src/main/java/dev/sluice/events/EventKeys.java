@@ -28,6 +28,12 @@ public final class EventKeys {
 	public static final String COMMENTS = "Comments";
 
 	/**
+	 * A record's own unique id, as the Kafka sink's wire format carries it ({@code "id"}, a UUIDv7).
+	 * The events sink uses it as the event's Id and skips a record whose id it stored already.
+	 */
+	public static final String RECORD_ID = "id";
+
+	/**
 	 * The attribute that marks a log record as an event record (value {@code true}); the events
 	 * sink stores only records that carry it.
 	 */

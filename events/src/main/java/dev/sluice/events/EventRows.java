@@ -39,8 +39,9 @@ final class EventRows {
 	static Event fromRecord(LogRecord record, UuidV7 ids) {
 		Attributes a = record.attributes();
 		EventLevel level = EventLevel.of(record.level());
+		UUID given = uuidOrNull(recordId(record));
 		Event.Builder b = Event.builder()
-				.id(ids.next(record.epochMillis()))
+				.id(given != null ? given : ids.next(record.epochMillis()))
 				.time(record.instant())
 				.level(level == null ? EventLevel.INFO : level)
 				.message(record.message())
@@ -80,6 +81,11 @@ final class EventRows {
 			case EventKeys.COMMENTS:
 				b.comments(v.toString());
 				break;
+			case EventKeys.RECORD_ID:
+				if (given == null) {
+					b.attribute(name, AttributeValues.lenient(name, v)); // not a UUID: kept, queryable
+				}
+				break;
 			default:
 				if (!EventKeys.STANDARD.contains(name)) {
 					b.attribute(name, AttributeValues.lenient(name, v));
@@ -87,6 +93,30 @@ final class EventRows {
 			}
 		}
 		return b.build();
+	}
+
+	/**
+	 * The record's own id: attribute {@value EventKeys#RECORD_ID} (what the Kafka wire format's
+	 * {@code id} field becomes), else {@value EventKeys#ID}; null when it has none.
+	 */
+	static String recordId(LogRecord record) {
+		Object v = record.attributes().get(EventKeys.RECORD_ID);
+		if (v == null) {
+			v = record.attributes().get(EventKeys.ID);
+		}
+		return v == null ? null : v.toString();
+	}
+
+	private static UUID uuidOrNull(String text) {
+		if (text == null || text.length() != 36) {
+			return null;
+		}
+		try {
+			return UUID.fromString(text);
+		}
+		catch (IllegalArgumentException e) {
+			return null;
+		}
 	}
 
 	@SuppressWarnings("unchecked")

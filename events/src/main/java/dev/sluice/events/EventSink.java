@@ -1,13 +1,14 @@
 package dev.sluice.events;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import dev.sluice.pipeline.LogRecord;
 import dev.sluice.pipeline.sink.Batch;
 import dev.sluice.pipeline.sink.Sink;
 import dev.sluice.pipeline.sink.SinkEnvironment;
-import io.micrometer.core.instrument.Counter;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -20,33 +21,53 @@ import reactor.core.scheduler.Schedulers;
  * on its own runner thread like every sink, so the store's I/O is off the caller's thread; a
  * batch that fails to store is counted as dropped ({@code sink_error}) by the runner.
  *
- * <p>Records without the marker are not events: they are accepted and not stored (counted in
- * {@code sluice.events.records.ignored}), so the handler may also sit on a logger that carries
- * ordinary records.
+ * <p>Accounting: only stored events count as delivered. The pipeline's sink contract offers drop
+ * reasons for what a sink does not deliver ({@code filtered} counts only handler filters, which
+ * run before the sink), so the records this sink does not store on purpose are marked dropped
+ * with a reason of their own:
+ * <ul>
+ * <li>{@value #NOT_AN_EVENT}: a record without the event marker (the handler sits on a logger that
+ * also carries ordinary records); it is not an event and is not stored.</li>
+ * <li>{@value #DUPLICATE}: a record whose own id ({@link EventKeys#RECORD_ID}, as records shipped
+ * through Kafka carry it) was stored already: within the last {@code dedupeWindow} ids this sink
+ * stored, within the same batch, or (for UUID ids, which become the event's Id) by any writer
+ * before, found through the store's unique Id key. Redelivery is at least once, so this keeps
+ * the event log exactly once per record.</li>
+ * </ul>
  *
  * <p>Retention runs every {@link Retention#interval()} on {@code scheduler} (boundedElastic by
  * default), separately from writes; its failures are reported on the status logger.
  */
 final class EventSink implements Sink {
 
+	/** Drop reason of a record that is not an event record. */
+	static final String NOT_AN_EVENT = "not_an_event";
+	/** Drop reason of a record whose id was stored already. */
+	static final String DUPLICATE = "duplicate";
+	/** Record ids remembered for de-duplication unless configured. */
+	static final int DEFAULT_DEDUPE_WINDOW = 10_000;
+
 	private final EventStore store;
 	private final Retention retention;
 	private final SinkEnvironment environment;
 	private final UuidV7 ids = new UuidV7();
-	private final Counter ignored;
+	private final RecentIds recent;
 	private final Disposable retentionJob;
 
 	EventSink(EventStore store, Retention retention, SinkEnvironment environment) {
-		this(store, retention, environment, Schedulers.boundedElastic());
+		this(store, retention, environment, Schedulers.boundedElastic(), DEFAULT_DEDUPE_WINDOW);
 	}
 
 	EventSink(EventStore store, Retention retention, SinkEnvironment environment, Scheduler scheduler) {
+		this(store, retention, environment, scheduler, DEFAULT_DEDUPE_WINDOW);
+	}
+
+	EventSink(EventStore store, Retention retention, SinkEnvironment environment, Scheduler scheduler,
+			int dedupeWindow) {
 		this.store = store;
 		this.retention = retention;
 		this.environment = environment;
-		this.ignored = Counter.builder("sluice.events.records.ignored")
-				.description("records that reached an events handler without being events")
-				.register(environment.meterRegistry());
+		this.recent = new RecentIds(dedupeWindow);
 		this.retentionJob = Flux.interval(retention.interval(), retention.interval(), scheduler)
 				.onBackpressureDrop()
 				.concatMap(tick -> applyRetention().onErrorResume(e -> {
@@ -64,15 +85,28 @@ final class EventSink implements Sink {
 	@Override
 	public Mono<Void> write(Batch batch) {
 		List<Event> events = new ArrayList<>(batch.size());
+		Set<String> batchIds = new LinkedHashSet<>();
+		int notEvents = 0;
+		int duplicates = 0;
 		for (LogRecord r : batch.records()) {
-			if (EventRows.isEvent(r)) {
-				events.add(EventRows.fromRecord(r, ids));
+			if (!EventRows.isEvent(r)) {
+				notEvents++;
+				continue;
 			}
-			else {
-				ignored.increment();
+			String id = EventRows.recordId(r);
+			if (id != null && (recent.contains(id) || !batchIds.add(id))) {
+				duplicates++;
+				continue;
 			}
+			events.add(EventRows.fromRecord(r, ids));
 		}
-		return store.save(events);
+		batch.dropped(notEvents, NOT_AN_EVENT);
+		batch.dropped(duplicates, DUPLICATE);
+		// ids are remembered only once stored: a batch that fails is not a duplicate when it comes again
+		return store.saveNew(events).doOnNext(stored -> {
+			batch.dropped(stored, DUPLICATE);
+			recent.addAll(batchIds);
+		}).then();
 	}
 
 	@Override
@@ -83,5 +117,9 @@ final class EventSink implements Sink {
 
 	EventStore store() {
 		return store;
+	}
+
+	RecentIds recent() {
+		return recent;
 	}
 }

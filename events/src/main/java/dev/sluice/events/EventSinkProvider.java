@@ -20,7 +20,11 @@ import dev.sluice.pipeline.sink.SinkSpec;
  * <p>Options: {@code url} (an R2DBC URL; default: the embedded H2 file database
  * {@value EventStore#DEFAULT_PATH} under the base directory), {@code user}, {@code password}
  * (never printed), {@code retention_days} (default 90; 0: no age limit), {@code max_events}
- * (default 1,000,000; 0: no limit), {@code retention_interval} (default 1h).
+ * (default 1,000,000; 0: no limit), {@code retention_interval} (default 1h), {@code pool_size}
+ * (connections to the store, 1 to {@value EventStore#MAX_POOL_SIZE}, default
+ * {@value EventStore#DEFAULT_POOL_SIZE}), {@code dedupe_window} (how many record ids are remembered to
+ * skip redelivered records, default {@value EventSink#DEFAULT_DEDUPE_WINDOW}; 0: only the store's Id
+ * key).
  */
 public final class EventSinkProvider implements SinkProvider {
 
@@ -38,6 +42,14 @@ public final class EventSinkProvider implements SinkProvider {
 		int days = o.integer("retention_days", 90);
 		long max = o.longValue("max_events", 1_000_000L);
 		java.time.Duration interval = o.duration("retention_interval", java.time.Duration.ofHours(1));
+		int poolSize = o.integer("pool_size", EventStore.DEFAULT_POOL_SIZE);
+		int window = o.integer("dedupe_window", EventSink.DEFAULT_DEDUPE_WINDOW);
+		if (poolSize < 1 || poolSize > EventStore.MAX_POOL_SIZE) {
+			o.problem("pool_size", "must be 1 to " + EventStore.MAX_POOL_SIZE + ", was " + poolSize);
+		}
+		if (window < 0) {
+			o.problem("dedupe_window", "must be 0 (store key only) or more, was " + window);
+		}
 		if (days < 0) {
 			o.problem("retention_days", "must be 0 (no limit) or more, was " + days);
 		}
@@ -54,14 +66,16 @@ public final class EventSinkProvider implements SinkProvider {
 		o.validate();
 		EventStore store;
 		try {
-			store = url == null ? EventStore.embedded(spec.environment().baseDirectory())
-					: EventStore.open(url, user, password == null ? null : password.reveal());
+			store = url == null
+					? EventStore.h2File(spec.environment().baseDirectory().resolve(EventStore.DEFAULT_PATH), poolSize)
+					: EventStore.open(url, user, password == null ? null : password.reveal(), poolSize);
 		}
 		catch (IllegalArgumentException e) {
 			o.problem("url", e.getMessage());
 			o.validate();
 			throw e;
 		}
-		return new EventSink(store, Retention.of(days, max).withInterval(interval), spec.environment());
+		return new EventSink(store, Retention.of(days, max).withInterval(interval), spec.environment(),
+				reactor.core.scheduler.Schedulers.boundedElastic(), window);
 	}
 }

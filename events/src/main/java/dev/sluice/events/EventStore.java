@@ -4,23 +4,24 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
+import dev.sluice.events.EventReads.SeqEvent;
 import io.r2dbc.h2.H2ConnectionConfiguration;
 import io.r2dbc.h2.H2ConnectionFactory;
+import io.r2dbc.pool.ConnectionPool;
+import io.r2dbc.pool.ConnectionPoolConfiguration;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.ConnectionFactoryOptions;
 import io.r2dbc.spi.Result;
-import io.r2dbc.spi.Row;
 import io.r2dbc.spi.Statement;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
@@ -33,12 +34,16 @@ import reactor.core.scheduler.Schedulers;
  * file database (no server); PostgreSQL ({@code r2dbc:postgresql://host/db}) is the production
  * option. Tables are made on first use ({@link EventSchema}).
  *
+ * <p>Connections: operations borrow from a pool ({@code r2dbc-pool}) of at most
+ * {@link #poolSize()} connections (default {@value #DEFAULT_POOL_SIZE}); an operation that cannot get
+ * one within {@value #ACQUIRE_SECONDS} seconds errors instead of waiting for ever. {@link #close()}
+ * closes the pool and every connection. An H2 store also keeps one connection of its own open for its
+ * lifetime, so that the database stays open while the pool is idle.
+ *
  * <p>Threading: every method returns a cold publisher and blocks no caller. R2DBC H2 runs its
  * work synchronously inside the driver (file I/O, locks), so for H2 every operation is
  * subscribed on {@link Schedulers#boundedElastic()} and Reactor's non-blocking threads stay
- * clean; PostgreSQL's driver is non-blocking and runs on its own event loop. Each operation
- * takes its own connection; an H2 store keeps one more open for its lifetime, so that the
- * database stays open between operations.
+ * clean; PostgreSQL's driver is non-blocking and runs on its own event loop.
  *
  * <p>Errors: a failed operation errors its publisher with the driver's exception; nothing is
  * retried here (the events sink counts a failed batch as dropped, with reason {@code sink_error}).
@@ -48,19 +53,44 @@ public final class EventStore {
 	/** The default location of the embedded database, relative to the working directory. */
 	public static final String DEFAULT_PATH = "sluice-data/events";
 
+	/** Connections in the pool unless configured. */
+	public static final int DEFAULT_POOL_SIZE = 4;
+
+	/** The most connections a pool may be configured with. */
+	public static final int MAX_POOL_SIZE = 64;
+
+	/** How long {@link #tail} waits for a gap in insertion numbers to fill before it gives the gap up. */
+	public static final Duration DEFAULT_LATE_COMMIT = Duration.ofSeconds(10);
+
+	static final int ACQUIRE_SECONDS = 30;
+
 	private static final int TAIL_PAGE = 500;
 
 	private final ConnectionFactory factory;
+	private final ConnectionPool pool;
+	private final int poolSize;
 	private final boolean blocking;
 	private final String description;
 	private final Scheduler scheduler = Schedulers.boundedElastic();
 	private final AtomicReference<Connection> anchor = new AtomicReference<>();
 	private final Mono<Void> ready;
 
-	private EventStore(ConnectionFactory factory, String description) {
+	private EventStore(ConnectionFactory factory, String description, int poolSize) {
 		this.factory = Objects.requireNonNull(factory, "factory");
+		if (poolSize < 1 || poolSize > MAX_POOL_SIZE) {
+			throw new IllegalArgumentException("event store pool size must be 1 to " + MAX_POOL_SIZE + ", was " + poolSize);
+		}
 		this.description = description;
+		this.poolSize = poolSize;
 		this.blocking = factory.getMetadata().getName().toLowerCase(java.util.Locale.ROOT).contains("h2");
+		// no background eviction (it would close H2 connections on a parallel thread); idle
+		// connections are evicted when the pool is used, and close() releases the rest
+		this.pool = new ConnectionPool(ConnectionPoolConfiguration.builder(factory)
+				.name("sluice-events").initialSize(0).maxSize(poolSize)
+				.maxAcquireTime(Duration.ofSeconds(ACQUIRE_SECONDS))
+				.maxCreateConnectionTime(Duration.ofSeconds(ACQUIRE_SECONDS))
+				.maxIdleTime(Duration.ofMinutes(10))
+				.build());
 		this.ready = Mono.defer(this::createSchema).cache();
 	}
 
@@ -71,9 +101,14 @@ public final class EventStore {
 
 	/** An H2 file database at {@code path} (H2 adds {@code .mv.db}); parent directories are made by H2. */
 	public static EventStore h2File(Path path) {
+		return h2File(path, DEFAULT_POOL_SIZE);
+	}
+
+	/** {@link #h2File(Path)} with a pool of at most {@code poolSize} connections. */
+	public static EventStore h2File(Path path, int poolSize) {
 		String file = path.toAbsolutePath().toString();
 		return new EventStore(new H2ConnectionFactory(H2ConnectionConfiguration.builder().file(file).build()),
-				"h2 file " + file);
+				"h2 file " + file, poolSize);
 	}
 
 	/**
@@ -81,9 +116,10 @@ public final class EventStore {
 	 * {@code r2dbc:postgresql://host:5432/db}. User and password may be given apart from the URL
 	 * (null: none or the URL's), so that the URL can be shown without a secret.
 	 *
-	 * @throws IllegalArgumentException when the URL is malformed or no driver on the class path takes it
+	 * @throws IllegalArgumentException when the URL is malformed, no driver on the class path takes
+	 *         it, or {@code poolSize} is not 1 to {@value #MAX_POOL_SIZE}
 	 */
-	public static EventStore open(String url, String user, CharSequence password) {
+	public static EventStore open(String url, String user, CharSequence password, int poolSize) {
 		Objects.requireNonNull(url, "url");
 		ConnectionFactoryOptions options;
 		try {
@@ -100,23 +136,30 @@ public final class EventStore {
 		if (password != null) {
 			b.option(ConnectionFactoryOptions.PASSWORD, password);
 		}
+		ConnectionFactory f;
 		try {
-			return new EventStore(ConnectionFactories.get(b.build()), redact(url));
+			f = ConnectionFactories.get(b.build());
 		}
 		catch (RuntimeException e) {
 			throw new IllegalArgumentException("no R2DBC driver for event store url '" + redact(url)
 					+ "' (r2dbc-h2 and r2dbc-postgresql are the supported ones): " + e.getMessage(), e);
 		}
+		return new EventStore(f, redact(url), poolSize);
 	}
 
-	/** {@link #open(String, String, CharSequence)} with the URL's own credentials. */
+	/** {@link #open(String, String, CharSequence, int)} with the default pool size. */
+	public static EventStore open(String url, String user, CharSequence password) {
+		return open(url, user, password, DEFAULT_POOL_SIZE);
+	}
+
+	/** {@link #open(String, String, CharSequence, int)} with the URL's own credentials. */
 	public static EventStore open(String url) {
 		return open(url, null, null);
 	}
 
-	/** A store over an existing connection factory. */
+	/** A store over an existing (unpooled) connection factory; the store pools it. */
 	public static EventStore of(ConnectionFactory factory) {
-		return new EventStore(factory, factory.getMetadata().getName());
+		return new EventStore(factory, factory.getMetadata().getName(), DEFAULT_POOL_SIZE);
 	}
 
 	/** The URL without its password. */
@@ -124,103 +167,49 @@ public final class EventStore {
 		return url.replaceAll("(//[^/:@]*:)[^@/]*@", "$1******@");
 	}
 
+	/** The most connections this store holds at once. */
+	public int poolSize() {
+		return poolSize;
+	}
+
 	// ---- writing --------------------------------------------------------------------------------
 
 	/** Stores {@code events} in one transaction; completes when they are committed. */
 	public Mono<Void> save(List<Event> events) {
+		return saveNew(events).then();
+	}
+
+	/**
+	 * Stores the events whose Id is not stored yet, in one transaction; emits how many were skipped
+	 * because an event with the same Id was already stored (a redelivered record). Two writers that
+	 * store the same new Id at the same moment still collide on the Id key: that batch errors.
+	 */
+	public Mono<Integer> saveNew(List<Event> events) {
 		if (events.isEmpty()) {
-			return Mono.empty();
+			return Mono.just(0);
 		}
 		List<Event> copy = List.copyOf(events);
+		List<String> ids = new ArrayList<>(copy.size());
+		copy.forEach(e -> ids.add(e.id().toString()));
 		return run(withConnection(c -> Mono.from(c.beginTransaction())
-				.then(insertEvents(c, copy))
-				.then(insertAttributes(c, copy))
-				.then(Mono.from(c.commitTransaction()))
+				.then(EventWrites.existing(c, ids))
+				.flatMap(stored -> {
+					List<Event> fresh = stored.isEmpty() ? copy : without(copy, stored);
+					return EventWrites.insertEvents(c, fresh).then(EventWrites.insertAttributes(c, fresh))
+							.then(Mono.from(c.commitTransaction())).thenReturn(copy.size() - fresh.size());
+				})
 				.onErrorResume(e -> Mono.from(c.rollbackTransaction()).onErrorResume(r -> Mono.empty())
-						.then(Mono.error(e)))).then());
+						.then(Mono.error(e)))));
 	}
 
-	private static Mono<Void> insertEvents(Connection c, List<Event> events) {
-		Statement s = c.createStatement(EventSchema.INSERT_EVENT);
-		for (int i = 0; i < events.size(); i++) {
-			if (i > 0) {
-				s.add();
-			}
-			Event e = events.get(i);
-			s.bind(0, e.id().toString()).bind(1, EventRows.nanos(e.time())).bind(2, e.level().label())
-					.bind(3, e.priority().label()).bind(4, e.category().label()).bind(5, e.module())
-					.bind(6, e.message());
-			bindText(s, 7, e.detail());
-			bindText(s, 8, e.entryPoint());
-			bindText(s, 9, e.user());
-			bindText(s, 10, e.operationId());
-			bindText(s, 11, e.activityId());
-			s.bind(12, e.primary());
-			if (e.duration() == null) {
-				s.bindNull(13, Long.class);
-			}
-			else {
-				s.bind(13, e.duration().toNanos());
-			}
-			bindText(s, 14, e.comments());
-		}
-		return Flux.from(s.execute()).flatMap(Result::getRowsUpdated).then();
-	}
-
-	private static Mono<Void> insertAttributes(Connection c, List<Event> events) {
-		Statement s = null;
-		boolean first = true;
+	private static List<Event> without(List<Event> events, Set<String> stored) {
+		List<Event> out = new ArrayList<>(events.size());
 		for (Event e : events) {
-			int pos = 0;
-			for (Map.Entry<String, Object> a : e.attributes().entrySet()) {
-				if (s == null) {
-					s = c.createStatement(EventSchema.INSERT_ATTRIBUTE);
-				}
-				if (!first) {
-					s.add();
-				}
-				first = false;
-				Object v = a.getValue();
-				char kind = EventRows.kind(v);
-				s.bind(0, e.id().toString()).bind(1, pos++).bind(2, a.getKey()).bind(3, String.valueOf(kind));
-				bindText(s, 4, kind == 's' ? (String) v : kind == 'b' ? v.toString() : null);
-				Long l = null;
-				if (kind == 'i') {
-					l = (Long) v;
-				}
-				else if (kind == 'b') {
-					l = (Boolean) v ? 1L : 0L;
-				}
-				else if (kind == 't') {
-					l = EventRows.nanos((Instant) v);
-				}
-				if (l == null) {
-					s.bindNull(5, Long.class);
-				}
-				else {
-					s.bind(5, l);
-				}
-				if (kind == 'd') {
-					s.bind(6, v);
-				}
-				else {
-					s.bindNull(6, Double.class);
-				}
+			if (!stored.contains(e.id().toString())) {
+				out.add(e);
 			}
 		}
-		if (s == null) {
-			return Mono.empty();
-		}
-		return Flux.from(s.execute()).flatMap(Result::getRowsUpdated).then();
-	}
-
-	private static void bindText(Statement s, int index, String value) {
-		if (value == null) {
-			s.bindNull(index, String.class);
-		}
-		else {
-			s.bind(index, value);
-		}
+		return out;
 	}
 
 	// ---- reading --------------------------------------------------------------------------------
@@ -229,17 +218,17 @@ public final class EventStore {
 	public Flux<Event> query(EventQuery query) {
 		Objects.requireNonNull(query, "query");
 		SqlWhere where = SqlWhere.of(query);
-		String sql = "SELECT " + prefixed() + " FROM " + EventSchema.EVENTS + " e" + where.sql()
+		String sql = "SELECT " + EventReads.prefixed() + " FROM " + EventSchema.EVENTS + " e" + where.sql()
 				+ " ORDER BY e.time_ns DESC, e.id DESC LIMIT " + query.limit();
-		return select(sql, where::bind).flatMapIterable(Function.identity());
+		return select(sql, where::bind);
 	}
 
 	/** The events of one operation, oldest first (with their durations). */
 	public Flux<Event> operation(String operationId) {
 		Objects.requireNonNull(operationId, "operationId");
-		String sql = "SELECT " + prefixed() + " FROM " + EventSchema.EVENTS
+		String sql = "SELECT " + EventReads.prefixed() + " FROM " + EventSchema.EVENTS
 				+ " e WHERE e.operation_id = $1 ORDER BY e.time_ns, e.id";
-		return select(sql, s -> s.bind(0, operationId)).flatMapIterable(Function.identity());
+		return select(sql, s -> s.bind(0, operationId));
 	}
 
 	/** The most recent Primary event whose attribute {@code name} equals {@code value}; empty when none. */
@@ -255,33 +244,41 @@ public final class EventStore {
 
 	/**
 	 * Follows new events as they are stored (by this process or another), in insertion order,
-	 * polling every {@code interval}; starts after the newest event stored at subscription.
-	 * Infinite; cancel to stop.
+	 * polling every {@code interval} on {@link Schedulers#parallel()}; starts after the newest event
+	 * stored at subscription. Infinite; cancel to stop. See {@link #tail(Duration, Duration, Scheduler)}.
 	 */
 	public Flux<Event> tail(Duration interval) {
+		return tail(interval, DEFAULT_LATE_COMMIT, Schedulers.parallel());
+	}
+
+	/**
+	 * Follows new events, polling every {@code interval} on {@code timer}; starts after the newest
+	 * event stored at subscription. Each event is emitted once. An event whose transaction commits
+	 * after a later-numbered one is still emitted if it commits within {@code lateCommit} of that one
+	 * (see {@link EventTail}). A poll never overlaps the previous one; ticks that come while a poll
+	 * runs are folded into one more poll. A failed poll errors the flux.
+	 */
+	public Flux<Event> tail(Duration interval, Duration lateCommit, Scheduler timer) {
 		Objects.requireNonNull(interval, "interval");
-		return maxSeq().flatMapMany(start -> {
-			AtomicLong last = new AtomicLong(start);
-			return Flux.interval(interval, interval).onBackpressureDrop()
-					.concatMap(tick -> afterSeq(last), 1);
+		Objects.requireNonNull(lateCommit, "lateCommit");
+		Objects.requireNonNull(timer, "timer");
+		return lastSeq().flatMapMany(start -> tailAfter(start, interval, lateCommit, timer));
+	}
+
+	/** The tail from just after insertion number {@code after}. */
+	Flux<Event> tailAfter(long after, Duration interval, Duration lateCommit, Scheduler timer) {
+		return Flux.defer(() -> {
+			EventTail tail = new EventTail(after, lateCommit);
+			String sql = "SELECT " + EventReads.prefixed() + " FROM " + EventSchema.EVENTS
+					+ " e WHERE e.seq > $1 ORDER BY e.seq LIMIT " + TAIL_PAGE;
+			return Flux.interval(interval, interval, timer).onBackpressureLatest()
+					.concatMap(tick -> selectPage(sql, s -> s.bind(0, tail.cursor()))
+							.flatMapIterable(page -> tail.accept(page, timer.now(TimeUnit.MILLISECONDS))), 1);
 		});
 	}
 
-	private Flux<Event> afterSeq(AtomicLong last) {
-		String sql = "SELECT " + prefixed() + " FROM " + EventSchema.EVENTS + " e WHERE e.seq > $1 ORDER BY e.seq LIMIT "
-				+ TAIL_PAGE;
-		long from = last.get();
-		return Flux.defer(() -> selectWithSeq(sql, s -> s.bind(0, from))).flatMapIterable(page -> {
-			List<Event> out = new ArrayList<>(page.size());
-			for (Object[] row : page) {
-				last.accumulateAndGet((Long) row[0], Math::max);
-				out.add((Event) row[1]);
-			}
-			return out;
-		});
-	}
-
-	private Mono<Long> maxSeq() {
+	/** The highest insertion number stored (0 when empty). */
+	Mono<Long> lastSeq() {
 		return run(withConnection(c -> Flux.from(c.createStatement("SELECT MAX(seq) FROM " + EventSchema.EVENTS).execute())
 				.flatMap(r -> r.map((row, meta) -> {
 					Object v = row.get(0);
@@ -289,94 +286,12 @@ public final class EventStore {
 				})).next())).defaultIfEmpty(0L);
 	}
 
-	private static String prefixed() {
-		return "e." + EventSchema.COLUMNS.replace(", ", ", e.");
+	private Flux<Event> select(String sql, Consumer<Statement> binder) {
+		return selectPage(sql, binder).flatMapIterable(page -> page.stream().map(SeqEvent::event).toList());
 	}
 
-	/** Runs a select of event rows, then fetches the page's attributes; emits the page as one list. */
-	private Flux<List<Event>> select(String sql, java.util.function.Consumer<Statement> binder) {
-		return selectWithSeq(sql, binder).map(page -> {
-			List<Event> out = new ArrayList<>(page.size());
-			for (Object[] r : page) {
-				out.add((Event) r[1]);
-			}
-			return out;
-		});
-	}
-
-	private Flux<List<Object[]>> selectWithSeq(String sql, java.util.function.Consumer<Statement> binder) {
-		return run(withConnection(c -> {
-			Statement s = c.createStatement(sql);
-			binder.accept(s);
-			return Flux.from(s.execute()).flatMap(r -> r.map(EventStore::readRow)).collectList()
-					.flatMap(rows -> attributesOf(c, rows).map(attrs -> assemble(rows, attrs)));
-		})).flux();
-	}
-
-	private static Mono<Map<String, Map<String, Object>>> attributesOf(Connection c, List<Object[]> rows) {
-		if (rows.isEmpty()) {
-			return Mono.just(Map.of());
-		}
-		StringBuilder sql = new StringBuilder("SELECT event_id, name, kind, text_value, long_value, double_value FROM ")
-				.append(EventSchema.ATTRIBUTES).append(" WHERE event_id IN (");
-		for (int i = 0; i < rows.size(); i++) {
-			sql.append(i == 0 ? "$" : ", $").append(i + 1);
-		}
-		sql.append(") ORDER BY event_id, pos");
-		Statement s = c.createStatement(sql.toString());
-		for (int i = 0; i < rows.size(); i++) {
-			s.bind(i, ((Event.Builder) rows.get(i)[1]).build().id().toString());
-		}
-		return Flux.from(s.execute()).flatMap(r -> r.map((row, meta) -> new Object[] {
-				row.get(0, String.class), row.get(1, String.class),
-				EventRows.value(row.get(2, String.class).trim(), row.get(3, String.class), toLong(row.get(4)),
-						toDouble(row.get(5)))}))
-				.collect(HashMap::new, (Map<String, Map<String, Object>> m, Object[] a) -> m
-						.computeIfAbsent((String) a[0], k -> new LinkedHashMap<>()).put((String) a[1], a[2]));
-	}
-
-	private static List<Object[]> assemble(List<Object[]> rows, Map<String, Map<String, Object>> attrs) {
-		List<Object[]> out = new ArrayList<>(rows.size());
-		for (Object[] r : rows) {
-			Event.Builder b = (Event.Builder) r[1];
-			Event base = b.build();
-			Map<String, Object> a = attrs.get(base.id().toString());
-			if (a != null) {
-				a.forEach(b::attribute);
-			}
-			out.add(new Object[] {r[0], b.build()});
-		}
-		return out;
-	}
-
-	/** One event row as {seq, Event.Builder without custom attributes}. */
-	private static Object[] readRow(Row row, io.r2dbc.spi.RowMetadata meta) {
-		Long duration = toLong(row.get(14));
-		Event.Builder b = Event.builder()
-				.id(EventRows.uuid(row.get(0, String.class)))
-				.time(EventRows.instant(toLong(row.get(2))))
-				.level(EventLevel.parse(row.get(3, String.class)))
-				.priority(Priority.parse(row.get(4, String.class)))
-				.category(Category.parse(row.get(5, String.class)))
-				.module(row.get(6, String.class))
-				.message(row.get(7, String.class))
-				.detail(row.get(8, String.class))
-				.entryPoint(row.get(9, String.class))
-				.user(row.get(10, String.class))
-				.operationId(row.get(11, String.class))
-				.activityId(row.get(12, String.class))
-				.primary(Boolean.TRUE.equals(row.get(13, Boolean.class)))
-				.duration(duration == null ? null : Duration.ofNanos(duration))
-				.comments(row.get(15, String.class));
-		return new Object[] {toLong(row.get(1)), b};
-	}
-
-	private static Long toLong(Object v) {
-		return v == null ? null : ((Number) v).longValue();
-	}
-
-	private static Double toDouble(Object v) {
-		return v == null ? null : ((Number) v).doubleValue();
+	private Mono<List<SeqEvent>> selectPage(String sql, Consumer<Statement> binder) {
+		return run(withConnection(c -> EventReads.page(c, sql, binder)));
 	}
 
 	// ---- retention ------------------------------------------------------------------------------
@@ -418,7 +333,7 @@ public final class EventStore {
 		String find = "SELECT time_ns, id FROM " + EventSchema.EVENTS + " ORDER BY time_ns DESC, id DESC LIMIT 1 OFFSET "
 				+ maxEvents;
 		return run(withConnection(c -> Flux.from(c.createStatement(find).execute())
-				.flatMap(r -> r.map((row, meta) -> new Object[] {toLong(row.get(0)), row.get(1, String.class)})).next()))
+				.flatMap(r -> r.map((row, meta) -> new Object[] {EventReads.toLong(row.get(0)), row.get(1, String.class)})).next()))
 				.flatMap(cut -> update("DELETE FROM " + EventSchema.EVENTS + " WHERE time_ns < $1 OR (time_ns = $2 AND id <= $3)",
 						s -> s.bind(0, cut[0]).bind(1, cut[0]).bind(2, cut[1])))
 				.defaultIfEmpty(0L);
@@ -434,13 +349,24 @@ public final class EventStore {
 
 	// ---- connections ----------------------------------------------------------------------------
 
-	private <T> Mono<T> withConnection(Function<Connection, Mono<T>> work) {
-		return ready.then(Mono.usingWhen(factory.create(), work, Connection::close, (c, e) -> c.close(), Connection::close));
+	/** Borrows a pooled connection for {@code work} and gives it back however work ends. */
+	<T> Mono<T> withConnection(Function<Connection, Mono<T>> work) {
+		return ready.then(Mono.usingWhen(pool.create(), work, Connection::close, (c, e) -> c.close(), Connection::close));
+	}
+
+	/** A new connection outside the pool (for tests that hold a transaction open). */
+	Mono<Connection> unpooledConnection() {
+		return ready.then(Mono.from(factory.create()));
 	}
 
 	/** H2 runs in the subscribing thread: keep it off Reactor's non-blocking threads. */
 	private <T> Mono<T> run(Mono<T> work) {
 		return blocking ? work.subscribeOn(scheduler) : work;
+	}
+
+	/** Whether the driver runs its work on the subscribing thread (H2). */
+	boolean blocking() {
+		return blocking;
 	}
 
 	private Mono<Void> createSchema() {
@@ -457,12 +383,26 @@ public final class EventStore {
 		return c.close();
 	}
 
-	/** Closes the connection that keeps an embedded database open. Idempotent. */
+	/**
+	 * Closes the pool (and every connection in it), then the connection that keeps an embedded
+	 * database open. Operations after it error. Idempotent.
+	 */
 	public Mono<Void> close() {
 		return Mono.defer(() -> {
 			Connection c = anchor.getAndSet(null);
-			return c == null ? Mono.<Void>empty() : Mono.from(c.close());
+			Mono<Void> closePool = pool.isDisposed() ? Mono.<Void>empty() : pool.disposeLater();
+			return closePool.then(c == null ? Mono.<Void>empty() : Mono.from(c.close()));
 		}).subscribeOn(blocking ? scheduler : Schedulers.immediate());
+	}
+
+	/** The pool's current numbers (connections acquired, allocated, idle, waited for). */
+	io.r2dbc.pool.PoolMetrics poolMetrics() {
+		return pool.getMetrics().orElseThrow();
+	}
+
+	/** Whether {@link #close()} has closed the pool. */
+	boolean closed() {
+		return pool.isDisposed();
 	}
 
 	@Override

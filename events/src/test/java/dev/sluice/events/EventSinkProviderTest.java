@@ -70,6 +70,22 @@ class EventSinkProviderTest {
 	}
 
 	@Test
+	void poolSizeAndDedupeWindowAreChecked() {
+		assertThatThrownBy(() -> provider().create(spec(Map.of("pool_size", 0, "dedupe_window", -1))))
+				.isInstanceOf(InvalidConfigException.class)
+				.hasMessageContaining("/handlers/events/pool_size").hasMessageContaining("must be 1 to 64, was 0")
+				.hasMessageContaining("/handlers/events/dedupe_window");
+		EventSink sink = (EventSink) provider().create(spec(Map.of("pool_size", 2, "dedupe_window", 5)));
+		try {
+			assertThat(sink.store().poolSize()).isEqualTo(2);
+			assertThat(sink.recent().capacity()).isEqualTo(5);
+		}
+		finally {
+			sink.close().block(Duration.ofSeconds(30));
+		}
+	}
+
+	@Test
 	void thePasswordIsNeverInAnError() {
 		assertThatThrownBy(() -> provider().create(spec(Map.of("url", "r2dbc:nosuchdb://ops:hunter2@db/events"))))
 				.hasMessageNotContaining("hunter2");
@@ -86,8 +102,9 @@ class EventSinkProviderTest {
 					.build();
 			LogRecord plain = LogRecord.builder(Level.INFO, "ops.disk", "not an event").build();
 			Batch batch = new Batch(List.of(event, plain));
-			sink.write(batch).block();
-			assertThat(batch.droppedCount()).isZero();
+			sink.write(batch).block(Duration.ofSeconds(30));
+			// the plain record is not stored, so it must not count as delivered
+			assertThat(batch.droppedByReason()).isEqualTo(Map.of(EventSink.NOT_AN_EVENT, 1));
 			List<Event> stored = sink.store().query(EventQuery.all()).collectList().block();
 			assertThat(stored).hasSize(1);
 			Event e = stored.get(0);

@@ -11,9 +11,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.r2dbc.spi.Connection;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
+import reactor.test.scheduler.VirtualTimeScheduler;
 
 /**
  * The store's contract, run against every database (H2 file, PostgreSQL). Queries are
@@ -204,28 +208,137 @@ abstract class EventStoreContract {
 		assertThat(store.retire(Retention.of(7, 0), now).blockOptional()).isEmpty();
 	}
 
+	static final Duration T = Duration.ofSeconds(30);
+	static final Duration POLL = Duration.ofSeconds(1);
+	static final Duration LATE = Duration.ofSeconds(10);
+
+	/** The tail from the store's current end, polled on {@code time} only when the test moves it. */
+	StepVerifier.FirstStep<String> tailFromNow(VirtualTimeScheduler time) {
+		long start = store.lastSeq().block(T);
+		return StepVerifier.create(store.tailAfter(start, POLL, LATE, time).map(Event::message));
+	}
+
 	@Test
-	void tailFollowsEventsStoredAfterSubscription() {
-		store.save(List.of(event(0, "before").build())).block();
-		// The tail starts after the newest event stored when its first query runs, which may be
-		// after this thread's next save on a loaded machine: keep storing pairs until two arrive.
-		java.util.concurrent.atomic.AtomicInteger pairs = new java.util.concurrent.atomic.AtomicInteger();
-		reactor.core.Disposable writer = reactor.core.publisher.Flux.interval(Duration.ofMillis(100))
-				.concatMap(i -> store.save(List.of(event(1, "after " + (2 * i + 1)).build(),
-						event(2, "after " + (2 * i + 2)).build())).doOnSuccess(v -> pairs.incrementAndGet()))
-				.subscribe();
+	void tailFollowsEventsStoredAfterItsStartInStorageOrder() {
+		store.save(List.of(event(0, "before").build())).block(T);
+		VirtualTimeScheduler time = VirtualTimeScheduler.create();
 		try {
-			StepVerifier.create(store.tail(Duration.ofMillis(100)).take(2).map(Event::message).collectList())
-					.assertNext(m -> {
-						assertThat(m).allMatch(x -> x.matches("after \\d+"));
-						int first = Integer.parseInt(m.get(0).substring(6));
-						assertThat(m.get(1)).isEqualTo("after " + (first + 1)); // in storage order, none skipped
-					})
-					.expectComplete()
-					.verify(Duration.ofSeconds(60));
+			tailFromNow(time)
+					.then(() -> store.save(List.of(event(1, "after 1").build(), event(0, "after 2").build())).block(T))
+					.then(() -> time.advanceTimeBy(POLL))
+					.expectNext("after 1", "after 2")
+					.then(() -> store.save(List.of(event(2, "after 3").build())).block(T))
+					.then(() -> time.advanceTimeBy(POLL))
+					.expectNext("after 3")
+					.thenCancel()
+					.verify(T);
 		}
 		finally {
-			writer.dispose();
+			time.dispose();
 		}
+	}
+
+	/** Inserts {@code e} in a transaction of its own that stays open; the caller commits or rolls back. */
+	Connection holdUncommitted(Event e) {
+		Connection c = store.unpooledConnection().block(T);
+		Mono.from(c.beginTransaction()).then(EventWrites.insertEvents(c, List.of(e))).block(T);
+		return c;
+	}
+
+	@Test
+	void tailEmitsAnEventWhoseTransactionCommitsAfterALaterNumberedOne() {
+		VirtualTimeScheduler time = VirtualTimeScheduler.create();
+		Connection slow = null;
+		try {
+			StepVerifier.FirstStep<String> tail = tailFromNow(time);
+			slow = holdUncommitted(event(1, "late").build()); // takes the next number, not yet visible
+			store.save(List.of(event(2, "early").build())).block(T);
+			Connection held = slow;
+			tail.then(() -> time.advanceTimeBy(POLL))
+					.expectNext("early")
+					.then(() -> Mono.from(held.commitTransaction()).block(T))
+					.then(() -> time.advanceTimeBy(POLL))
+					.expectNext("late") // a cursor moved past "early" would never show it
+					.then(() -> store.save(List.of(event(3, "next").build())).block(T))
+					.then(() -> time.advanceTimeBy(POLL))
+					.expectNext("next") // and "early" is not emitted twice
+					.thenCancel()
+					.verify(T);
+		}
+		finally {
+			close(slow);
+			time.dispose();
+		}
+	}
+
+	@Test
+	void tailGivesUpANumberThatNeverCommitsAfterTheLateCommitWindow() {
+		VirtualTimeScheduler time = VirtualTimeScheduler.create();
+		Connection slow = null;
+		try {
+			StepVerifier.FirstStep<String> tail = tailFromNow(time);
+			slow = holdUncommitted(event(1, "rolled back").build());
+			Mono.from(slow.rollbackTransaction()).block(T); // its number is used up for good
+			store.save(List.of(event(2, "kept").build())).block(T);
+			tail.then(() -> time.advanceTimeBy(POLL))
+					.expectNext("kept")
+					.then(() -> time.advanceTimeBy(LATE)) // the gap is given up: the cursor moves past "kept"
+					.then(() -> store.save(List.of(event(3, "later").build())).block(T))
+					.then(() -> time.advanceTimeBy(POLL))
+					.expectNext("later")
+					.thenCancel()
+					.verify(T);
+		}
+		finally {
+			close(slow);
+			time.dispose();
+		}
+	}
+
+	static void close(Connection c) {
+		if (c != null) {
+			Mono.from(c.close()).block(T);
+		}
+	}
+
+	@Test
+	void saveNewSkipsEventsWhoseIdIsStoredAlready() {
+		Event a = event(0, "a").build();
+		Event b = event(1, "b").build();
+		assertThat(store.saveNew(List.of(a)).block(T)).isZero();
+		assertThat(store.saveNew(List.of(b, a)).block(T)).isEqualTo(1);
+		assertThat(messages(EventQuery.all())).containsExactly("b", "a");
+	}
+
+	@Test
+	void theStoreHoldsAtMostItsPoolSizeOfConnectionsAndClosesThem() throws Exception {
+		int size = store.poolSize();
+		Sinks.Empty<Void> release = Sinks.empty();
+		List<Mono<Integer>> holders = new ArrayList<>();
+		for (int i = 0; i <= size; i++) {
+			int n = i;
+			holders.add(store.withConnection(c -> release.asMono().thenReturn(n)));
+		}
+		reactor.core.publisher.Flux<Integer> all = reactor.core.publisher.Flux.merge(holders).cache();
+		reactor.core.Disposable running = all.subscribe();
+		try {
+			long deadline = System.nanoTime() + T.toNanos();
+			while (store.poolMetrics().acquiredSize() + store.poolMetrics().pendingAcquireSize() < size + 1) {
+				assertThat(System.nanoTime()).as("connections acquired or waited for").isLessThan(deadline);
+				Thread.sleep(5);
+			}
+			assertThat(store.poolMetrics().acquiredSize()).isEqualTo(size);
+			assertThat(store.poolMetrics().pendingAcquireSize()).isEqualTo(1);
+			assertThat(store.poolMetrics().allocatedSize()).isEqualTo(size);
+			release.tryEmitEmpty();
+			assertThat(all.collectList().block(T)).hasSize(size + 1);
+		}
+		finally {
+			running.dispose();
+		}
+		store.close().block(T);
+		assertThat(store.closed()).isTrue();
+		assertThat(store.poolMetrics().allocatedSize()).isZero();
+		StepVerifier.create(store.count()).expectError().verify(T);
 	}
 }
