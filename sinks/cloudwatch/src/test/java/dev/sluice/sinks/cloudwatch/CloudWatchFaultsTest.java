@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -15,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.sluice.pipeline.sink.Batch;
 import dev.sluice.testkit.CloudWatchLogsStandIn;
+import dev.sluice.testkit.SchedulerClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import reactor.test.scheduler.VirtualTimeScheduler;
@@ -62,22 +62,8 @@ class CloudWatchFaultsTest {
 	void theServiceDownForThirtySecondsAndBackLosesNothing() throws Exception {
 		VirtualTimeScheduler vts = VirtualTimeScheduler.create();
 		Instant base = Instant.now();
-		Clock virtual = new Clock() {
-			@Override
-			public Instant instant() {
-				return base.plusMillis(vts.now(TimeUnit.MILLISECONDS));
-			}
+		Clock virtual = SchedulerClock.of(vts, base);
 
-			@Override
-			public ZoneId getZone() {
-				return ZoneOffset.UTC;
-			}
-
-			@Override
-			public Clock withZone(ZoneId zone) {
-				return this;
-			}
-		};
 		standIn.close();
 		standIn = CloudWatchLogsStandIn.start(virtual);
 		standIn.goDownUntil(base.plusSeconds(30));
