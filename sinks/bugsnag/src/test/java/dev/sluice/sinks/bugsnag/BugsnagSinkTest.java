@@ -116,6 +116,29 @@ class BugsnagSinkTest {
 	}
 
 	@Test
+	void recordsOutsideAnyUnitOfWorkLeaveNoBreadcrumbsAndGetNone() {
+		sink(Map.of());
+		Instant t = runner.clock.instant();
+		runner.offer(LogRecord.builder(Level.INFO, "integrates.boot", "no unit").time(t).build());
+		runner.offer(LogRecord.builder(Level.INFO, "integrates.api", "in op").attributes(
+				Attributes.of(StandardKeys.OPERATION_ID, "op")).time(t).build());
+		runner.offer(LogRecord.builder(Level.ERROR, "integrates.boot", "no unit failed")
+				.thrown(new IllegalStateException("no unit failed")).time(t).build());
+		runner.offer(error("op", "op failed", t));
+		runner.drain(4, Duration.ofMinutes(1));
+
+		assertThat(bugsnag.events()).hasSize(2);
+		for (JsonNode e : bugsnag.events()) {
+			List<String> names = new ArrayList<>();
+			e.get("breadcrumbs").forEach(c -> names.add(c.get("name").asText()));
+			boolean unitless = e.get("exceptions").get(0).get("message").asText().equals("no unit failed");
+			assertThat(names).as("breadcrumbs of %s", e.get("exceptions").get(0).get("message"))
+					.isEqualTo(unitless ? List.of() : List.of("in op"));
+		}
+		assertThat(runner.dropped()).isZero();
+	}
+
+	@Test
 	void atMostMaxBreadcrumbsAreKeptTheLatest() {
 		sink(Map.of("max_breadcrumbs", 5));
 		Instant t = runner.clock.instant();
