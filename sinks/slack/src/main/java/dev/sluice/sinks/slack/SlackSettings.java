@@ -28,8 +28,9 @@ import dev.sluice.pipeline.sink.SinkOptions;
  * <li>{@code endpoint}: the Web API base URL (default {@code https://slack.com/api/}, as
  * slack_sdk's {@code base_url}); messages go to {@code {endpoint}chat.postMessage};</li>
  * <li>Sluice's own: {@code pace} (the least time between two messages to one channel, default
- * 1 s, Slack's "about one message per second per channel") and {@code timeout} (of one HTTP
- * call, default 10 s).</li>
+ * 1 s, Slack's "about one message per second per channel"), {@code group_window} (default 60 s;
+ * 0 turns it off: a template that keeps coming across messages is shown as one line per window,
+ * see {@link BurstWindows}) and {@code timeout} (of one HTTP call, default 10 s).</li>
  * </ul>
  */
 final class SlackSettings {
@@ -39,6 +40,7 @@ final class SlackSettings {
 	static final String DEFAULT_ENDPOINT = "https://slack.com/api/";
 	static final Duration DEFAULT_PACE = Duration.ofSeconds(1);
 	static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+	static final Duration DEFAULT_GROUP_WINDOW = Duration.ofSeconds(60);
 	private static final Pattern TOKEN = Pattern.compile("xox[a-z]-[A-Za-z0-9-]+");
 
 	private final Secret apiKey;
@@ -53,10 +55,11 @@ final class SlackSettings {
 	private final URI endpoint;
 	private final Duration pace;
 	private final Duration timeout;
+	private final Duration groupWindow;
 
 	private SlackSettings(Secret apiKey, String channel, Secret webhookUrl, String username, String iconUrl,
 			String iconEmoji, boolean failSilent, List<String> pingUsers, Level pingLevel, URI endpoint,
-			Duration pace, Duration timeout) {
+			Duration pace, Duration timeout, Duration groupWindow) {
 		this.apiKey = apiKey;
 		this.channel = channel;
 		this.webhookUrl = webhookUrl;
@@ -69,6 +72,7 @@ final class SlackSettings {
 		this.endpoint = endpoint;
 		this.pace = pace;
 		this.timeout = timeout;
+		this.groupWindow = groupWindow;
 	}
 
 	/** Reads the options, recording every problem in {@code o}; the caller validates. */
@@ -98,6 +102,11 @@ final class SlackSettings {
 		URI endpoint = httpUri(o, "endpoint", endpointText.endsWith("/") ? endpointText : endpointText + "/");
 		Duration pace = o.duration("pace", DEFAULT_PACE);
 		Duration timeout = o.duration("timeout", DEFAULT_TIMEOUT);
+		Duration groupWindow = o.duration("group_window", DEFAULT_GROUP_WINDOW);
+		if (groupWindow.isNegative()) {
+			o.problem("group_window", "must be 0 (off) or positive, was " + groupWindow);
+			groupWindow = DEFAULT_GROUP_WINDOW;
+		}
 		if (timeout.isZero()) {
 			o.problem("timeout", "must be positive");
 			timeout = DEFAULT_TIMEOUT;
@@ -127,7 +136,7 @@ final class SlackSettings {
 			o.problem("icon_emoji", "expected an emoji name such as ':rotating_light:', found '" + iconEmoji + "'");
 		}
 		return new SlackSettings(apiKey, channel, webhook, username, iconUrl, iconEmoji, failSilent,
-				List.copyOf(ping), pingLevel, endpoint, pace, timeout);
+				List.copyOf(ping), pingLevel, endpoint, pace, timeout, groupWindow);
 	}
 
 	private static URI httpUri(SinkOptions o, String key, String text) {
@@ -195,6 +204,11 @@ final class SlackSettings {
 	/** {@code {endpoint}chat.postMessage}. */
 	String postMessageUrl() {
 		return endpoint.toString() + "chat.postMessage";
+	}
+
+	/** The window over which a template that keeps coming is grouped across messages (0: off). */
+	Duration groupWindow() {
+		return groupWindow;
 	}
 
 	Duration pace() {

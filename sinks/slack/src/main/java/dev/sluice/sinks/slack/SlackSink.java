@@ -2,11 +2,15 @@ package dev.sluice.sinks.slack;
 
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.sluice.pipeline.LogRecord;
@@ -36,7 +40,9 @@ import reactor.core.scheduler.Scheduler;
  * Slack message, bursts shown as {@code "... (x37 in 60 s)"}. The sender waits for the channel's
  * turn ({@link ChannelPacer}, one message per {@code pace}, later after a {@code Retry-After}),
  * so while it waits the pipeline's buffer collects the next records and the next batch groups
- * them: under load there are fewer, fuller messages, never a burst of calls. The engine retries
+ * them: under load there are fewer, fuller messages, never a burst of calls. While one template
+ * keeps coming across messages, {@link BurstWindows} holds the write to the end of its
+ * {@code group_window} (60 s), so that the burst becomes one line per window. The engine retries
  * transient answers, stops on permanent ones (reported once, or only counted with
  * {@code fail_silent}), and hands what it gives up on to the {@code fallback} handler.
  *
@@ -53,6 +59,8 @@ final class SlackSink implements Sink {
 	private final Layout layout;
 	private final DeliveryEngine<SlackLine> engine;
 	private final String channelKey;
+	private final BurstWindows bursts;
+	private final Scheduler scheduler;
 	/**
 	 * Calls made whose answer is not yet fully handled. Decremented only after the answer went
 	 * through the engine (a retry's timer is scheduled by then), so tests may move virtual time
@@ -63,6 +71,8 @@ final class SlackSink implements Sink {
 	SlackSink(SinkSpec spec, SlackSettings settings, DeliveryOptions delivery, SlackApi api, Scheduler scheduler) {
 		this.settings = settings;
 		this.layout = spec.layout();
+		this.bursts = new BurstWindows(settings.groupWindow().toMillis());
+		this.scheduler = scheduler;
 		// where the messages go: the pace is Slack's per channel, whichever sink posts
 		this.channelKey = settings.webhookUrl() != null ? settings.webhookUrl().reveal()
 				: settings.endpoint() + " " + settings.channel();
@@ -96,14 +106,20 @@ final class SlackSink implements Sink {
 				.then(Mono.defer(() -> {
 					calls.incrementAndGet();
 					return api.post(messages.message(request.values()))
-							.flatMap(reply -> answer(reply, pacer, webhook, target))
+							.flatMap(reply -> answer(reply, request.values(), pacer, webhook, target))
 							.doFinally(s -> calls.decrementAndGet());
 				}));
 	}
 
-	private Mono<Outcome> answer(SlackReply reply, ChannelPacer pacer, boolean webhook, String target) {
+	private Mono<Outcome> answer(SlackReply reply, List<SlackLine> lines, ChannelPacer pacer, boolean webhook,
+			String target) {
 		SlackFault fault = SlackFault.of(reply, webhook, target);
 		if (fault == null) {
+			Set<String> keys = new LinkedHashSet<>();
+			for (SlackLine l : lines) {
+				keys.add(l.groupKey());
+			}
+			bursts.posted(keys, scheduler.now(TimeUnit.MILLISECONDS));
 			return Mono.just(Outcome.delivered());
 		}
 		if (!fault.isPermanent() && fault.retryAfter() != null) {
@@ -141,7 +157,16 @@ final class SlackSink implements Sink {
 			entries.add(Entry.of(r, new SlackLine(r, text, key, order), chars));
 		}
 		batch.dropped(feedback, FeedbackLoop.REASON);
-		return entries.isEmpty() ? Mono.empty() : engine.deliver(batch, entries);
+		return entries.isEmpty() ? Mono.empty() : engine.deliver(batch, entries).then(Mono.defer(this::hold));
+	}
+
+	/**
+	 * After a message that carried a burst, the write ends only when the burst's window does
+	 * ({@link BurstWindows}): a timer on the scheduler, never a blocked thread.
+	 */
+	private Mono<Void> hold() {
+		long wait = bursts.takeHold(scheduler.now(TimeUnit.MILLISECONDS));
+		return wait <= 0 ? Mono.empty() : Mono.delay(Duration.ofMillis(wait), scheduler).then();
 	}
 
 	/** Calls whose answer is not fully handled yet (tests wait for none before moving virtual time). */

@@ -17,7 +17,11 @@
  * The {@code text} is the formatter's output, one line per record, with {@code &}, {@code <} and
  * {@code >} escaped as Slack requires, at most 4,000 characters (more records make more messages;
  * one longer record is cut with a marker). Records of the same burst (logger, level and message
- * template) share one line, {@code "Providers Sync Delayed: [...] (x37 in 60 s)"}. Each line also
+ * template) share one line, {@code "Providers Sync Delayed: [...] (x37 in 60 s)"}, and a template
+ * that keeps coming across messages is grouped over a {@code group_window} (60 s): after the
+ * first line, the channel gets one line per window for it, holding the sink's writes meanwhile
+ * (so, during such a burst, other records of the channel and a shutdown wait up to one window
+ * too; see {@code BurstWindows}). Each line also
  * has an attachment coloured by that record's own level (danger, warning, good) with Block Kit
  * fields for the logger, level, time and context attributes, within Slack's limits (50 blocks,
  * 3,000 characters per section, 10 fields of 2,000, 100 attachments), cut with a marker, never
