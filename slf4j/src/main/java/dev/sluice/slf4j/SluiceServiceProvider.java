@@ -7,15 +7,14 @@ import org.slf4j.spi.MDCAdapter;
 import org.slf4j.spi.SLF4JServiceProvider;
 
 import io.micrometer.context.ContextRegistry;
-import io.micrometer.context.integration.Slf4jThreadLocalAccessor;
 
 /**
  * SLF4J 2's entry point: with this jar on the class path, every SLF4J call (Netty's, Reactor's,
  * Spring's, the AWS SDK's, the application's) goes into {@link dev.sluice.pipeline.Sluice#global()},
  * non-blocking, under the levels and handlers of the Sluice configuration.
  *
- * <p>It also registers Micrometer's MDC accessor with context-propagation, so that with
- * {@code Hooks.enableAutomaticContextPropagation()} MDC values follow a Reactor chain across
+ * <p>It also registers an MDC accessor ({@link SluiceMdcAccessor}) with context-propagation, so that
+ * with {@code Hooks.enableAutomaticContextPropagation()} MDC values follow a Reactor chain across
  * threads.
  */
 public final class SluiceServiceProvider implements SLF4JServiceProvider {
@@ -52,11 +51,7 @@ public final class SluiceServiceProvider implements SLF4JServiceProvider {
 		markerFactory = new BasicMarkerFactory();
 		mdcAdapter = new SluiceMdcAdapter();
 		loggerFactory = new SluiceLoggerFactory();
-		try {
-			ContextRegistry.getInstance().registerThreadLocalAccessor(new Slf4jThreadLocalAccessor());
-		}
-		catch (RuntimeException alreadyRegistered) {
-			// another integration registered it first: MDC propagation works either way
-		}
+		// replaces Micrometer's MDC accessor if it was registered first (same key); see SluiceMdcAccessor
+		ContextRegistry.getInstance().registerThreadLocalAccessor(new SluiceMdcAccessor());
 	}
 }

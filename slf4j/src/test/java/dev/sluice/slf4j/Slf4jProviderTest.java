@@ -14,7 +14,12 @@ import org.slf4j.MDC;
 import org.slf4j.MarkerFactory;
 import org.slf4j.helpers.MessageFormatter;
 
+import dev.sluice.context.Attributes;
+import dev.sluice.context.CurrentAttributes;
 import dev.sluice.context.LogContext;
+import io.micrometer.context.ContextSnapshot;
+import io.micrometer.context.ContextSnapshotFactory;
+import reactor.util.context.Context;
 import dev.sluice.pipeline.HandlerSpec;
 import dev.sluice.pipeline.Level;
 import dev.sluice.pipeline.LogRecord;
@@ -107,6 +112,50 @@ class Slf4jProviderTest {
 			assertThat(seen).isEqualTo("alice");
 		}
 		finally {
+			Hooks.disableAutomaticContextPropagation();
+		}
+	}
+
+	/**
+	 * A context snapshot taken while a chain runs must not freeze the chain's attributes into MDC:
+	 * restored further up the chain, they would shadow the chain's own (a caller's X-Request-Id
+	 * written over a unit of work's OperationId was lost for SLF4J callers that way).
+	 */
+	@Test
+	void aCapturedSnapshotCarriesOwnMdcEntriesNotTheChainsAttributes() throws Exception {
+		ContextSnapshotFactory snapshots = ContextSnapshotFactory.builder().build();
+		CurrentAttributes.set(Attributes.of("OperationId", "unit"));
+		MDC.put("tenant", "t-1");
+		Context captured;
+		try {
+			captured = snapshots.captureAll().updateContext(Context.empty());
+		}
+		finally {
+			CurrentAttributes.clear();
+			MDC.clear();
+		}
+		Context inner = LogContext.put(captured, "OperationId", "caller");
+		int before = sink.size();
+		try (ContextSnapshot.Scope scope = snapshots.setThreadLocalsFrom(inner)) {
+			assertThat(MDC.get("OperationId")).isEqualTo("caller");
+			LoggerFactory.getLogger("snap").info("inside");
+		}
+		LogRecord r = last(before + 1);
+		assertThat(r.attributes().asMap()).containsEntry("OperationId", "caller").containsEntry("tenant", "t-1");
+		assertThat(MDC.get("tenant")).isNull();
+	}
+
+	@Test
+	void mdcValuesFollowAChainToAnotherThread() {
+		Hooks.enableAutomaticContextPropagation();
+		MDC.put("tenant", "t-2");
+		try {
+			String seen = Mono.fromCallable(() -> MDC.get("tenant")).subscribeOn(Schedulers.boundedElastic())
+					.contextCapture().block(Duration.ofSeconds(10));
+			assertThat(seen).isEqualTo("t-2");
+		}
+		finally {
+			MDC.clear();
 			Hooks.disableAutomaticContextPropagation();
 		}
 	}

@@ -5,6 +5,7 @@ import dev.sluice.events.EventLogger;
 import dev.sluice.events.Events;
 import dev.sluice.pipeline.Logger;
 import dev.sluice.pipeline.Sluice;
+import reactor.core.publisher.Mono;
 
 /**
  * The event log's side of a request, used only when the {@code events} module is on the class
@@ -14,6 +15,11 @@ import dev.sluice.pipeline.Sluice;
 final class EventsSupport {
 
 	private EventsSupport() {
+	}
+
+	/** {@code work} as an {@link Events#unitOfWork}: EntryPoint, User, ActivityId, its own context stack. */
+	static Mono<Void> unitOfWork(String entryPoint, String user, Mono<Void> work) {
+		return Events.unitOfWork(entryPoint, user, work);
 	}
 
 	/** An access recorder writing through an event logger over {@code access}. */

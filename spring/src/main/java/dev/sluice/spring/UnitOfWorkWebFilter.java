@@ -36,14 +36,14 @@ import reactor.util.context.ContextView;
  * <li>{@code traceId}, {@code spanId}: with Micrometer Tracing and a tracer bridge.</li>
  * </ul>
  * Every record logged in the chain (Sluice's loggers, and SLF4J callers through
- * context-propagation) carries them, and no other request's, plus a new {@code ActivityId}. With
- * the {@code events} module on the class path the access record is an event as well.
+ * context-propagation) carries them, and no other request's, plus a new {@code ActivityId}.
  *
- * <p>Why not {@code Events.unitOfWork}: it always starts a new OperationId, and writing the
- * caller's id over it one {@code contextWrite} further up was seen by Reactor-Context readers but
- * not by thread-local readers (SLF4J in a controller saw the unit's id), so the filter writes the
- * same keys itself. Event-log code that needs the unit's context stack ({@code add}/{@code remove})
- * can still wrap its own chain in {@code Events.unitOfWork}.
+ * <p>With the {@code events} module on the class path the request runs as an
+ * {@code Events.unitOfWork}: its own context stack for {@code add}/{@code remove} (reactive, or
+ * imperative with context-propagation), and the access record is an event as well. The unit
+ * starts a new OperationId; the caller's (or the trace's) is written over it inside the unit, so
+ * that every reader below sees the caller's. Without the module the same attributes are written
+ * directly.
  *
  * <p>With the access log on, one record per request goes to the {@value #ACCESS_LOGGER} logger
  * when the exchange ends: the unit's attributes plus {@code Status} (the HTTP status, or the
@@ -104,19 +104,20 @@ public final class UnitOfWorkWebFilter implements WebFilter, Ordered {
 					String operationId = fromHeaders != null ? fromHeaders
 							: traced.contains(TraceIds.TRACE_ID) ? (String) traced.get(TraceIds.TRACE_ID)
 									: OperationIds.newId();
-					Attributes attrs = LogContext.attributes(ctx).withAll(traced)
-							.with(StandardKeys.ENTRY_POINT, entryPoint)
-							.with(StandardKeys.OPERATION_ID, operationId)
-							.with(StandardKeys.ACTIVITY_ID, OperationIds.newId());
-					if (user.isPresent()) {
-						attrs = attrs.with(StandardKeys.USER, user.get());
-					}
 					exchange.getResponse().getHeaders().set(OperationIds.REQUEST_ID, operationId);
 					Mono<Void> work = accessLog
 							? Mono.deferContextual(unit -> withAccessLog(chain.filter(exchange), exchange, unit, entryPoint))
 							: chain.filter(exchange);
-					return work.contextWrite(LogContext.with(attrs));
+					Mono<Void> own = work.contextWrite(LogContext.with(traced.with(StandardKeys.OPERATION_ID, operationId)));
+					return AccessRecorder.EVENTS ? EventsSupport.unitOfWork(entryPoint, user.orElse(null), own)
+							: own.contextWrite(LogContext.with(unit(entryPoint, user.orElse(null))));
 				}));
+	}
+
+	/** The unit-of-work attributes when the events module is absent (it writes them itself otherwise). */
+	private static Attributes unit(String entryPoint, String user) {
+		Attributes a = Attributes.of(StandardKeys.ENTRY_POINT, entryPoint, StandardKeys.ACTIVITY_ID, OperationIds.newId());
+		return user == null ? a : a.with(StandardKeys.USER, user);
 	}
 
 	private Mono<Void> withAccessLog(Mono<Void> work, ServerWebExchange exchange, ContextView unit, String entryPoint) {

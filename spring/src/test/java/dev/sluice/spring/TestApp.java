@@ -17,6 +17,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
+import dev.sluice.events.EventContext;
+import dev.sluice.events.EventLogger;
+import dev.sluice.events.Events;
 import dev.sluice.pipeline.Logger;
 import dev.sluice.pipeline.Sluice;
 import reactor.core.publisher.Mono;
@@ -47,30 +50,48 @@ public class TestApp {
 				.build();
 	}
 
+	@Bean
+	Gate gate() {
+		return new Gate();
+	}
+
 	@RestController
 	static class WorkController {
 
 		static final String LOGGER = "dev.sluice.spring.test.Work";
+		static final String STEP = "Step";
 
 		private final Logger log;
+		private final EventLogger events;
+		private final Gate gate;
 		private final org.slf4j.Logger slf4j = org.slf4j.LoggerFactory.getLogger(LOGGER + ".slf4j");
 
-		WorkController(Sluice sluice) {
+		WorkController(Sluice sluice, Gate gate) {
 			this.log = sluice.logger(LOGGER);
+			this.events = Events.logger(sluice, LOGGER + ".events");
+			this.gate = gate;
 		}
 
 		/**
-		 * Four records per request: SLF4J on the Netty thread, Sluice's reactive logger, a debug
-		 * record (off unless the level changes), and SLF4J again after a hop to another thread.
+		 * Five records and two events per request (plus the access record and event): SLF4J in
+		 * the handler, Sluice's reactive logger, a debug record (off unless the level changes), an
+		 * event after pushing {@code Step} on the unit of work's stack, then, after the gate and a
+		 * hop to another thread, SLF4J again and an imperative event (thread-local unit of work),
+		 * and the stack is popped.
 		 */
 		@GetMapping("/work/{n}")
 		Mono<String> work(@PathVariable("n") int n) {
 			slf4j.info("work {} started", n);
 			return log.reactive().info("work {} in the chain", n)
 					.then(log.atDebug().attr("n", n).mono("work {} details", n))
+					.then(events.reactive().add(EventContext.of(STEP, "work-" + n)))
+					.then(events.reactive().info("work {} event", n))
+					.then(gate.arrive(Duration.ofSeconds(45)))
 					.then(Mono.delay(Duration.ofMillis(2)))
 					.map(x -> {
 						slf4j.info("work {} after the hop", n);
+						events.info("work {} done", n);
+						events.remove();
 						return "done " + n;
 					});
 		}
