@@ -1,6 +1,5 @@
 package dev.sluice.sinks.slack;
 
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
@@ -13,16 +12,20 @@ import java.util.Map;
  *
  * <h2>How</h2>
  * A template's window opens when a message carrying it is posted. When a later message within
- * the window carries the same template again, the burst is on: the sink then holds its write
+ * the window carries the same template again, at least twice (so records of it come faster than
+ * the channel's pace: a warning repeated now and then is no burst), the burst is on: the sink
+ * then holds its write
  * ({@link #takeHold}) until that window ends, so that meanwhile the pipeline's buffer collects
  * the burst and the next message carries it as one line; that message opens the next window and
- * holds again while the burst lasts. A template posted again only after its window (and the one
+ * holds again while the burst lasts (while it carries the template at least twice). A template posted again only after its window (and the one
  * after it) is a new burst and goes out at the channel's pace. A message carrying several
  * bursting templates holds until the earliest of their windows ends. Nothing is held outside a
  * write: every record is in the message of its own batch, so the pipeline's accounting (a record
  * is delivered when its write completes) stays true; the cost is that during a burst other
- * records of the channel wait too, up to one window, and a shutdown during a burst waits up to
- * one window for the last message (or counts what is left as dropped at its deadline).
+ * records of the channel wait too, up to one window. A hold ends early when the JVM shuts down
+ * (the sink's shutdown hook), so that the last messages go out at the channel's pace; a
+ * {@code Sluice.shutdown} or {@code flush} without JVM exit during a burst waits for the window
+ * (up to its deadline, after which the pipeline counts what is left as dropped).
  *
  * <p>Thread-safety: synchronized; {@link #posted} runs where the HTTP answer arrives (the engine's
  * scheduler or an event loop), {@link #takeHold} on the runner's completion path. A few map
@@ -50,14 +53,25 @@ final class BurstWindows {
 		this.windowMillis = windowMillis;
 	}
 
-	/** A message carrying the templates {@code keys} was accepted by Slack at {@code now} (millis). */
-	synchronized void posted(Collection<String> keys, long now) {
+	/**
+	 * A message was accepted by Slack at {@code now} (millis), carrying {@code counts}: how many
+	 * records of each template key.
+	 */
+	synchronized void posted(Map<String, Integer> counts, long now) {
 		if (windowMillis <= 0) {
 			return;
 		}
-		for (String key : keys) {
+		for (Map.Entry<String, Integer> c : counts.entrySet()) {
+			String key = c.getKey();
 			Window w = windows.get(key);
 			long end;
+			if (c.getValue() < 2) {
+				// one record of it in this message: no faster than the pace; a window opens if none is
+				if (w == null || now >= w.start + windowMillis) {
+					windows.put(key, new Window(now, false));
+				}
+				continue;
+			}
 			if (w != null && now < w.start + windowMillis) {
 				// the same template again within its window: a burst; keep the window, hold to its end
 				windows.put(key, new Window(w.start, true));

@@ -6,11 +6,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.sluice.pipeline.LogRecord;
@@ -29,6 +28,7 @@ import dev.sluice.sinks.delivery.Failure;
 import dev.sluice.sinks.delivery.Outcome;
 import dev.sluice.sinks.delivery.Request;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Scheduler;
 
 /**
@@ -61,6 +61,10 @@ final class SlackSink implements Sink {
 	private final String channelKey;
 	private final BurstWindows bursts;
 	private final Scheduler scheduler;
+	/** Completed by {@link #stopHolding()} (JVM exit): ends a hold at once. */
+	private final Sinks.Empty<Void> exit = Sinks.empty();
+	private final AtomicBoolean exiting = new AtomicBoolean();
+	private final Thread exitHook = exitHook(this);
 	/**
 	 * Calls made whose answer is not yet fully handled. Decremented only after the answer went
 	 * through the engine (a retry's timer is scheduled by then), so tests may move virtual time
@@ -89,6 +93,12 @@ final class SlackSink implements Sink {
 				.concurrency(1)
 				.scheduler(scheduler);
 		this.engine = delivery.applyTo(builder, spec).build();
+		try {
+			Runtime.getRuntime().addShutdownHook(exitHook);
+		}
+		catch (IllegalStateException e) {
+			exiting.set(true); // made while the JVM exits: never hold
+		}
 	}
 
 	/**
@@ -115,11 +125,11 @@ final class SlackSink implements Sink {
 			String target) {
 		SlackFault fault = SlackFault.of(reply, webhook, target);
 		if (fault == null) {
-			Set<String> keys = new LinkedHashSet<>();
+			Map<String, Integer> counts = new HashMap<>();
 			for (SlackLine l : lines) {
-				keys.add(l.groupKey());
+				counts.merge(l.groupKey(), 1, Integer::sum);
 			}
-			bursts.posted(keys, scheduler.now(TimeUnit.MILLISECONDS));
+			bursts.posted(counts, scheduler.now(TimeUnit.MILLISECONDS));
 			return Mono.just(Outcome.delivered());
 		}
 		if (!fault.isPermanent() && fault.retryAfter() != null) {
@@ -166,7 +176,41 @@ final class SlackSink implements Sink {
 	 */
 	private Mono<Void> hold() {
 		long wait = bursts.takeHold(scheduler.now(TimeUnit.MILLISECONDS));
-		return wait <= 0 ? Mono.empty() : Mono.delay(Duration.ofMillis(wait), scheduler).then();
+		if (wait <= 0 || exiting.get()) {
+			return Mono.empty();
+		}
+		return Mono.firstWithSignal(Mono.delay(Duration.ofMillis(wait), scheduler).then(), exit.asMono());
+	}
+
+	/**
+	 * Ends every hold now and skips later ones: the JVM is exiting (called by the sink's shutdown
+	 * hook), so the last messages should go out at the channel's pace, not a window later.
+	 */
+	void stopHolding() {
+		exiting.set(true);
+		exit.tryEmitEmpty();
+	}
+
+	private static Thread exitHook(SlackSink sink) {
+		// the hook holds the sink weakly: a sink never closed (tests) is not kept alive by it
+		java.lang.ref.WeakReference<SlackSink> ref = new java.lang.ref.WeakReference<>(sink);
+		return new Thread(() -> {
+			SlackSink s = ref.get();
+			if (s != null) {
+				s.stopHolding();
+			}
+		}, "sluice-slack-exit");
+	}
+
+	@Override
+	public Mono<Void> close() {
+		try {
+			Runtime.getRuntime().removeShutdownHook(exitHook);
+		}
+		catch (IllegalStateException e) {
+			// the JVM is exiting: the hook is running or ran
+		}
+		return Mono.empty();
 	}
 
 	/** Calls whose answer is not fully handled yet (tests wait for none before moving virtual time). */

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -59,7 +60,7 @@ class SlackBurstTest {
 		vts.dispose();
 	}
 
-	private void sink(Map<String, Object> extra) {
+	private SlackSink sink(Map<String, Object> extra) {
 		Map<String, Object> options = new HashMap<>(Map.of("api_key", SlackSinkTest.TOKEN, "channel", "#general",
 				"endpoint", slack.apiBase()));
 		options.putAll(extra);
@@ -72,6 +73,7 @@ class SlackBurstTest {
 		runner.sink(s, s::callsInFlight);
 		runner.diagnostics = () -> "requests " + slack.requests() + ", messages " + slack.messages().size()
 				+ ", status: " + statusBytes.toString(StandardCharsets.UTF_8);
+		return s;
 	}
 
 	private static LogRecord delayed(Instant t, int i) {
@@ -123,19 +125,39 @@ class SlackBurstTest {
 	}
 
 	@Test
-	void aTemplateThatComesBackAfterItsWindowIsPostedAtOnce() {
+	void aTemplateRepeatedSlowerThanThePaceIsNoBurstAndIsPostedAtOnce() {
 		sink(Map.of());
 		Instant t0 = runner.clock.instant();
-		for (int i = 0; i < 3; i++) {
-			runner.offerAtItsTime(delayed(t0.plusSeconds(130L * i), i));
+		for (int i = 0; i < 5; i++) {
+			runner.offerAtItsTime(delayed(t0.plusSeconds(5L * i), i));
 		}
-		runner.drain(3, Duration.ofMinutes(10));
+		runner.drain(5, Duration.ofMinutes(10));
 
 		List<SlackMessage> messages = slack.messages("#general");
-		assertThat(messages).hasSize(3);
-		for (int i = 0; i < 3; i++) {
-			assertThat(messages.get(i).receivedAt()).isEqualTo(t0.plusSeconds(130L * i));
+		assertThat(messages).hasSize(5);
+		for (int i = 0; i < 5; i++) {
+			assertThat(messages.get(i).receivedAt()).isEqualTo(t0.plusSeconds(5L * i));
 		}
+	}
+
+	@Test
+	void whenTheJvmExitsAHoldEndsAndTheRestGoesOutAtThePace() {
+		SlackSink s = sink(Map.of());
+		Instant t0 = runner.clock.instant();
+		int n = 100; // 10 s of one warning every 100 ms
+		for (int i = 0; i < n; i++) {
+			runner.offerAtItsTime(delayed(t0.plusMillis(i * 100L), i));
+		}
+		// the third message carries the burst and holds the write until the window's end (t0 + 60 s);
+		// at t0 + 15 s the JVM exits: the sink's shutdown hook calls stopHolding
+		vts.schedule(s::stopHolding, 15, TimeUnit.SECONDS);
+		runner.drain(n, Duration.ofMinutes(2));
+
+		List<SlackMessage> messages = slack.messages("#general");
+		assertThat(lines().stream().mapToLong(l -> l[0]).sum()).isEqualTo(n);
+		assertThat(messages).hasSize(4);
+		assertThat(messages.get(3).receivedAt()).isEqualTo(t0.plusSeconds(15));
+		assertThat(slack.violations()).isEmpty();
 	}
 
 	@Test
