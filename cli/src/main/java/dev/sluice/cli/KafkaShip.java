@@ -4,6 +4,10 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.common.KafkaException;
 
 import dev.sluice.config.ConfigLoader;
 import dev.sluice.config.LoggingConfig;
@@ -55,21 +59,52 @@ final class KafkaShip {
 		ShipCommand.ShipClock clock = new ShipCommand.ShipClock();
 		Sluice sluice = Sluice.builder().clock(clock).shutdownHook(false).build();
 		sluice.apply(loader.plan(cfg, sluice.environment())).block();
-		KafkaShipper shipper = new KafkaShipper(sluice, clock, cmd.bootstrap, cmd.topic, cmd.group, cmd.timeout,
-				cmd.consumerProperties, err);
+		KafkaShipper shipper;
+		try {
+			shipper = new KafkaShipper(sluice, clock, cmd.bootstrap, cmd.topic, cmd.group, cmd.timeout,
+					cmd.consumerProperties, err);
+		}
+		catch (KafkaException e) {
+			// A bootstrap that does not resolve, a bad consumer property: one clear line, no stack.
+			sluice.shutdown(cmd.timeout).block();
+			err.println("sluice ship --from kafka: cannot start a consumer for --bootstrap '" + cmd.bootstrap + "': "
+					+ rootMessage(e));
+			return 2;
+		}
 		long start = System.nanoTime();
+		CountDownLatch summarised = new CountDownLatch(1);
 		Thread hook = new Thread(() -> {
 			shipper.stop();
 			try {
-				// Ctrl-C: let run() drain and commit before the JVM goes
-				shipper.awaitFinished(cmd.timeout.plusSeconds(15));
+				// Ctrl-C: the JVM exits when this hook returns, so wait until run() has drained and
+				// committed and finish() has printed the summary.
+				summarised.await(cmd.timeout.multipliedBy(2).plusSeconds(15).toMillis(), TimeUnit.MILLISECONDS);
 			}
 			catch (InterruptedException e) {
 				Thread.currentThread().interrupt();
 			}
 		}, "sluice-ship-stop");
 		Runtime.getRuntime().addShutdownHook(hook);
-		return finish(shipper, sluice, cmd.timeout, start, err);
+		try {
+			return finish(shipper, sluice, cmd.timeout, start, err);
+		}
+		finally {
+			summarised.countDown();
+			try {
+				Runtime.getRuntime().removeShutdownHook(hook);
+			}
+			catch (IllegalStateException e) {
+				// the JVM is shutting down already (Ctrl-C): the hook is running
+			}
+		}
+	}
+
+	private static String rootMessage(Throwable e) {
+		Throwable t = e;
+		while (t.getCause() != null && t.getCause() != t) {
+			t = t.getCause();
+		}
+		return t == e ? String.valueOf(e.getMessage()) : e.getMessage() + ": " + t.getMessage();
 	}
 
 	/** Runs the shipper to its end, shuts the pipeline down and prints the summary. */

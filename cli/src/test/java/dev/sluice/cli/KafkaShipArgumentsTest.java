@@ -38,6 +38,19 @@ class KafkaShipArgumentsTest {
 	}
 
 	@Test
+	void aBootstrapThatDoesNotResolveIsOneClearErrorNotAStackTrace() throws Exception {
+		Path config = dir.resolve("c.json");
+		Files.writeString(config, "{\"version\": 1}");
+		ByteArrayOutputStream err = new ByteArrayOutputStream();
+		assertThat(run(err, "ship", "--from", "kafka", "--config", config.toString(), "--topic", "t", "--group", "g",
+				"--bootstrap", "no-such-host.invalid:9092")).isEqualTo(2);
+		String text = err.toString(StandardCharsets.UTF_8);
+		assertThat(text).contains("sluice ship --from kafka: cannot start a consumer for --bootstrap"
+				+ " 'no-such-host.invalid:9092'").contains("bootstrap");
+		assertThat(text.lines().filter(l -> !l.isBlank())).hasSize(1);
+	}
+
+	@Test
 	void recordsFromTheKafkaSinkParseAndAnUnknownSchemaIsNamed() {
 		com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
 		ShippedRecord r = ShippedRecord.parse(json, "{\"schema\":1,\"id\":\"0193f0c2-7d3a-7000-8000-000000000001\","

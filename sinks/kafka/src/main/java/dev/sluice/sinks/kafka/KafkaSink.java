@@ -90,12 +90,16 @@ final class KafkaSink implements Sink {
 			producer.completeExceptionally(e);
 			return;
 		}
-		producer.complete(p);
+		if (!producer.complete(p)) {
+			p.close(Duration.ZERO); // the sink closed while the producer was being made
+			return;
+		}
 		try {
 			p.partitionsFor(settings.topic());
 		}
 		catch (RuntimeException e) {
-			status.error(SOURCE_PREFIX + handler, "Kafka at bootstrap_servers '" + settings.bootstrapServers()
+			// Same key as a blocked send's report: an unreachable cluster is one line, whichever comes first.
+			status.once(blockKey(), SOURCE_PREFIX + handler, "Kafka at bootstrap_servers '" + settings.bootstrapServers()
 					+ "' did not give metadata for topic '" + settings.topic() + "' within max_block_ms ("
 					+ settings.maxBlock().toMillis() + " ms); records wait in the handler's buffer or are dropped by its policy",
 					rootCause(e));
@@ -156,7 +160,7 @@ final class KafkaSink implements Sink {
 				return true;
 			}
 			sendTimeouts.increment();
-			status.once("block:" + handler, SOURCE_PREFIX + handler, "a send waited max_block_ms ("
+			status.once(blockKey(), SOURCE_PREFIX + handler, "a send waited max_block_ms ("
 					+ settings.maxBlock().toMillis() + " ms) for Kafka at '" + settings.bootstrapServers()
 					+ "'; records wait in the handler's buffer (up to delivery_timeout_ms each)", null);
 			if (closing || System.nanoTime() - giveUpAt >= 0) {
@@ -187,6 +191,10 @@ final class KafkaSink implements Sink {
 			}
 			pending.onCompletion(metadata, exception);
 		}
+	}
+
+	private String blockKey() {
+		return "block:" + handler;
 	}
 
 	private Producer<byte[], byte[]> producerOrNull() {
@@ -233,7 +241,9 @@ final class KafkaSink implements Sink {
 	@Override
 	public Mono<Void> close() {
 		closing = true;
-		Producer<byte[], byte[]> p = producer.getNow(null);
+		// getNow would throw when the producer could not be made (reported at start already)
+		Producer<byte[], byte[]> p = producer.isDone() && !producer.isCompletedExceptionally()
+				? producer.getNow(null) : null;
 		if (p != null) {
 			p.close(Duration.ofSeconds(5));
 		}
