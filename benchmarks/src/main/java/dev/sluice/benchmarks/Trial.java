@@ -116,7 +116,7 @@ public final class Trial {
 			throw new IllegalStateException(library + " was set up not to discard, yet delivered " + delivered
 					+ " of " + made + " records (" + (made - delivered) + " lost)");
 		}
-		if (library == Library.SLUICE && lost != 0) {
+		if (library.isSluice() && lost != 0) {
 			throw new IllegalStateException("Sluice lost " + lost + " of " + made + " records without counting them ("
 					+ delivered + " delivered, " + counted + " counted as dropped)");
 		}

@@ -4,11 +4,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
 
 import dev.sluice.pipeline.sink.Layout;
 import dev.sluice.pipeline.sink.StatusLogger;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * The caller's side of the ingress: decides, before a record is built, whether it can be taken,
@@ -19,7 +21,15 @@ import io.micrometer.core.instrument.MeterRegistry;
  * had room is built and offered; if other callers took the last slots meanwhile the offer fails
  * and that record is counted the same way ({@code ingress_full}).
  *
- * <p>Thread-safe; {@link #admit()} and {@link #offer} are lock-free and never block.
+ * <p>Waiting (opt-in, {@code Sluice.builder().callerWait(max)}): a caller that finds the ingress
+ * full may wait up to {@code max} for room, unless it runs on a Reactor non-blocking thread
+ * ({@link Schedulers#isInNonBlockingThread()}), which never waits. It spins briefly, then yields,
+ * then parks in short steps, so that under a flood the router and sink threads get the CPU and
+ * the callers go at the pace of the pipeline (as Log4j2's do) instead of dropping; a record that
+ * still finds no room by then is dropped and counted.
+ *
+ * <p>Thread-safe; {@link #admit()} and {@link #offer} are lock-free and, without a caller wait,
+ * never block or spin.
  */
 final class Entrance {
 
@@ -29,11 +39,14 @@ final class Entrance {
 	private final Map<String, LongAdder> dropped = new ConcurrentHashMap<>();
 	/** The counter of {@link DropReasons#INGRESS_FULL}, kept at hand for the drop path. */
 	private final LongAdder full;
+	/** How long a caller that may block waits for room; 0: never. */
+	private final long waitNanos;
 	/** False once shutdown began: records are then built, reported on the status logger and counted. */
 	private volatile boolean open = true;
 
-	Entrance(MpscIngress ingress, StatusLogger status, MeterRegistry meters) {
+	Entrance(MpscIngress ingress, long waitNanos, StatusLogger status, MeterRegistry meters) {
 		this.ingress = ingress;
+		this.waitNanos = waitNanos;
 		this.status = status;
 		this.meters = meters;
 		this.full = counter(DropReasons.INGRESS_FULL);
@@ -45,11 +58,37 @@ final class Entrance {
 	 * {@link #offer} can report the record's text.
 	 */
 	boolean admit() {
-		if (ingress.hasRoom() || !open) {
+		if (ingress.hasRoom() || !open || waitNanos > 0 && waitForRoom()) {
 			return true;
 		}
 		full.increment();
 		return false;
+	}
+
+	/** Waits up to {@link #waitNanos} for room; true when found (or shutdown began). Never on a non-blocking thread. */
+	private boolean waitForRoom() {
+		if (Schedulers.isInNonBlockingThread()) {
+			return false;
+		}
+		long deadline = System.nanoTime() + waitNanos;
+		for (int round = 0; ; round++) {
+			if (round < 64) {
+				Thread.onSpinWait();
+			}
+			else if (round < 128) {
+				Thread.yield();
+			}
+			else {
+				// the router drains in batches: once it runs, room appears for many callers at once
+				LockSupport.parkNanos(Math.min(50_000L * (round - 127), 1_000_000L));
+			}
+			if (ingress.hasRoom() || !open) {
+				return true;
+			}
+			if (round >= 64 && System.nanoTime() - deadline >= 0) {
+				return false;
+			}
+		}
 	}
 
 	/** Caller: enqueues a record that {@link #admit()} let through, or counts it as dropped. */

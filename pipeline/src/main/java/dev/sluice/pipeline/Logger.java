@@ -26,9 +26,11 @@ import reactor.util.context.ContextView;
  *
  * <p>Cost to the caller: a disabled level is one volatile read, no lock, no allocation. An
  * enabled one allocates the record (64 bytes; calls with more than two arguments also the varargs
- * array, as in SLF4J) and offers it to a bounded lock-free queue; formatting, routing and I/O happen on other threads. When the queue
- * is full the record is counted as dropped ({@code ingress_full}) and the call returns: it never
- * blocks and never spins.
+ * array, as in SLF4J) and offers it to a bounded lock-free queue; formatting, routing and I/O
+ * happen on other threads. When the queue is full the call is counted as dropped
+ * ({@code ingress_full}) before anything is built, and returns: it never blocks and never spins,
+ * unless the pipeline was built with {@code callerWait} (then a caller that is not on a Reactor
+ * non-blocking thread waits up to that long for room).
  *
  * <p>Messages use SLF4J's {@code {}} placeholders, filled lazily off the caller's thread;
  * arguments must not be mutated after the call. A {@link Throwable} as the last argument is

@@ -80,7 +80,7 @@ public final class Sluice implements AutoCloseable {
 		this.meters = b.meterRegistry;
 		this.environment = new SinkEnvironment(b.clock, b.status, b.baseDirectory, b.meterRegistry, this::handoff);
 		this.ingress = new MpscIngress(b.ingressCapacity, 100_000_000L, "sluice-router");
-		this.entrance = new Entrance(ingress, b.status, b.meterRegistry);
+		this.entrance = new Entrance(ingress, b.callerWait.toNanos(), b.status, b.meterRegistry);
 		this.callerClock = CallerClock.of(b.clock);
 		this.registry = new LoggerRegistry(entrance, callerClock);
 		this.dropSummary = new DropSummary(this::dropsBySource, status, b.dropSummaryInterval.toNanos());
@@ -484,6 +484,7 @@ public final class Sluice implements AutoCloseable {
 		private MeterRegistry meterRegistry;
 		private Path baseDirectory = Path.of("").toAbsolutePath();
 		private int ingressCapacity = 1 << 18;
+		private Duration callerWait = Duration.ZERO;
 		private boolean shutdownHook = true;
 		private Duration shutdownHookTimeout = Duration.ofSeconds(10);
 		private Duration dropSummaryInterval = Duration.ofSeconds(5);
@@ -522,6 +523,23 @@ public final class Sluice implements AutoCloseable {
 				throw new IllegalArgumentException("ingress capacity must be at least 2, was " + capacity);
 			}
 			this.ingressCapacity = capacity;
+			return this;
+		}
+
+		/**
+		 * How long a caller may wait for room when the ingress is full before its record is dropped
+		 * ({@code ingress_full}). Default zero: callers never wait, a full ingress drops at once.
+		 * With a wait, a flood of calls goes at the pipeline's pace instead of being mostly dropped
+		 * (combine it with the {@code block} policy on the sinks' buffers, so that the router waits
+		 * for them too). A caller on a Reactor non-blocking thread
+		 * ({@code Schedulers.isInNonBlockingThread()}) never waits, whatever this says.
+		 */
+		public Builder callerWait(Duration max) {
+			Objects.requireNonNull(max, "max");
+			if (max.isNegative()) {
+				throw new IllegalArgumentException("callerWait must not be negative, was " + max);
+			}
+			this.callerWait = max;
 			return this;
 		}
 

@@ -32,7 +32,7 @@ final class Report {
 	record RunInfo(boolean quick, Instant started, Instant ended, String commit, List<String> failed) {
 	}
 
-	static final String[] COLORS = {"#1b9e77", "#d95f02", "#7570b3", "#e7298a"};
+	static final String[] COLORS = {"#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e"};
 
 	private final Data data;
 	private final RunInfo info;
@@ -139,6 +139,8 @@ final class Report {
 				return "Log4j2 all-async";
 			case LOG4J2_ASYNC_APPENDER:
 				return "Log4j2 AsyncAppender";
+			case SLUICE_WAIT:
+				return "Sluice, callers wait";
 			default:
 				return "Logback AsyncAppender";
 		}

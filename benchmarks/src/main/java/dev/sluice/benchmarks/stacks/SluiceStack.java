@@ -37,6 +37,10 @@ import reactor.core.publisher.Mono;
  * <p>{@link Profile#LOSSLESS}: an ingress as large as the run (the caller never blocks, so a
  * lossless run needs room) and the file sink's buffer with the {@code block} policy, so that the
  * router waits for the file instead of dropping. Otherwise every setting is the default.
+ *
+ * <p>Waiting ({@link Library#SLUICE_WAIT}): callers wait up to 1 s for room in a full ingress
+ * ({@code callerWait}) and the main sink's buffer has the {@code block} policy (1 s), so that a
+ * flood goes at the pipeline's pace, as Log4j2's callers do, instead of being mostly dropped.
  */
 final class SluiceStack extends Stack {
 
@@ -52,10 +56,13 @@ final class SluiceStack extends Stack {
 	private final ConfigLoader loader = ConfigLoader.defaults();
 	private ShutdownReport report;
 
-	SluiceStack(StackSpec spec) {
+	SluiceStack(StackSpec spec, boolean waiting) {
 		super(spec.output());
 		this.profile = spec.profile();
 		Sluice.Builder b = Sluice.builder().shutdownHook(false).baseDirectory(spec.directory());
+		if (waiting) {
+			b.callerWait(Duration.ofSeconds(1));
+		}
 		if (profile == Profile.LOSSLESS) {
 			b.ingressCapacity(Math.max(1 << 18, spec.records()));
 		}
@@ -75,6 +82,9 @@ final class SluiceStack extends Stack {
 		}
 		if (profile == Profile.LOSSLESS) {
 			h = h.withBuffer(BufferSpec.DEFAULT.withPolicy(OverflowPolicy.BLOCK).withBlockTimeout(Duration.ofMinutes(10)));
+		}
+		else if (waiting) {
+			h = h.withBuffer(BufferSpec.DEFAULT.withPolicy(OverflowPolicy.BLOCK).withBlockTimeout(Duration.ofSeconds(1)));
 		}
 		this.main = h;
 		this.stall = spec.stall();
