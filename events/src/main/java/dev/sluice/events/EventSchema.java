@@ -35,6 +35,8 @@ final class EventSchema {
 			"CREATE INDEX IF NOT EXISTS sluice_events_seq ON " + EVENTS + " (seq)",
 			"CREATE INDEX IF NOT EXISTS sluice_events_operation ON " + EVENTS + " (operation_id, time_ns)",
 			"CREATE INDEX IF NOT EXISTS sluice_events_user ON " + EVENTS + " (user_name, time_ns)",
+			// the viewer's level filter pages newest first within one level
+			"CREATE INDEX IF NOT EXISTS sluice_events_level ON " + EVENTS + " (level, time_ns, id)",
 			"CREATE TABLE IF NOT EXISTS " + ATTRIBUTES + " ("
 					+ "event_id VARCHAR(36) NOT NULL REFERENCES " + EVENTS + " (id) ON DELETE CASCADE, "
 					+ "pos INT NOT NULL, "

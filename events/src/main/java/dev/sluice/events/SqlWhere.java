@@ -64,6 +64,8 @@ final class SqlWhere {
 		}
 		if (q.before() != null) {
 			EventCursor c = EventCursor.parse(q.before());
+			// the first bound alone lets the time index start at the cursor (an OR is not a range to an index)
+			w.and("e.time_ns <= " + w.param(c.timeNanos));
 			w.and("(e.time_ns < " + w.param(c.timeNanos) + " OR (e.time_ns = " + w.param(c.timeNanos) + " AND e.id < "
 					+ w.param(c.id) + "))");
 		}

@@ -19,11 +19,12 @@ import dev.sluice.events.Priority;
  * {@code level}, {@code category}, {@code priority}, {@code user}, {@code module},
  * {@code operation}, {@code primary}, {@code text}, {@code attr} (repeatable {@code Name=value}:
  * {@code "quoted"} is text, {@code true}/{@code false} a boolean, a number a number, anything else
- * text), {@code limit} (1 to 500) and {@code before} (a cursor). An unknown parameter or a bad
+ * text), {@code limit} (the page size, 1 to 500, default 100) and {@code before} (a cursor). An unknown parameter or a bad
  * value is a {@link BadParameterException} naming it. Stateless apart from the clock.
  */
 final class EventFilters {
 
+	static final int DEFAULT_LIMIT = 100;
 	static final int MAX_LIMIT = 500;
 	private static final Set<String> KNOWN = Set.of("since", "until", "level", "category", "priority", "user", "module",
 			"operation", "primary", "text", "attr", "limit", "before", "token");
@@ -34,21 +35,29 @@ final class EventFilters {
 		this.clock = clock;
 	}
 
-	EventQuery parse(Map<String, List<String>> params) {
-		EventQuery.Builder q = EventQuery.builder().limit(100);
+	/**
+	 * One page asked for: {@code size} events, and a query for one more than that, so that whether
+	 * a next page exists is known without a second query and without a cursor to an empty page.
+	 */
+	record Page(EventQuery query, int size) {
+	}
+
+	Page parse(Map<String, List<String>> params) {
+		EventQuery.Builder q = EventQuery.builder();
+		int[] size = {DEFAULT_LIMIT};
 		for (Map.Entry<String, List<String>> p : params.entrySet()) {
 			String name = p.getKey();
 			if (!KNOWN.contains(name)) {
 				throw new BadParameterException(name, "unknown; known parameters are " + String.join(", ", new java.util.TreeSet<>(KNOWN)));
 			}
 			for (String value : p.getValue()) {
-				apply(q, name, value);
+				apply(q, size, name, value);
 			}
 		}
-		return q.build();
+		return new Page(q.limit(size[0] + 1).build(), size[0]);
 	}
 
-	private void apply(EventQuery.Builder q, String name, String value) {
+	private void apply(EventQuery.Builder q, int[] size, String name, String value) {
 		if (value.isEmpty()) {
 			return;
 		}
@@ -105,7 +114,7 @@ final class EventFilters {
 					if (limit < 1 || limit > MAX_LIMIT) {
 						throw new BadParameterException(name, "expected a whole number from 1 to " + MAX_LIMIT + ", found " + limit);
 					}
-					q.limit(limit);
+					size[0] = limit;
 					break;
 				case "before":
 					q.before(value);

@@ -14,7 +14,6 @@ import java.util.function.BiFunction;
 import org.reactivestreams.Publisher;
 
 import dev.sluice.events.Event;
-import dev.sluice.events.EventQuery;
 import dev.sluice.events.EventStore;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
@@ -122,10 +121,13 @@ public final class EventViewerServer implements AutoCloseable {
 	// ---- handlers ------------------------------------------------------------------------------
 
 	private Publisher<Void> events(HttpServerRequest req, HttpServerResponse res) {
-		EventQuery query = filters.parse(params(req));
-		return store.query(query).collectList().flatMap(list -> {
-			String next = list.size() == query.limit() ? list.get(list.size() - 1).cursor() : null;
-			return Mono.from(json(res, EventJson.page(list, next)));
+		EventFilters.Page page = filters.parse(params(req));
+		// the query asks for one event more than the page: only then is there a next page
+		return store.query(page.query()).collectList().flatMap(list -> {
+			boolean more = list.size() > page.size();
+			List<Event> shown = more ? list.subList(0, page.size()) : list;
+			String next = more ? shown.get(shown.size() - 1).cursor() : null;
+			return Mono.from(json(res, EventJson.page(shown, next)));
 		});
 	}
 
