@@ -171,8 +171,17 @@ public final class EventViewerServer implements AutoCloseable {
 						EventJson.error("a bearer token is required"));
 			}
 			try {
-				return Flux.from(handler.apply(req, res)).onErrorResume(BadParameterException.class,
-						e -> json(res.status(HttpResponseStatus.BAD_REQUEST), EventJson.error(e.getMessage())));
+				return Flux.from(handler.apply(req, res)).onErrorResume(e -> {
+					if (res.hasSentHeaders()) {
+						// a stream already under way: nothing to answer with but closing it
+						return Mono.error(e);
+					}
+					if (e instanceof BadParameterException) {
+						return Mono.from(json(res.status(HttpResponseStatus.BAD_REQUEST), EventJson.error(e.getMessage())));
+					}
+					return Mono.from(json(res.status(HttpResponseStatus.INTERNAL_SERVER_ERROR),
+							EventJson.error("the event store could not answer: " + e)));
+				});
 			}
 			catch (BadParameterException e) {
 				return json(res.status(HttpResponseStatus.BAD_REQUEST), EventJson.error(e.getMessage()));

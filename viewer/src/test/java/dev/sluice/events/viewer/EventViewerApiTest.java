@@ -118,6 +118,47 @@ class EventViewerApiTest {
 	}
 
 	@Test
+	void everyAssetIsServedByTheJarNoCdn() {
+		String page = get("/").getT2();
+		java.util.regex.Matcher refs = java.util.regex.Pattern.compile("(src|href)=\"([^\"]*)\"").matcher(page);
+		List<String> found = new java.util.ArrayList<>();
+		while (refs.find()) {
+			found.add(refs.group(2));
+		}
+		assertThat(found).containsExactlyInAnyOrder("/app.css", "/app.js").allMatch(r -> r.startsWith("/") && !r.startsWith("//"));
+		for (String asset : List.of("/app.js", "/app.css")) {
+			Tuple2<Integer, String> r = get(asset);
+			assertThat(r.getT1()).isEqualTo(200);
+			assertThat(r.getT2()).as(asset).doesNotContainPattern("(?i)(https?:)?//[a-z0-9-]+(\\.[a-z0-9-]+)+/").doesNotContain("import(");
+		}
+	}
+
+	@Test
+	void aStoreThatFailsIsA500WithAJsonMessage() {
+		io.r2dbc.spi.ConnectionFactory down = new io.r2dbc.spi.ConnectionFactory() {
+			@Override
+			public org.reactivestreams.Publisher<? extends io.r2dbc.spi.Connection> create() {
+				return Mono.error(new IllegalStateException("the database is down"));
+			}
+
+			@Override
+			public io.r2dbc.spi.ConnectionFactoryMetadata getMetadata() {
+				return () -> "down";
+			}
+		};
+		try (EventViewerServer failing = EventViewerServer.builder(EventStore.of(down)).port(0).build().start()) {
+			for (String path : List.of("/api/events", "/api/operations/op-1")) {
+				Tuple2<Integer, String> r = HttpClient.create().baseUrl("http://127.0.0.1:" + failing.port()).get().uri(path)
+						.responseSingle((res, body) -> body.asString().defaultIfEmpty("")
+								.map(b -> reactor.util.function.Tuples.of(res.status().code(), b)))
+						.block(Duration.ofSeconds(30));
+				assertThat(r.getT1()).as(path).isEqualTo(500);
+				assertThat(r.getT2()).as(path).startsWith("{\"error\":").contains("the database is down");
+			}
+		}
+	}
+
+	@Test
 	void newEventsArriveOnTheStream(@TempDir Path own) {
 		// its own store, so that the events it writes do not change the other tests' lists
 		EventStore store = EventStore.h2File(own.resolve("live"));

@@ -3,6 +3,8 @@ package dev.sluice.events.viewer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -115,6 +118,61 @@ class EventViewerBrowserTest {
 		store.save(List.of(Event.builder().time(Instant.now()).module("jibe.provider").message("Found New Provider - 'Shared Media'")
 				.operationId("op-new").user("bob").primary(true).build())).block(Duration.ofSeconds(30));
 		waiting().until(d -> rows().stream().anyMatch(r -> r.getText().contains("Found New Provider")));
+
+		// paused, new events wait (counted in the status), and show on resume
+		browser.findElement(By.id("pause")).click();
+		store.save(List.of(Event.builder().time(Instant.now()).module("jibe.provider").message("Held while paused")
+				.operationId("op-held").user("bob").primary(true).build())).block(Duration.ofSeconds(30));
+		waiting().until(d -> d.findElement(By.id("status")).getText().equals("paused (1 new)"));
+		assertThat(rows()).noneMatch(r -> r.getText().contains("Held while paused"));
+		browser.findElement(By.id("pause")).click();
+		waiting().until(d -> rows().stream().anyMatch(r -> r.getText().contains("Held while paused")));
+		assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("live");
+	}
+
+	@Test
+	void aHundredThousandEventsArePagedByCursorAndOnlyLoadedPagesAreInThePage() {
+		LargeStore large = LargeStore.shared();
+		List<LargeStore.Row> newest = large.expected(LargeStore.Row::primary).subList(0, 150);
+		try (EventViewerServer big = EventViewerServer.builder(large.store).port(0).build().start()) {
+			browser.get("http://127.0.0.1:" + big.port() + "/?since=24h");
+			waiting().until(d -> rows().size() == 50);
+			assertThat(operations()).containsExactlyElementsOf(operationsOf(newest.subList(0, 50)));
+			assertThat(browser.findElement(By.id("more")).isDisplayed()).isTrue();
+
+			// scrolling to the end of the list loads the next page, by the cursor of its last row
+			((JavascriptExecutor) browser).executeScript("window.scrollTo(0, document.body.scrollHeight)");
+			waiting().until(d -> rows().size() >= 100);
+			// "Load older" does the same
+			browser.findElement(By.id("more")).click();
+			waiting().until(d -> rows().size() >= 150);
+
+			List<String> requests = eventRequests();
+			// the page holds exactly the pages it asked for, each asked for once, by cursor
+			assertThat(rows()).hasSize(50 * requests.size());
+			assertThat(operations().subList(0, 150)).containsExactlyElementsOf(operationsOf(newest));
+			assertThat(operations()).doesNotHaveDuplicates();
+			assertThat(requests.get(0)).contains("limit=50").doesNotContain("before=");
+			for (int page = 1; page < requests.size(); page++) {
+				String cursor = large.expected(LargeStore.Row::primary).get(page * 50 - 1).cursor();
+				assertThat(requests.get(page)).contains("before=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
+			}
+		}
+	}
+
+	private static List<String> operations() {
+		return rows().stream().map(r -> r.getAttribute("data-operation")).toList();
+	}
+
+	private static List<String> operationsOf(List<LargeStore.Row> rows) {
+		return rows.stream().map(LargeStore.Row::operationId).toList();
+	}
+
+	/** The URLs of the page's requests to /api/events since it was loaded, in order. */
+	@SuppressWarnings("unchecked")
+	private static List<String> eventRequests() {
+		return (List<String>) ((JavascriptExecutor) browser).executeScript(
+				"return performance.getEntriesByType('resource').map(e => e.name).filter(n => n.includes('/api/events'))");
 	}
 
 	private static void screenshot(String name) throws Exception {

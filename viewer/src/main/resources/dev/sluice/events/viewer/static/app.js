@@ -1,8 +1,10 @@
 // Sluice event viewer. Every string from an event is shown with textContent, never as HTML.
 'use strict';
 
-const FILTERS = ['since', 'level', 'category', 'priority', 'user', 'module', 'text', 'attr'];
-const state = { next: null, paused: false, opened: null, source: null };
+const FILTERS = ['since', 'until', 'level', 'category', 'priority', 'user', 'module', 'text', 'attr'];
+const state = { next: null, pending: null, paused: false, held: [], opened: null, source: null };
+// Events that arrive while live updates are paused wait here (the newest HELD), shown on resume.
+const HELD = 1000;
 
 function $(id) { return document.getElementById(id); }
 
@@ -79,13 +81,25 @@ function operationRow(event, fresh) {
   return row;
 }
 
+// The list holds the pages loaded so far, one request of PAGE Primary events each; the next page
+// is asked for by the cursor of the last row, once (a scroll and a click at once load it once).
+const PAGE = 50;
+
 async function loadList(append) {
   const params = currentFilters();
   params.set('primary', 'true');
-  params.set('limit', '50');
-  if (append && state.next) params.set('before', state.next);
+  params.set('limit', String(PAGE));
+  if (append) {
+    if (!state.next || state.pending === state.next) return;
+    state.pending = state.next;
+    params.set('before', state.next);
+  } else {
+    state.pending = null;
+  }
+  const asked = state.pending;
   try {
     const page = await fetchJson('/api/events?' + params.toString());
+    if (append && asked !== state.pending) return;
     const body = $('operations').tBodies[0];
     if (!append) body.replaceChildren();
     for (const event of page.events) body.append(operationRow(event, false));
@@ -94,6 +108,7 @@ async function loadList(append) {
     $('empty').hidden = body.rows.length > 0;
     showError('');
   } catch (e) {
+    if (append) state.pending = null;
     showError(e.message);
   }
 }
@@ -167,7 +182,12 @@ function matchesFilters(event) {
   if (f.get('priority') && event.priority !== f.get('priority')) return false;
   if (f.get('user') && event.user !== f.get('user')) return false;
   if (f.get('module') && event.module !== f.get('module')) return false;
-  if (f.get('text') && !(event.message || '').includes(f.get('text'))) return false;
+  // 'until' as a span (1h) is in the past: a live event is newer
+  if (f.get('until')) {
+    const until = Date.parse(f.get('until'));
+    if (isNaN(until) || Date.parse(event.time) >= until) return false;
+  }
+  if (f.get('text') && !(event.message || '').toLowerCase().includes(f.get('text').toLowerCase())) return false;
   if (f.get('attr')) {
     const [name, ...rest] = f.get('attr').split('=');
     if (String((event.attributes || {})[name]) !== rest.join('=').replace(/^"|"$/g, '')) return false;
@@ -178,18 +198,42 @@ function matchesFilters(event) {
 function live() {
   const source = new EventSource('/api/stream');
   state.source = source;
-  source.onopen = () => { $('status').textContent = state.paused ? 'paused' : 'live'; };
+  source.onopen = showStatus;
   source.onerror = () => { $('status').textContent = 'reconnecting…'; };
   source.addEventListener('event', message => {
-    if (state.paused) return;
     const event = JSON.parse(message.data);
-    if (event.primary && matchesFilters(event)) {
-      const body = $('operations').tBodies[0];
-      body.prepend(operationRow(event, true));
-      $('empty').hidden = true;
+    if (state.paused) {
+      state.held.push(event);
+      if (state.held.length > HELD) state.held.shift();
+      showStatus();
+      return;
     }
-    if (state.opened && event.operationId === state.opened) openOperation(state.opened, false);
+    show(event);
   });
+}
+
+function show(event) {
+  if (event.primary && matchesFilters(event)) {
+    const body = $('operations').tBodies[0];
+    body.prepend(operationRow(event, true));
+    $('empty').hidden = true;
+  }
+  if (state.opened && event.operationId === state.opened) openOperation(state.opened, false);
+}
+
+function showStatus() {
+  $('status').textContent = state.paused ? 'paused' + (state.held.length ? ' (' + state.held.length + ' new)' : '') : 'live';
+}
+
+function togglePause() {
+  state.paused = !state.paused;
+  $('pause').textContent = state.paused ? 'Resume live' : 'Pause live';
+  if (!state.paused) {
+    const held = state.held;
+    state.held = [];
+    for (const event of held) show(event);
+  }
+  showStatus();
 }
 
 document.addEventListener('DOMContentLoaded', () => {
@@ -201,12 +245,12 @@ document.addEventListener('DOMContentLoaded', () => {
     loadList(false);
   });
   $('more').addEventListener('click', () => loadList(true));
+  // scrolling to the end of the list loads the next page, as "Load older" does
+  new IntersectionObserver(entries => {
+    if (entries.some(e => e.isIntersecting) && !$('list-view').hidden) loadList(true);
+  }).observe($('more'));
   $('back').addEventListener('click', () => closeOperation(true));
-  $('pause').addEventListener('click', () => {
-    state.paused = !state.paused;
-    $('pause').textContent = state.paused ? 'Resume live' : 'Pause live';
-    $('status').textContent = state.paused ? 'paused' : 'live';
-  });
+  $('pause').addEventListener('click', togglePause);
   window.addEventListener('popstate', () => {
     const op = loadFiltersFromUrl();
     if (op) openOperation(op, false); else { closeOperation(false); loadList(false); }
