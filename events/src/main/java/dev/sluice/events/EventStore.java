@@ -351,7 +351,10 @@ public final class EventStore {
 
 	/** Borrows a pooled connection for {@code work} and gives it back however work ends. */
 	<T> Mono<T> withConnection(Function<Connection, Mono<T>> work) {
-		return ready.then(Mono.usingWhen(pool.create(), work, Connection::close, (c, e) -> c.close(), Connection::close));
+		// a pooled connection may be handed over on the thread that released or timed it (a timer
+		// thread): H2 work must still run on the store's own threads, not there
+		Mono<Connection> borrowed = blocking ? pool.create().publishOn(scheduler) : pool.create();
+		return ready.then(Mono.usingWhen(borrowed, work, Connection::close, (c, e) -> c.close(), Connection::close));
 	}
 
 	/** A new connection outside the pool (for tests that hold a transaction open). */
