@@ -81,6 +81,9 @@ class EventViewerApiTest {
 		assertThat(json("/api/events?text=Internet&primary=false&limit=100").get("events")).hasSize(31);
 		assertThat(json("/api/events?since=" + Instant.now().plusSeconds(60)).get("events")).isEmpty();
 		assertThat(json("/api/events?since=1h&priority=high&primary=true").get("events")).hasSize(6);
+		// a time range: op-0's two events are the only ones before T0 + 5 s
+		assertThat(json("/api/events?since=" + ViewerFixture.T0 + "&until=" + ViewerFixture.T0.plusSeconds(5)).get("events"))
+				.hasSize(2).allMatch(e -> e.get("operationId").asText().equals("op-0"));
 	}
 
 	@Test
@@ -100,6 +103,9 @@ class EventViewerApiTest {
 		assertThat(r.getT2()).contains("parameter 'level'").contains("loud");
 		assertThat(get("/api/events?limit=0").getT2()).contains("parameter 'limit'");
 		assertThat(get("/api/events?since=yesterday").getT2()).contains("parameter 'since'");
+		assertThat(get("/api/events?until=tomorrow").getT2()).contains("parameter 'until'");
+		assertThat(get("/api/events?before=not-a-cursor").getT2()).contains("parameter 'before'");
+		assertThat(get("/api/events?primary=yes").getT2()).contains("parameter 'primary'");
 		assertThat(get("/api/events?colour=red").getT2()).contains("parameter 'colour': unknown");
 		assertThat(get("/api/events?attr=novalue").getT2()).contains("parameter 'attr'");
 		assertThat(get("/api/events?category=stuff").getT1()).isEqualTo(400);
