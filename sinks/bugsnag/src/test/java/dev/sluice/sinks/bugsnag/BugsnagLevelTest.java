@@ -136,6 +136,24 @@ class BugsnagLevelTest {
 	}
 
 	@Test
+	void aReloadWithAnotherLevelMakesASinkForThatLevel(@TempDir Path dir) {
+		try (BugsnagStandIn bugsnag = BugsnagStandIn.start()) {
+			Sluice sluice = start(dir, bugsnag, "\"level\": \"ERROR\",");
+			LoggingConfig warning = config(CONFIG.replace("ENDPOINT", bugsnag.notifyUrl())
+					.replace("LEVEL", "\"level\": \"WARNING\","), dir);
+			sluice.apply(loader().plan(warning, sluice.environment(), sluice.plan())).block(Duration.ofSeconds(30));
+			sluice.logger("integrates.orgs").reactive().warn("warning after reload")
+					.contextWrite(StandardKeys.operationId("op-2")).block(Duration.ofSeconds(30));
+			sluice.shutdown(Duration.ofSeconds(30)).block(Duration.ofSeconds(40));
+
+			assertThat(bugsnag.events()).singleElement().satisfies(e -> {
+				assertThat(e.get("severity").asText()).isEqualTo("warning");
+				assertThat(e.at("/metaData/log/message").asText()).isEqualTo("warning after reload");
+			});
+		}
+	}
+
+	@Test
 	void anIncrementalConfigCannotChangeTheLevelTheSinkWasMadeFor(@TempDir Path dir) {
 		try (BugsnagStandIn bugsnag = BugsnagStandIn.start()) {
 			Sluice sluice = start(dir, bugsnag, "\"level\": \"ERROR\",");
