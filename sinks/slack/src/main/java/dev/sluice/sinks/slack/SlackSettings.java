@@ -102,11 +102,7 @@ final class SlackSettings {
 		URI endpoint = httpUri(o, "endpoint", endpointText.endsWith("/") ? endpointText : endpointText + "/");
 		Duration pace = o.duration("pace", DEFAULT_PACE);
 		Duration timeout = o.duration("timeout", DEFAULT_TIMEOUT);
-		Duration groupWindow = o.duration("group_window", DEFAULT_GROUP_WINDOW);
-		if (groupWindow.isNegative()) {
-			o.problem("group_window", "must be 0 (off) or positive, was " + groupWindow);
-			groupWindow = DEFAULT_GROUP_WINDOW;
-		}
+		Duration groupWindow = o.duration("group_window", DEFAULT_GROUP_WINDOW); // 0: off; negative is a problem
 		if (timeout.isZero()) {
 			o.problem("timeout", "must be positive");
 			timeout = DEFAULT_TIMEOUT;
