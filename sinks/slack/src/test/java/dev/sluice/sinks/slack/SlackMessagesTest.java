@@ -121,4 +121,12 @@ class SlackMessagesTest {
 		assertThat(body.has("icon_url")).isFalse();
 		assertThat(body.get("username").asText()).isEqualTo("Jibe");
 	}
+
+	@Test
+	void anIconUrlAloneIsUsedInsteadOfTheDefaultEmoji() {
+		ObjectNode body = new SlackMessages(settings(Map.of("icon_url", "https://x/i.png")))
+				.message(List.of(line(Level.WARNING, "w", T0, 0)));
+		assertThat(body.get("icon_url").asText()).isEqualTo("https://x/i.png");
+		assertThat(body.has("icon_emoji")).isFalse();
+	}
 }
