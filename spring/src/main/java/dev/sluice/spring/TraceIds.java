@@ -12,7 +12,7 @@ import reactor.util.context.ContextView;
 
 /**
  * The trace and span ids of the request's server observation, when Micrometer Tracing is on the
- * class path and a tracer bridge made a span for it. Spring Framework's HTTP handler puts the
+ * class path and a tracer bridge made a span for it (sampled or not, as in Boot's log correlation). Spring Framework's HTTP handler puts the
  * request's observation into the Reactor Context under {@link ObservationThreadLocalAccessor#KEY};
  * the tracing handler keeps its span in the observation's context. Reading them needs no
  * thread-local and never blocks.
@@ -48,10 +48,12 @@ final class TraceIds {
 			TracingObservationHandler.TracingContext tracing = ((Observation) o).getContextView()
 					.get(TracingObservationHandler.TracingContext.class);
 			Span span = tracing == null ? null : tracing.getSpan();
-			if (span == null || span.isNoop()) {
+			TraceContext tc = span == null ? null : span.context();
+			// an unsampled span still has ids (Boot's log correlation shows them too); a no-op
+			// tracer's have none
+			if (tc == null || tc.traceId() == null || tc.traceId().isEmpty()) {
 				return attrs;
 			}
-			TraceContext tc = span.context();
 			return attrs.with(TRACE_ID, tc.traceId()).with(SPAN_ID, tc.spanId());
 		}
 	}

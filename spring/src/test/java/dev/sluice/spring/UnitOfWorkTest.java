@@ -134,6 +134,43 @@ class UnitOfWorkTest {
 				"0af7651916cd43dd8448eb211c80319c");
 	}
 
+	/**
+	 * Micrometer Tracing with the Brave bridge is on this module's test class path: a request's
+	 * records and events carry the server span's traceId (the caller's, from traceparent) and
+	 * spanId, under the names Boot's log correlation uses.
+	 */
+	@Test
+	void tracedRequestsCarryTheirTraceAndSpanIds() {
+		String trace = "4bf92f3577b34da6a3ce929d0e0e4736";
+		String parent = "00f067aa0ba902b7";
+		WebClient.create("http://localhost:" + port).get().uri("/work/{n}", 7003)
+				.headers(h -> h.setBasicAuth("tracer", "pw-tracer")).header("X-Request-Id", "traced-7003")
+				.header("traceparent", "00-" + trace + "-" + parent + "-01")
+				.exchangeToMono(r -> r.releaseBody()).block(Duration.ofSeconds(60));
+		awaitUntil(() -> ofOperation(RECORDS, "traced-7003").size() >= 6 && ofOperation(EVENTS, "traced-7003").size() >= 3,
+				"the records of traced-7003");
+		List<LogRecord> all = concat(ofOperation(RECORDS, "traced-7003"), ofOperation(EVENTS, "traced-7003"));
+		Object span = all.get(0).attributes().get(TraceIds.SPAN_ID);
+		assertThat(String.valueOf(span)).matches("[0-9a-f]{16}").isNotEqualTo(parent);
+		assertThat(all).allSatisfy(r -> {
+			assertThat(r.attributes().get(TraceIds.TRACE_ID)).as("%s", r).isEqualTo(trace);
+			assertThat(r.attributes().get(TraceIds.SPAN_ID)).as("%s", r).isEqualTo(span);
+		});
+
+		// without caller ids (and, at Boot's default sampling, most likely unsampled) the server
+		// span's trace id is the OperationId
+		String echoed = WebClient.create("http://localhost:" + port).get().uri("/work/{n}", 7004)
+				.headers(h -> h.setBasicAuth("tracer", "pw-tracer"))
+				.exchangeToMono(r -> r.releaseBody().thenReturn(r.headers().asHttpHeaders().getFirst("X-Request-Id")))
+				.block(Duration.ofSeconds(60));
+		assertThat(echoed).matches("[0-9a-f]{32}");
+		awaitUntil(() -> ofOperation(RECORDS, echoed).size() >= 6, "the records of " + echoed);
+		assertThat(ofOperation(RECORDS, echoed)).allSatisfy(r -> {
+			assertThat(r.attributes().get(TraceIds.TRACE_ID)).isEqualTo(echoed);
+			assertThat(String.valueOf(r.attributes().get(TraceIds.SPAN_ID))).matches("[0-9a-f]{16}");
+		});
+	}
+
 	private void assertCallerIdReachesEveryRecord(int n, String header, String value, String operationId) {
 		WebClient.create("http://localhost:" + port).get().uri("/work/{n}", n)
 				.headers(h -> h.setBasicAuth("caller", "pw-caller")).header(header, value)
