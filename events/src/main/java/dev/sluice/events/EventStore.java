@@ -7,6 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -71,7 +74,8 @@ public final class EventStore {
 	private final int poolSize;
 	private final boolean blocking;
 	private final String description;
-	private final Scheduler scheduler = Schedulers.boundedElastic();
+	private final ThreadPoolExecutor driverThreads;
+	private final Scheduler scheduler;
 	private final AtomicReference<Connection> anchor = new AtomicReference<>();
 	private final Mono<Void> ready;
 
@@ -83,6 +87,15 @@ public final class EventStore {
 		this.description = description;
 		this.poolSize = poolSize;
 		this.blocking = factory.getMetadata().getName().toLowerCase(java.util.Locale.ROOT).contains("h2");
+		// Reactor's own schedulers interrupt a task cancelled from another thread (a client going away, a
+		// timeout), and an interrupt during H2's file I/O closes its FileChannel for good: the driver runs on
+		// threads of the store's own that nothing interrupts
+		this.driverThreads = new ThreadPoolExecutor(poolSize + 1, poolSize + 1, 30, TimeUnit.SECONDS,
+				new LinkedBlockingQueue<>(), EventStore::driverThread);
+		driverThreads.allowCoreThreadTimeOut(true);
+		// a plain Executor: given an ExecutorService, Reactor would make a scheduler that interrupts again
+		Executor execute = driverThreads::execute;
+		this.scheduler = Schedulers.fromExecutor(execute);
 		// no background eviction (it would close H2 connections on a parallel thread); idle
 		// connections are evicted when the pool is used, and close() releases the rest
 		this.pool = new ConnectionPool(ConnectionPoolConfiguration.builder(factory)
@@ -395,7 +408,19 @@ public final class EventStore {
 			Connection c = anchor.getAndSet(null);
 			Mono<Void> closePool = pool.isDisposed() ? Mono.<Void>empty() : pool.disposeLater();
 			return closePool.then(c == null ? Mono.<Void>empty() : Mono.from(c.close()));
-		}).subscribeOn(blocking ? scheduler : Schedulers.immediate());
+		}).subscribeOn(blocking && !driverThreads.isShutdown() ? scheduler : Schedulers.immediate())
+				.doFinally(signal -> driverThreads.shutdown());
+	}
+
+	private static Thread driverThread(Runnable task) {
+		Thread t = new Thread(task, "sluice-events-db");
+		t.setDaemon(true);
+		return t;
+	}
+
+	/** The scheduler the driver's blocking work runs on (H2); cancelling its tasks never interrupts them. */
+	Scheduler driverScheduler() {
+		return scheduler;
 	}
 
 	/** The pool's current numbers (connections acquired, allocated, idle, waited for). */

@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import reactor.core.Disposable;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,6 +37,32 @@ class H2EventStoreTest extends EventStoreContract {
 		store.close().block();
 		store = EventStore.embedded(dir);
 		assertThat(messages(EventQuery.all())).containsExactly("kept");
+	}
+
+	@Test
+	void cancellingDriverWorkFromAnotherThreadNeverInterruptsIt() throws InterruptedException {
+		// Reactor's schedulers interrupt a task disposed from another thread; an interrupt during H2's file I/O
+		// closes its FileChannel and breaks the store for good (seen when an SSE client of the viewer went away)
+		CountDownLatch running = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		CountDownLatch done = new CountDownLatch(1);
+		AtomicBoolean interrupted = new AtomicBoolean();
+		Disposable task = store.driverScheduler().schedule(() -> {
+			running.countDown();
+			try {
+				release.await(30, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException e) {
+				interrupted.set(true);
+			}
+			interrupted.compareAndSet(false, Thread.currentThread().isInterrupted());
+			done.countDown();
+		});
+		assertThat(running.await(30, TimeUnit.SECONDS)).isTrue();
+		task.dispose();
+		release.countDown();
+		assertThat(done.await(30, TimeUnit.SECONDS)).isTrue();
+		assertThat(interrupted).as("driver thread interrupted by a cancel").isFalse();
 	}
 
 	@Test

@@ -171,7 +171,7 @@ class EventViewerApiTest {
 		EventViewerServer server = EventViewerServer.builder(store).port(0).streamInterval(Duration.ofMillis(100)).build()
 				.start();
 		// the stream starts after the newest event stored when it is opened: keep storing until one arrives
-		reactor.core.Disposable writer = reactor.core.publisher.Flux.interval(Duration.ofMillis(300))
+		reactor.core.Disposable writer = reactor.core.publisher.Flux.interval(Duration.ofMillis(300)).onBackpressureDrop()
 				.concatMap(i -> store.save(List.of(Event.builder().time(Instant.now()).module("live")
 						.message("Provider ReSync Found").operationId("op-live-" + i).primary(true).build())))
 				.subscribe();
