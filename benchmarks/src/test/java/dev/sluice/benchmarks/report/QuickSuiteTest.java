@@ -25,6 +25,9 @@ class QuickSuiteTest {
 
 	@Test
 	void everyBenchmarkRunsAndEveryLibraryDeliversWhatItShould(@TempDir Path dir) throws Exception {
+		// a smoke run: another JMH run on the machine (a full benchmarks/run, another build's smoke
+		// test) holds JMH's lock file, which must not fail this build
+		System.setProperty("jmh.ignoreLock", "true");
 		List<String> failed = new Suite(true, dir).runAll();
 		assertThat(failed).as("benchmarks that failed").isEmpty();
 
