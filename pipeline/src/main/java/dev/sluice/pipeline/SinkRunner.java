@@ -40,6 +40,11 @@ final class SinkRunner implements Runnable {
 	private final AtomicReference<Batch> inFlight = new AtomicReference<>();
 	/** Set once by retire(); read by the runner thread. */
 	private volatile boolean retiring;
+	/**
+	 * Batches are {@link Batch#markUrgent() urgent} while fewer records than this were settled:
+	 * a flush barrier waits for them ({@link #hurry()}). Retiring makes every batch urgent.
+	 */
+	private volatile long urgentThrough;
 	/** Set once by abandon(); the runner stops accounting and exits. */
 	private volatile boolean abandoned;
 
@@ -106,7 +111,36 @@ final class SinkRunner implements Runnable {
 	/** Drain what is buffered, close the sink, end. Idempotent. */
 	void retire() {
 		retiring = true;
+		hurryInFlight();
 		wakeup.signal();
+	}
+
+	/**
+	 * A flush barrier waits for what this sink received so far: the batch being written and those
+	 * holding these records are marked urgent, so that a sink that delays a write on purpose ends
+	 * the delay. Any thread; never blocks.
+	 */
+	void hurry() {
+		long received = stats.received.sum();
+		// volatile max; the write path reads it after publishing inFlight, this reads inFlight after
+		// writing it, so a batch made meanwhile is marked by one side or the other
+		synchronized (this) {
+			if (received > urgentThrough) {
+				urgentThrough = received;
+			}
+		}
+		hurryInFlight();
+	}
+
+	private void hurryInFlight() {
+		Batch b = inFlight.get();
+		if (b != null) {
+			b.markUrgent();
+		}
+	}
+
+	private boolean urgent() {
+		return retiring || stats.settled() < urgentThrough;
 	}
 
 	CompletableFuture<Void> terminated() {
@@ -186,6 +220,9 @@ final class SinkRunner implements Runnable {
 		}
 		Batch batch = new Batch(accepted);
 		inFlight.set(batch);
+		if (urgent()) {
+			batch.markUrgent();
+		}
 		Throwable failure = null;
 		try {
 			Mono<Void> result = sink.write(batch);

@@ -69,6 +69,11 @@ final class SinkStats {
 		latency.record(Math.max(0, nanos), TimeUnit.NANOSECONDS);
 	}
 
+	/** Records settled so far: delivered, dropped, handed to a fallback or filtered. */
+	long settled() {
+		return delivered.sum() + droppedTotal() + fallback.sum() + filtered.sum();
+	}
+
 	long droppedTotal() {
 		long total = 0;
 		for (LongAdder a : dropped.values()) {

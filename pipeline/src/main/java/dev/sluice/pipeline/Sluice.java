@@ -288,7 +288,9 @@ public final class Sluice implements AutoCloseable {
 	 * was routed to: delivered, filtered, counted as dropped, or handed to a fallback handler and
 	 * settled there (one level of fallback, as configurations have). Records logged meanwhile may
 	 * be waited for too. Used by shippers that must not acknowledge their input (commit a Kafka
-	 * offset) before the pipeline has dealt with it.
+	 * offset) before the pipeline has dealt with it. The batches it waits for are marked
+	 * {@link dev.sluice.pipeline.sink.Batch#markUrgent() urgent}, so that a sink that delays a
+	 * write on purpose (Slack's burst grouping) ends the delay instead of making the barrier wait.
 	 *
 	 * <p>Non-blocking: the returned {@code Mono} watches the pipeline's counters every millisecond
 	 * on Reactor's parallel scheduler. It never errors; it does not complete while a sink is stuck
@@ -299,10 +301,25 @@ public final class Sluice implements AutoCloseable {
 		return Mono.defer(() -> {
 			long target = ingress.offered();
 			ingress.wake();
+			// the sinks are hurried (Batch#markUrgent) once what they wait for has reached them
 			return until(() -> accepted.sum() >= target)
-					.then(Mono.defer(() -> untilSettled(receivedNow(null))))
-					.then(Mono.defer(() -> untilSettled(receivedNow(fallbackTargets))));
+					.then(Mono.defer(() -> untilSettled(hurried(receivedNow(null), null))))
+					.then(Mono.defer(() -> untilSettled(hurried(receivedNow(fallbackTargets), fallbackTargets))));
 		});
+	}
+
+	/** Hurries the runners of every sink, or of the named ones only; returns {@code received}. */
+	private <T> T hurried(T received, java.util.Set<String> only) {
+		List<SinkRunner> runners;
+		synchronized (this) {
+			runners = new ArrayList<>(allRunners);
+		}
+		for (SinkRunner r : runners) {
+			if (only == null || only.contains(r.name())) {
+				r.hurry();
+			}
+		}
+		return received;
 	}
 
 	/** The received count of every sink, or of the named ones only, as they are now. */

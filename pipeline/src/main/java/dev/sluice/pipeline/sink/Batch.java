@@ -4,9 +4,12 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.sluice.pipeline.LogRecord;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 /**
  * A batch of records handed to one {@link Sink#write}, in routing order, together with the
@@ -16,6 +19,12 @@ import dev.sluice.pipeline.LogRecord;
  * {@code rejected_too_old}) and those it hands to its fallback with {@link #handedToFallback};
  * the rest are counted as delivered when the write completes. Marking
  * is thread-safe, so an asynchronous sink may mark from its I/O threads.
+ *
+ * <p>Urgency: the pipeline {@link #markUrgent() marks} a batch urgent when something waits for it
+ * to be settled (a {@code Sluice.flush()} barrier, a shutdown draining the sink), before or while
+ * it is written. A sink that delays the end of a write on purpose (to group records across
+ * writes) ends that delay when {@link #urgent()} completes and starts none for an urgent batch;
+ * other sinks ignore it.
  */
 public final class Batch {
 
@@ -24,6 +33,8 @@ public final class Batch {
 	private final AtomicInteger retried = new AtomicInteger();
 	private final AtomicInteger fallback = new AtomicInteger();
 	private final Map<String, Integer> droppedByReason = new ConcurrentHashMap<>();
+	private final Sinks.Empty<Void> urgency = Sinks.empty();
+	private final AtomicBoolean urgent = new AtomicBoolean();
 
 	public Batch(List<LogRecord> records) {
 		this.records = Collections.unmodifiableList(records);
@@ -95,5 +106,25 @@ public final class Batch {
 	/** The dropped counts by reason (a snapshot). */
 	public Map<String, Integer> droppedByReason() {
 		return Map.copyOf(droppedByReason);
+	}
+
+	/**
+	 * Marks this batch urgent: something waits for it to be settled. Any thread, idempotent, never
+	 * blocks; {@link #urgent()} completes on the calling thread.
+	 */
+	public void markUrgent() {
+		if (urgent.compareAndSet(false, true)) {
+			urgency.tryEmitEmpty();
+		}
+	}
+
+	/** Whether the batch was marked urgent (see the class comment). */
+	public boolean isUrgent() {
+		return urgent.get();
+	}
+
+	/** Completes (never errors) once the batch is marked urgent; at once if it already is. */
+	public Mono<Void> urgent() {
+		return urgency.asMono();
 	}
 }

@@ -17,6 +17,11 @@ import reactor.core.publisher.Mono;
  * records not yet marked are counted as dropped with reason {@code sink_error} and the error is
  * reported once on the status logger; the runner, the caller and the other sinks go on. A
  * {@code write} that throws is treated like one that errors.
+ *
+ * <p>Urgency: a sink may delay the end of a write on purpose (to group records across writes),
+ * but not once the batch is {@link Batch#markUrgent() urgent}: the runner marks it when a
+ * {@code Sluice.flush()} barrier or a shutdown waits for it, and the sink then ends the delay at
+ * once ({@link Batch#urgent()}).
  */
 public interface Sink {
 

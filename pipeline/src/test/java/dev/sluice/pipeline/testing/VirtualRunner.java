@@ -61,6 +61,8 @@ public final class VirtualRunner {
 	private final AtomicBoolean writing = new AtomicBoolean();
 	private final AtomicReference<Throwable> failed = new AtomicReference<>();
 	private Sink sink;
+	private volatile boolean retiring;
+	private volatile Batch current;
 	private IntSupplier inFlight = () -> 0;
 	public java.util.function.Supplier<String> diagnostics = () -> "";
 
@@ -83,6 +85,18 @@ public final class VirtualRunner {
 	public void offerAtItsTime(LogRecord r) {
 		long delay = r.epochMillis() - vts.now(TimeUnit.MILLISECONDS);
 		vts.schedule(() -> queue.add(r), Math.max(0, delay), TimeUnit.MILLISECONDS);
+	}
+
+	/**
+	 * Plays a shutdown's drain (any thread, e.g. a virtual-time task): the batch being written and
+	 * every later one are {@link Batch#markUrgent() urgent}, as the runner marks them.
+	 */
+	public void retire() {
+		retiring = true;
+		Batch b = current;
+		if (b != null) {
+			b.markUrgent();
+		}
 	}
 
 	/** Runs until {@code done} holds with nothing queued or being written, moving virtual time in {@code step}s. */
@@ -129,6 +143,10 @@ public final class VirtualRunner {
 		}
 		Batch batch = new Batch(records);
 		batches.add(batch);
+		current = batch;
+		if (retiring) {
+			batch.markUrgent();
+		}
 		writing.set(true);
 		sink.write(batch).subscribe(null, e -> {
 			failed.set(e);

@@ -22,10 +22,9 @@ import java.util.Map;
  * bursting templates holds until the earliest of their windows ends. Nothing is held outside a
  * write: every record is in the message of its own batch, so the pipeline's accounting (a record
  * is delivered when its write completes) stays true; the cost is that during a burst other
- * records of the channel wait too, up to one window. A hold ends early when the JVM shuts down
- * (the sink's shutdown hook), so that the last messages go out at the channel's pace; a
- * {@code Sluice.shutdown} or {@code flush} without JVM exit during a burst waits for the window
- * (up to its deadline, after which the pipeline counts what is left as dropped).
+ * records of the channel wait too, up to one window. A hold ends at once when its batch turns
+ * urgent ({@code Batch#urgent()}: a {@code Sluice.flush()} barrier or a shutdown waits for it),
+ * and an urgent batch is not held: the last messages go out at the channel's pace.
  *
  * <p>Thread-safety: synchronized; {@link #posted} runs where the HTTP answer arrives (the engine's
  * scheduler or an event loop), {@link #takeHold} on the runner's completion path. A few map

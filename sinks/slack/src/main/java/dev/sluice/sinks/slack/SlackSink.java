@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.sluice.pipeline.LogRecord;
@@ -28,7 +27,6 @@ import dev.sluice.sinks.delivery.Failure;
 import dev.sluice.sinks.delivery.Outcome;
 import dev.sluice.sinks.delivery.Request;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Scheduler;
 
 /**
@@ -42,7 +40,8 @@ import reactor.core.scheduler.Scheduler;
  * so while it waits the pipeline's buffer collects the next records and the next batch groups
  * them: under load there are fewer, fuller messages, never a burst of calls. While one template
  * keeps coming across messages, {@link BurstWindows} holds the write to the end of its
- * {@code group_window} (60 s), so that the burst becomes one line per window. The engine retries
+ * {@code group_window} (60 s), so that the burst becomes one line per window, unless the batch is
+ * urgent (a flush or shutdown waits for it). The engine retries
  * transient answers, stops on permanent ones (reported once, or only counted with
  * {@code fail_silent}), and hands what it gives up on to the {@code fallback} handler.
  *
@@ -61,10 +60,6 @@ final class SlackSink implements Sink {
 	private final String channelKey;
 	private final BurstWindows bursts;
 	private final Scheduler scheduler;
-	/** Completed by {@link #stopHolding()} (JVM exit): ends a hold at once. */
-	private final Sinks.Empty<Void> exit = Sinks.empty();
-	private final AtomicBoolean exiting = new AtomicBoolean();
-	private final Thread exitHook = exitHook(this);
 	/**
 	 * Calls made whose answer is not yet fully handled. Decremented only after the answer went
 	 * through the engine (a retry's timer is scheduled by then), so tests may move virtual time
@@ -93,12 +88,6 @@ final class SlackSink implements Sink {
 				.concurrency(1)
 				.scheduler(scheduler);
 		this.engine = delivery.applyTo(builder, spec).build();
-		try {
-			Runtime.getRuntime().addShutdownHook(exitHook);
-		}
-		catch (IllegalStateException e) {
-			exiting.set(true); // made while the JVM exits: never hold
-		}
 	}
 
 	/**
@@ -167,50 +156,22 @@ final class SlackSink implements Sink {
 			entries.add(Entry.of(r, new SlackLine(r, text, key, order), chars));
 		}
 		batch.dropped(feedback, FeedbackLoop.REASON);
-		return entries.isEmpty() ? Mono.empty() : engine.deliver(batch, entries).then(Mono.defer(this::hold));
+		return entries.isEmpty() ? Mono.empty() : engine.deliver(batch, entries).then(Mono.defer(() -> hold(batch)));
 	}
 
 	/**
 	 * After a message that carried a burst, the write ends only when the burst's window does
-	 * ({@link BurstWindows}): a timer on the scheduler, never a blocked thread.
+	 * ({@link BurstWindows}): a timer on the scheduler, never a blocked thread. An urgent batch (a
+	 * flush barrier or a shutdown waits for it, {@link Batch#urgent()}) is never held, and a hold
+	 * ends as soon as its batch turns urgent: the records are posted already, so the write
+	 * completes and the next batch goes out at the channel's pace.
 	 */
-	private Mono<Void> hold() {
+	private Mono<Void> hold(Batch batch) {
 		long wait = bursts.takeHold(scheduler.now(TimeUnit.MILLISECONDS));
-		if (wait <= 0 || exiting.get()) {
+		if (wait <= 0 || batch.isUrgent()) {
 			return Mono.empty();
 		}
-		return Mono.firstWithSignal(Mono.delay(Duration.ofMillis(wait), scheduler).then(), exit.asMono());
-	}
-
-	/**
-	 * Ends every hold now and skips later ones: the JVM is exiting (called by the sink's shutdown
-	 * hook), so the last messages should go out at the channel's pace, not a window later.
-	 */
-	void stopHolding() {
-		exiting.set(true);
-		exit.tryEmitEmpty();
-	}
-
-	private static Thread exitHook(SlackSink sink) {
-		// the hook holds the sink weakly: a sink never closed (tests) is not kept alive by it
-		java.lang.ref.WeakReference<SlackSink> ref = new java.lang.ref.WeakReference<>(sink);
-		return new Thread(() -> {
-			SlackSink s = ref.get();
-			if (s != null) {
-				s.stopHolding();
-			}
-		}, "sluice-slack-exit");
-	}
-
-	@Override
-	public Mono<Void> close() {
-		try {
-			Runtime.getRuntime().removeShutdownHook(exitHook);
-		}
-		catch (IllegalStateException e) {
-			// the JVM is exiting: the hook is running or ran
-		}
-		return Mono.empty();
+		return Mono.firstWithSignal(Mono.delay(Duration.ofMillis(wait), scheduler).then(), batch.urgent());
 	}
 
 	/** Calls whose answer is not fully handled yet (tests wait for none before moving virtual time). */
