@@ -105,6 +105,14 @@ class WebFluxIntegrationTest {
 	}
 
 	@Test
+	void loggingLevelPropertiesSetSluiceLevels() {
+		assertThat(sluice.logger("dev.sluice.spring.test.Quiet").effectiveLevel()).isEqualTo(Level.ERROR);
+		assertThat(sluice.logger("dev.sluice.spring.test.Quiet.child").isEnabled(Level.WARNING)).isFalse();
+		client.get().uri("/actuator/loggers/{name}", "dev.sluice.spring.test.Quiet").exchange().expectStatus().isOk()
+				.expectBody().jsonPath("$.configuredLevel").isEqualTo("ERROR");
+	}
+
+	@Test
 	void thePipelinesMetersShowInTheApplicationsRegistry() {
 		call("meters", 4);
 		awaitUntil(() -> sluice.reports().get("recording").delivered() > 0, "a delivered record");

@@ -19,7 +19,14 @@ final class StderrWriter implements Runnable {
 		thread = new Thread(this, "sluice-status");
 		thread.setDaemon(true);
 		thread.start();
-		Runtime.getRuntime().addShutdownHook(new Thread(this::drain, "sluice-status-exit"));
+		try {
+			Runtime.getRuntime().addShutdownHook(new Thread(this::drain, "sluice-status-exit"));
+		}
+		catch (IllegalStateException exitUnderWay) {
+			// first status line during the JVM's exit (a record logged by another exit hook after
+			// the pipeline stopped): no hook can be added any more, and failing here would fail
+			// that hook (Spring's context close did); the writer thread still writes until halt
+		}
 	}
 
 	void submit(String line) {

@@ -8,11 +8,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
  * Sluice's reactive logger in the chains, one unit of work per request, configured by
  * {@code logging.yaml} (console, a file, and an events file of the access records).
  *
- * <pre>
- * mvn -q -pl examples/webflux -am package -DskipTests
- * cd examples/webflux &amp;&amp; mvn -q spring-boot:run
- * curl -H 'X-Request-Id: demo-1' localhost:8080/orders/42
- * </pre>
+ * <p>How to run it and what its logs and events look like: {@code examples/webflux/README.md}.
  */
 @SpringBootApplication
 public class ExampleApplication {
