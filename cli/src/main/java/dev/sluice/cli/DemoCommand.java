@@ -12,7 +12,10 @@ import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
 import dev.sluice.context.LogContext;
-import dev.sluice.context.StandardKeys;
+import dev.sluice.events.EventContext;
+import dev.sluice.events.EventLogger;
+import dev.sluice.events.EventStore;
+import dev.sluice.events.Events;
 import dev.sluice.pipeline.ContextualLogger;
 import dev.sluice.pipeline.Logger;
 import dev.sluice.pipeline.RoutingPlan;
@@ -27,9 +30,13 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * {@code sluice demo}: Jibe's provider synchronisation as a reactive workload. Several providers
- * sync concurrently on Reactor's parallel scheduler; each sync is a unit of work with its own
- * context (provider, OperationId) carried in Reactor Context; they log the seed's messages. Ends
- * with a summary: records/s, per-sink delivered and dropped, and the caller's time per log call.
+ * sync concurrently on Reactor's parallel scheduler; each sync is an event-log unit of work
+ * ({@link Events#unitOfWork}: EntryPoint, User, a new OperationId in Reactor Context) that logs the
+ * seed's messages and is timed as an operation ({@code timed}: "Synced provider X" with its
+ * Duration, or "Failed to sync provider X" with the stack trace). Now and then a sync has a slow step,
+ * timed on its own, and now and then one fails. Ends with a summary: records/s, per-sink delivered
+ * and dropped, the caller's time per log call, and how many events the event log stored, with the
+ * commands that show them.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
 		description = "Run a reactive workload modelled on Jibe's provider sync and report what the pipeline did.")
@@ -53,8 +60,17 @@ final class DemoCommand implements Callable<Integer> {
 
 	private static final long MAX_TRACKED_NANOS = 60_000_000_000L;
 
-	/** Records per unit of work (one provider sync). */
+	/** Records per unit of work (one provider sync), not counting the event log's timed outcome. */
 	private static final int PER_UNIT = 10;
+
+	/** Every this many syncs has a slow step ({@link #SLOW_STEP}), timed as an operation of its own. */
+	static final int SLOW_EVERY = 50;
+	static final Duration SLOW_STEP = Duration.ofMillis(20);
+	/** Syncs {@code FAIL_AT}, {@code FAIL_AT + FAIL_EVERY}, ... fail (and say so in the event log). */
+	static final int FAIL_EVERY = 997;
+	static final int FAIL_AT = 13;
+	/** Every this many syncs was started by a user (a resync request) instead of the timer. */
+	static final int BY_USER_EVERY = 10;
 
 	@Override
 	public Integer call() throws Exception {
@@ -80,16 +96,15 @@ final class DemoCommand implements Callable<Integer> {
 		// fixed range: an auto-resizing histogram takes a lock to grow, which has no place on a Reactor thread
 		Recorder latency = new Recorder(1, MAX_TRACKED_NANOS, 3);
 		LongAdder logged = new LongAdder();
+		LongAdder failed = new LongAdder();
 		long units = Math.max(1, records / PER_UNIT);
+		EventLogger events = Events.logger(sluice, "jibe.provider.sync");
 
 		long start = System.nanoTime();
 		try (ProgressBar bar = ProgressBar.start("demo", units * PER_UNIT, logged::sum)) {
 			Flux.range(0, (int) units)
-					.flatMap(unit -> syncOnce(sluice, unit, latency, logged)
-							.subscribeOn(Schedulers.parallel())
-							.contextWrite(LogContext.with("provider", PROVIDERS[unit % Math.min(providers, PROVIDERS.length)]))
-							.contextWrite(StandardKeys.operationId("sync-" + unit))
-							.contextWrite(StandardKeys.entryPoint("timer provider-sync")), providers * 4)
+					.flatMap(unit -> unitOfWork(sluice, events, unit, latency, logged, failed)
+							.subscribeOn(Schedulers.parallel()), providers * 4)
 					.blockLast();
 		}
 		long loggedAt = System.nanoTime();
@@ -100,11 +115,63 @@ final class DemoCommand implements Callable<Integer> {
 		if (config == null && plan.handlers().containsKey("file")) {
 			out.println("  the file sink wrote " + dataDir.resolve("demo.log"));
 		}
+		if (config == null && plan.handlers().containsKey("events")) {
+			printEvents(out, DemoPlan.eventsPath(dataDir), units, failed.sum());
+		}
 		return report.droppedTotal() == 0 ? 0 : 1;
 	}
 
-	/** One provider sync: a few records at DEBUG/INFO, now and then the seed's warnings. */
-	private Mono<Void> syncOnce(Sluice sluice, int unit, Recorder latency, LongAdder logged) {
+	/**
+	 * One provider sync as a unit of work of the event log: started by the timer, or every
+	 * {@value #BY_USER_EVERY}th by user alice's resync request; timed as one operation.
+	 */
+	private Mono<Void> unitOfWork(Sluice sluice, EventLogger events, int unit, Recorder latency, LongAdder logged,
+			LongAdder failed) {
+		String name = PROVIDERS[unit % Math.min(providers, PROVIDERS.length)];
+		boolean byUser = unit % BY_USER_EVERY == 0;
+		Mono<Void> slowStep = unit % SLOW_EVERY == 0
+				? events.timed(EventContext.of("Bucket", "my-big-bucket").category("monitor"),
+						"to list bucket my-big-bucket for " + name, "Listed bucket my-big-bucket for " + name,
+						Mono.delay(SLOW_STEP).then())
+				: Mono.empty();
+		Mono<Void> failure = unit % FAIL_EVERY == FAIL_AT
+				? Mono.error(new IllegalStateException("PutObject AccessDenied - my-big-bucket/" + unit + ".zip"))
+				: Mono.empty();
+		Mono<Void> sync = events.timed(EventContext.ofCategory(byUser ? "command" : "monitor"),
+				"to sync provider " + name, "Synced provider " + name,
+				syncOnce(sluice, events, unit, latency, logged).then(slowStep).then(failure))
+				// the failure is in the event log ("Failed to sync provider ...") and on the console: go on
+				.onErrorResume(e -> {
+					failed.increment();
+					return Mono.empty();
+				});
+		// the provider is part of the chain's context: every record and event of this sync carries it
+		return Events.unitOfWork(byUser ? "POST /api/providers/resync" : "timer provider-sync", byUser ? "alice" : null,
+				sync).contextWrite(LogContext.with("provider", name));
+	}
+
+	/** What the event log stored, read back from its database, and how to look at it. */
+	private static void printEvents(PrintStream out, Path db, long units, long failed) {
+		EventStore store = EventStore.h2File(db);
+		try {
+			long stored = store.count().block(Duration.ofSeconds(30));
+			out.printf("  event log: %,d events stored in %s.mv.db (%,d operations, %,d failed)%n", stored,
+					db.toAbsolutePath(), units, failed);
+			String arg = db.toAbsolutePath().toString();
+			arg = arg.matches("[A-Za-z0-9_./:-]+") ? arg : "'" + arg.replace("'", "'\\''") + "'";
+			out.println("  view them: sluice events query --db " + arg + " [--level error] [--operation ID]");
+			out.println("         or: sluice events serve --db " + arg);
+		}
+		finally {
+			store.close().block(Duration.ofSeconds(30));
+		}
+	}
+
+	/**
+	 * One provider sync's records: a few at DEBUG/INFO, now and then the seed's warnings; the first
+	 * goes through the event logger, so it is an event too.
+	 */
+	private Mono<Void> syncOnce(Sluice sluice, EventLogger events, int unit, Recorder latency, LongAdder logged) {
 		return Mono.deferContextual(ctx -> {
 			ContextualLogger sync = sluice.logger("jibe.provider.sync").in(ctx);
 			ContextualLogger provider = sluice.logger("jibe.provider").in(ctx);
@@ -115,7 +182,8 @@ final class DemoCommand implements Callable<Integer> {
 				t = System.nanoTime();
 				switch (i) {
 					case 0:
-						sync.info("Provider ReSync Found (Started Completed '2020-07-01 18:22:39 UTC') - {}", name);
+						events.in(ctx).info(EventContext.ofCategory("monitor"),
+								"Provider ReSync Found (Started Completed '2020-07-01 18:22:39 UTC') - {}", name);
 						break;
 					case 1:
 						provider.info("Start Folder Monitor '{}' - [AWSLogs]", name);

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 
+import dev.sluice.events.Events;
 import dev.sluice.pipeline.BufferSpec;
 import dev.sluice.pipeline.HandlerSpec;
 import dev.sluice.pipeline.Level;
@@ -21,8 +22,9 @@ import dev.sluice.pipeline.sink.SinkSpec;
 /**
  * The demo's embedded configuration: WARNING and above on the console, every record to the file
  * sink when its module is on the class path (found by class name through the SinkProvider SPI,
- * exactly as a config file would find it), writing under {@code ./sluice-data/}. The event log is
- * not part of the demo yet: its sink stores only records an event logger marks.
+ * exactly as a config file would find it), writing under {@code ./sluice-data/}; and the event log:
+ * logger {@value Events#LOGGER_NAME} (INFO, not propagated) to an events handler whose H2 store is
+ * {@code events.mv.db} in the same directory.
  */
 final class DemoPlan {
 
@@ -55,8 +57,22 @@ final class DemoPlan {
 			rootHandlers.add("file");
 		});
 
+		Map<String, Object> events = new LinkedHashMap<>();
+		events.put("path", eventsPath(dataDir).toAbsolutePath().toString());
+		events.put("retention_days", 0); // a demo's events are kept until the directory is removed
+		events.put("max_events", 0);
+		sink(env, "events", "sluice.events", events, layout).ifPresent(h -> {
+			plan.handler(h.withBuffer(BufferSpec.DEFAULT.withCapacity(1 << 17)));
+			plan.logger(Events.LOGGER_NAME, Events.loggerSpec("events"));
+		});
+
 		plan.root(LoggerSpec.of(Level.DEBUG, rootHandlers.toArray(new String[0])));
 		return plan.build();
+	}
+
+	/** Where the demo's event database is ({@code .mv.db} added by H2): the {@code --db} of {@code sluice events}. */
+	static Path eventsPath(Path dataDir) {
+		return dataDir.resolve("events");
 	}
 
 	/** A handler for {@code className} if a provider for it is on the class path. */

@@ -18,7 +18,9 @@ import dev.sluice.pipeline.sink.SinkSpec;
  * }</pre>
  *
  * <p>Options: {@code url} (an R2DBC URL; default: the embedded H2 file database
- * {@value EventStore#DEFAULT_PATH} under the base directory), {@code user}, {@code password}
+ * {@value EventStore#DEFAULT_PATH} under the base directory), {@code path} (instead of {@code url}:
+ * the embedded database's file, relative to the base directory or absolute; H2 adds
+ * {@code .mv.db}), {@code user}, {@code password}
  * (never printed), {@code retention_days} (default 90; 0: no age limit), {@code max_events}
  * (default 1,000,000; 0: no limit), {@code retention_interval} (default 1h), {@code pool_size}
  * (connections to the store, 1 to {@value EventStore#MAX_POOL_SIZE}, default
@@ -37,6 +39,7 @@ public final class EventSinkProvider implements SinkProvider {
 	public Sink create(SinkSpec spec) {
 		SinkOptions o = spec.options();
 		String url = o.string("url", null);
+		String path = o.string("path", null);
 		String user = o.string("user", null);
 		Secret password = o.secret("password");
 		int days = o.integer("retention_days", 90);
@@ -63,11 +66,15 @@ public final class EventSinkProvider implements SinkProvider {
 			o.problem("url", "expected an R2DBC URL such as r2dbc:postgresql://host:5432/db or r2dbc:h2:file///path/events, "
 					+ "found '" + EventStore.redact(url) + "'");
 		}
+		if (url != null && path != null) {
+			o.problem("path", "give either url or path, not both");
+		}
 		o.validate();
 		EventStore store;
 		try {
 			store = url == null
-					? EventStore.h2File(spec.environment().baseDirectory().resolve(EventStore.DEFAULT_PATH), poolSize)
+					? EventStore.h2File(spec.environment().baseDirectory()
+							.resolve(path == null ? EventStore.DEFAULT_PATH : path), poolSize)
 					: EventStore.open(url, user, password == null ? null : password.reveal(), poolSize);
 		}
 		catch (IllegalArgumentException e) {

@@ -86,6 +86,23 @@ class EventSinkProviderTest {
 	}
 
 	@Test
+	void theEmbeddedStoreCanBeGivenAPathButNotTogetherWithAUrl() {
+		assertThatThrownBy(() -> provider().create(spec(Map.of("path", "x", "url", "r2dbc:h2:mem:///x"))))
+				.isInstanceOf(InvalidConfigException.class)
+				.hasMessageContaining("/handlers/events/path").hasMessageContaining("either url or path");
+		EventSink sink = (EventSink) provider().create(spec(Map.of("path", "out/demo-events")));
+		try {
+			sink.store().save(List.of(Event.builder().time(clock.instant()).module("m").message("here").build()))
+					.block(Duration.ofSeconds(30));
+			assertThat(Files.exists(dir.resolve("out/demo-events.mv.db"))).isTrue();
+			assertThat(Files.exists(dir.resolve("sluice-data/events.mv.db"))).isFalse();
+		}
+		finally {
+			sink.close().block(Duration.ofSeconds(30));
+		}
+	}
+
+	@Test
 	void thePasswordIsNeverInAnError() {
 		assertThatThrownBy(() -> provider().create(spec(Map.of("url", "r2dbc:nosuchdb://ops:hunter2@db/events"))))
 				.hasMessageNotContaining("hunter2");
