@@ -130,7 +130,8 @@ class EventsCommandTest {
 					.build())).block();
 			tail.join(50);
 		}
-		tail.join();
+		tail.join(60_000); // bounded: a tail that never emits must fail the test, not hang the build
+		assertThat(tail.isAlive()).as("the tail saw two of %s events within a minute", n.get()).isFalse();
 		assertThat(result[0][0]).as(result[0][2]).isEqualTo("0");
 		assertThat(result[0][1].lines().toList()).hasSize(2).allSatisfy(l -> assertThat(l).contains("\"Message\":\"new "));
 	}

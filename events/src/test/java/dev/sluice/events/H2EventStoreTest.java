@@ -66,6 +66,16 @@ class H2EventStoreTest extends EventStoreContract {
 	}
 
 	@Test
+	void theStoreOutlivesAResetOfReactorsSharedSchedulers() {
+		store.save(List.of(event(0, "before").build())).block(java.time.Duration.ofSeconds(30));
+		// what Schedulers.setFactory (virtual time) does: the shared schedulers are disposed and made anew;
+		// the store's driver threads are its own, so it goes on
+		reactor.core.scheduler.Schedulers.shutdownNow();
+		store.save(List.of(event(1, "after").build())).block(java.time.Duration.ofSeconds(30));
+		assertThat(messages(EventQuery.all())).containsExactly("after", "before");
+	}
+
+	@Test
 	void anR2dbcUrlOpensTheSameKindOfStore() {
 		store.close().block();
 		store = EventStore.open("r2dbc:h2:mem:///events-url-test");
