@@ -16,7 +16,7 @@ import dev.sluice.events.Priority;
 /**
  * Turns the API's query parameters into an {@link EventQuery}: {@code since}/{@code until}
  * (ISO-8601 instants, or a span back from now such as {@code 15m}, {@code 1h}, {@code 7d}),
- * {@code level}, {@code category}, {@code priority}, {@code user}, {@code module},
+ * {@code level} (that level or above, as {@code sluice events query --level}), {@code category}, {@code priority}, {@code user}, {@code module},
  * {@code operation}, {@code primary}, {@code text}, {@code attr} (repeatable {@code Name=value}:
  * {@code "quoted"} is text, {@code true}/{@code false} a boolean, a number a number, anything else
  * text), {@code limit} (the page size, 1 to 500, default 100) and {@code before} (a cursor). An unknown parameter or a bad
@@ -70,7 +70,7 @@ final class EventFilters {
 					q.until(instant(name, value));
 					break;
 				case "level":
-					q.level(EventLevel.parse(value));
+					q.minLevel(EventLevel.parse(value));
 					break;
 				case "category":
 					q.category(Category.parse(value));

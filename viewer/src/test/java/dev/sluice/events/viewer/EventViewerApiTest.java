@@ -76,6 +76,10 @@ class EventViewerApiTest {
 				.allMatch(e -> e.get("user").asText().equals("alice"));
 		assertThat(json("/api/events?primary=true&category=auth&limit=100").get("events")).hasSize(10);
 		assertThat(json("/api/events?level=error&limit=100").get("events")).allMatch(e -> e.get("level").asText().equals("error"));
+		// a level is that level or above, as in `sluice events query --level`
+		assertThat(json("/api/events?level=warning&limit=100").get("events")).hasSize(6)
+				.allMatch(e -> e.get("level").asText().equals("error"));
+		assertThat(json("/api/events?level=info&limit=100").get("events")).hasSize(62);
 		assertThat(json("/api/events?attr=ItemId%3D7").get("events")).singleElement()
 				.satisfies(e -> assertThat(e.get("operationId").asText()).isEqualTo("op-7"));
 		assertThat(json("/api/events?text=Internet&primary=false&limit=100").get("events")).hasSize(31);

@@ -1,6 +1,7 @@
 // Sluice event viewer. Every string from an event is shown with textContent, never as HTML.
 'use strict';
 
+const LEVELS = ['info', 'warning', 'error'];
 const FILTERS = ['since', 'until', 'level', 'category', 'priority', 'user', 'module', 'text', 'attr'];
 const state = { next: null, pending: null, paused: false, held: [], opened: null, source: null };
 // Events that arrive while live updates are paused wait here (the newest HELD), shown on resume.
@@ -177,7 +178,8 @@ function closeOperation(push) {
 
 function matchesFilters(event) {
   const f = currentFilters();
-  if (f.get('level') && event.level !== f.get('level')) return false;
+  // a level filter is that level or above, as the API's
+  if (f.get('level') && LEVELS.indexOf(event.level) < LEVELS.indexOf(f.get('level'))) return false;
   if (f.get('category') && event.category !== f.get('category')) return false;
   if (f.get('priority') && event.priority !== f.get('priority')) return false;
   if (f.get('user') && event.user !== f.get('user')) return false;
