@@ -16,6 +16,7 @@ import dev.sluice.sinks.delivery.DeliveryException;
 import dev.sluice.sinks.delivery.DeliveryOptions;
 import dev.sluice.sinks.delivery.Entry;
 import dev.sluice.sinks.delivery.Failure;
+import dev.sluice.sinks.delivery.FeedbackLoop;
 import dev.sluice.sinks.delivery.Outcome;
 import dev.sluice.sinks.delivery.Request;
 import reactor.core.publisher.Mono;
@@ -86,7 +87,7 @@ final class BugsnagSink implements Sink {
 		int notNotified = 0;
 		int feedback = 0;
 		for (LogRecord r : batch.records()) {
-			if (FeedbackLoop.isFeedback(r.loggerName())) {
+			if (FeedbackLoop.HTTP_CLIENT.isFeedback(r.loggerName())) {
 				feedback++;
 				continue;
 			}

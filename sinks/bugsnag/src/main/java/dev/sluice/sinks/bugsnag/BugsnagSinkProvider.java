@@ -1,17 +1,14 @@
 package dev.sluice.sinks.bugsnag;
 
 import java.util.Map;
-import java.util.Set;
 
 import dev.sluice.pipeline.Level;
 
-import dev.sluice.pipeline.sink.Sink;
 import dev.sluice.pipeline.sink.SinkOptions;
-import dev.sluice.pipeline.sink.SinkProvider;
 import dev.sluice.pipeline.sink.SinkSpec;
 import dev.sluice.sinks.delivery.DeliveryOptions;
+import dev.sluice.sinks.delivery.DeliverySinkProvider;
 import reactor.core.scheduler.Scheduler;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * Makes Bugsnag sinks for the handler classes {@code bugsnag.handlers.BugsnagHandler},
@@ -26,18 +23,10 @@ import reactor.core.scheduler.Schedulers;
  * {@link #routingLevel} has the pipeline route records from the lower of the two levels, and the
  * sink applies the handler's level itself. Records below both never reach the sink.
  */
-public final class BugsnagSinkProvider implements SinkProvider {
+public final class BugsnagSinkProvider extends DeliverySinkProvider {
 
-	private static final Set<String> NAMES = Set.of("bugsnag.handlers.BugsnagHandler", "bugsnag", "sluice.bugsnag");
-
-	@Override
-	public Set<String> classNames() {
-		return NAMES;
-	}
-
-	@Override
-	public Sink create(SinkSpec spec) {
-		return create(spec, Schedulers.parallel());
+	public BugsnagSinkProvider() {
+		super("bugsnag.handlers.BugsnagHandler", "bugsnag", "sluice.bugsnag");
 	}
 
 	/**
@@ -70,7 +59,8 @@ public final class BugsnagSinkProvider implements SinkProvider {
 	}
 
 	/** A sink whose waits run on {@code scheduler} (virtual time in tests). */
-	static BugsnagSink create(SinkSpec spec, Scheduler scheduler) {
+	@Override
+	protected BugsnagSink create(SinkSpec spec, Scheduler scheduler) {
 		SinkOptions o = spec.options();
 		BugsnagSettings settings = BugsnagSettings.read(o, spec.level(), null);
 		DeliveryOptions delivery = DeliveryOptions.read(spec);

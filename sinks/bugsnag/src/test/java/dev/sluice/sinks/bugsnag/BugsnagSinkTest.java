@@ -72,7 +72,7 @@ class BugsnagSinkTest {
 				new SimpleMeterRegistry(), name -> fallback::addAll);
 		SinkSpec spec = new SinkSpec("bugsnag", "bugsnag.handlers.BugsnagHandler", SinkOptions.of(options),
 				PythonFormatter.of("%(message)s"), env);
-		BugsnagSink s = BugsnagSinkProvider.create(spec, vts);
+		BugsnagSink s = new BugsnagSinkProvider().create(spec, vts);
 		runner.sink(s, s::callsInFlight);
 		runner.diagnostics = () -> "requests " + bugsnag.requests() + ", events " + bugsnag.events().size()
 				+ ", status: " + status() + ", violations " + bugsnag.violations();

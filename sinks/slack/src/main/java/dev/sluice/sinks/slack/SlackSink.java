@@ -24,6 +24,7 @@ import dev.sluice.sinks.delivery.DeliveryException;
 import dev.sluice.sinks.delivery.DeliveryOptions;
 import dev.sluice.sinks.delivery.Entry;
 import dev.sluice.sinks.delivery.Failure;
+import dev.sluice.sinks.delivery.FeedbackLoop;
 import dev.sluice.sinks.delivery.Outcome;
 import dev.sluice.sinks.delivery.Request;
 import reactor.core.publisher.Mono;
@@ -137,7 +138,7 @@ final class SlackSink implements Sink {
 		StringBuilder sb = new StringBuilder(256);
 		int feedback = 0;
 		for (LogRecord r : records) {
-			if (FeedbackLoop.isFeedback(r.loggerName())) {
+			if (FeedbackLoop.HTTP_CLIENT.isFeedback(r.loggerName())) {
 				feedback++;
 				continue;
 			}

@@ -1,14 +1,10 @@
 package dev.sluice.sinks.slack;
 
-import java.util.Set;
-
-import dev.sluice.pipeline.sink.Sink;
 import dev.sluice.pipeline.sink.SinkOptions;
-import dev.sluice.pipeline.sink.SinkProvider;
 import dev.sluice.pipeline.sink.SinkSpec;
 import dev.sluice.sinks.delivery.DeliveryOptions;
+import dev.sluice.sinks.delivery.DeliverySinkProvider;
 import reactor.core.scheduler.Scheduler;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * Makes Slack sinks for the handler classes {@code slacker_log_handler.SlackerLogHandler},
@@ -17,23 +13,16 @@ import reactor.core.scheduler.Schedulers;
  * {@code retry_*}, {@code breaker_*}). Every option is validated before anything is made; an
  * invalid one fails with every problem listed and no secret shown.
  */
-public final class SlackSinkProvider implements SinkProvider {
+public final class SlackSinkProvider extends DeliverySinkProvider {
 
-	private static final Set<String> NAMES = Set.of("slacker_log_handler.SlackerLogHandler",
-			"src.slack_log_handler.SlackLogHandler", "slack", "sluice.slack");
-
-	@Override
-	public Set<String> classNames() {
-		return NAMES;
-	}
-
-	@Override
-	public Sink create(SinkSpec spec) {
-		return create(spec, Schedulers.parallel());
+	public SlackSinkProvider() {
+		super("slacker_log_handler.SlackerLogHandler",
+				"src.slack_log_handler.SlackLogHandler", "slack", "sluice.slack");
 	}
 
 	/** A sink whose waits (pace, backoff, breaker) run on {@code scheduler} (virtual time in tests). */
-	static SlackSink create(SinkSpec spec, Scheduler scheduler) {
+	@Override
+	protected SlackSink create(SinkSpec spec, Scheduler scheduler) {
 		SinkOptions o = spec.options();
 		SlackSettings settings = SlackSettings.read(o);
 		DeliveryOptions delivery = DeliveryOptions.read(spec);

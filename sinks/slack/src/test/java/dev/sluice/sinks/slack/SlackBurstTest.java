@@ -69,7 +69,7 @@ class SlackBurstTest {
 				new SimpleMeterRegistry());
 		SinkSpec spec = new SinkSpec("alert_slack_handler", "slack", SinkOptions.of(options),
 				PythonFormatter.of("%(levelname)s - %(message)s"), env);
-		SlackSink s = SlackSinkProvider.create(spec, vts);
+		SlackSink s = new SlackSinkProvider().create(spec, vts);
 		runner.sink(s, s::callsInFlight);
 		runner.diagnostics = () -> "requests " + slack.requests() + ", messages " + slack.messages().size()
 				+ ", status: " + statusBytes.toString(StandardCharsets.UTF_8);

@@ -73,7 +73,7 @@ class SlackSinkTest {
 				name -> fallback::addAll);
 		SinkSpec spec = new SinkSpec("alert_slack_handler", "src.slack_log_handler.SlackLogHandler",
 				SinkOptions.of(options), PythonFormatter.of("%(name)s - %(levelname)s - %(message)s"), env);
-		SlackSink s = SlackSinkProvider.create(spec, vts);
+		SlackSink s = new SlackSinkProvider().create(spec, vts);
 		runner.sink(s, s::callsInFlight);
 		runner.diagnostics = () -> "requests " + slack.requests() + ", messages " + slack.messages().size()
 				+ ", status: " + status() + ", violations " + slack.violations();
@@ -249,7 +249,7 @@ class SlackSinkTest {
 				Path.of("."), registry);
 		SinkSpec spec = new SinkSpec("hook", "slack", SinkOptions.of(Map.of("webhook_url", slack.webhookUrl("alerts"))),
 				PythonFormatter.of("%(levelname)s - %(message)s"), env);
-		SlackSink s = SlackSinkProvider.create(spec, vts);
+		SlackSink s = new SlackSinkProvider().create(spec, vts);
 		runner.sink(s, s::callsInFlight);
 		runner.offer(warning("Found New Provider - '{}'", runner.clock.instant(), "Shared Media"));
 		runner.drain(1, Duration.ofMinutes(1));
