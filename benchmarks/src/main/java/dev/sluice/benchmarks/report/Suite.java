@@ -134,6 +134,9 @@ public final class Suite {
 					.param("library", "SLUICE").param("target", "NOOP")
 					.addProfiler(JavaFlightRecorderProfiler.class, "dir=" + jfr.toAbsolutePath());
 			run("profile", o, failed);
+			// records/s through the Kafka sink to a broker started in the benchmark (full run only:
+			// the broker's start does not fit the quick run); not in the report's tables, see RESULTS.md
+			run("kafka_sink", options("kafka_sink", "KafkaSinkBenchmark"), failed);
 		}
 		return failed;
 	}
