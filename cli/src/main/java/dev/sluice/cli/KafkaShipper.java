@@ -7,6 +7,8 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.ArrayList;
+import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -25,6 +27,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -77,6 +80,8 @@ final class KafkaShipper {
 	/** What the consumer has paused, as last seen on its thread (read from any thread). */
 	private volatile Set<TopicPartition> paused = Set.of();
 	private final AtomicLong polls = new AtomicLong();
+	/** When the broker may be asked again for the end of partitions whose lag is unknown; consumer thread only. */
+	private Long lagProbeAfter;
 	private volatile boolean stopping;
 	private volatile boolean aborted;
 	private volatile boolean crashBeforeCommit;
@@ -294,14 +299,42 @@ final class KafkaShipper {
 	}
 
 	private void updateLag(Set<TopicPartition> partitions) {
+		List<TopicPartition> unknown = null;
 		for (TopicPartition tp : partitions) {
-			consumer.currentLag(tp).ifPresent(l -> {
-				if (lag.put(tp, l) == null) {
-					Gauge.builder("sluice.ship.kafka.lag", lag, m -> m.getOrDefault(tp, 0L))
-							.tag("topic", tp.topic()).tag("partition", Integer.toString(tp.partition()))
-							.register(sluice.environment().meterRegistry());
+			OptionalLong l = consumer.currentLag(tp);
+			if (l.isPresent()) {
+				setLag(tp, l.getAsLong());
+			}
+			else {
+				unknown = unknown == null ? new ArrayList<>() : unknown;
+				unknown.add(tp);
+			}
+		}
+		long now = System.nanoTime();
+		if (unknown != null && (lagProbeAfter == null || now - lagProbeAfter >= 0)) {
+			// A partition whose first fetch was not read yet (paused behind a slow sink at once)
+			// has no lag in the consumer: ask the broker for its end, at most once a second.
+			lagProbeAfter = now + TimeUnit.SECONDS.toNanos(1);
+			try {
+				Map<TopicPartition, Long> ends = consumer.endOffsets(unknown, Duration.ofMillis(500));
+				for (TopicPartition tp : unknown) {
+					Long end = ends.get(tp);
+					if (end != null) {
+						setLag(tp, Math.max(0, end - consumer.position(tp, Duration.ofMillis(500))));
+					}
 				}
-			});
+			}
+			catch (KafkaException e) {
+				// a timeout or a wake-up by stop(): the next poll tries again
+			}
+		}
+	}
+
+	private void setLag(TopicPartition tp, long value) {
+		if (lag.put(tp, value) == null) {
+			Gauge.builder("sluice.ship.kafka.lag", lag, m -> m.getOrDefault(tp, 0L))
+					.tag("topic", tp.topic()).tag("partition", Integer.toString(tp.partition()))
+					.register(sluice.environment().meterRegistry());
 		}
 	}
 

@@ -117,13 +117,14 @@ class KafkaShipTest {
 		assertThat(produced.sink("out").delivered()).isEqualTo(RECORDS);
 
 		// The shipping side: two members of one group logging into one pipeline whose file sink
-		// de-duplicates by record id. The window must cover what the survivor ships between the
-		// dead member's last write and the moment it gets that member's partitions (at most the
-		// 6 s session timeout's worth); 50,000 ids bound that generously here.
+		// de-duplicates by record id. The window must cover what the survivor writes between the
+		// dead member's write and their redelivery: at worst every record of its own partitions,
+		// and with 8 loggers keyed onto 4 partitions that share can be anything, so the window is
+		// the run's size (100,000 ids, about 10 MB); the default 10,000 covers a few polls.
 		Path out = dir.resolve("all.log");
 		ShipCommand.ShipClock clock = new ShipCommand.ShipClock();
 		Sluice shared = pipeline(config("shipping", "{\"class\": \"logging.FileHandler\", \"formatter\": \"m\","
-				+ " \"dedup_window\": 50000, \"filename\": \"" + out.toString().replace("\\", "\\\\") + "\"}"), clock);
+				+ " \"dedup_window\": " + RECORDS + ", \"filename\": \"" + out.toString().replace("\\", "\\\\") + "\"}"), clock);
 		ExecutorService threads = Executors.newFixedThreadPool(2);
 		Member a = new Member(shared, clock, "logs", "shippers", 2000);
 		Member b = new Member(shared, clock, "logs", "shippers", 2000);

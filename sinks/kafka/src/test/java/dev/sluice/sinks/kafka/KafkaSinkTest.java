@@ -165,9 +165,11 @@ class KafkaSinkTest {
 		SinkReport sink = report.sink("kafka");
 		assertThat(sink.received()).isEqualTo(500 + during + 500);
 		assertThat(sink.delivered() + sink.dropped()).isEqualTo(sink.received());
-		// The buffer (1,000) and one batch in flight cannot hold 3,000 records: the policy drops, counted.
+		// The buffer (1,000) and what is in flight (a batch in the sink, records in hand in the
+		// router) cannot hold 3,000 records: the policy drops, counted. The margin of 500 for what
+		// is in flight is a bound, not the exact figure, which depends on the pipeline's timing.
 		assertThat(sink.droppedByReason()).containsOnlyKeys("buffer_full");
-		assertThat(sink.dropped()).isGreaterThanOrEqualTo(during - 1_000 - 100);
+		assertThat(sink.dropped()).isGreaterThanOrEqualTo(during - 1_000 - 500);
 		List<JsonNode> records = consumeAll("outage", (int) sink.delivered());
 		Set<String> messages = new HashSet<>();
 		records.forEach(r -> messages.add(r.get("message").asText()));
