@@ -45,7 +45,9 @@ public final class FileGlobalConfigurator implements GlobalConfigurator {
 		}
 		ConfigSource source = ConfigSource.of(Path.of(name.trim()));
 		LoggingConfig config = source.loader().read(source.file());
-		global.apply(source.loader().plan(config, global.environment(), global.plan())).block();
+		// applyNow, not apply(..).block(): this runs while classes are initialized (Reactor's
+		// Hooks logs through SLF4J), and a scheduler thread needing such a class would deadlock
+		global.applyNow(source.loader().plan(config, global.environment(), global.plan()));
 		ConfigReloader.follow(global, source, config);
 		return true;
 	}

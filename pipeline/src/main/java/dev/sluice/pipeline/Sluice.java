@@ -100,7 +100,10 @@ public final class Sluice implements AutoCloseable {
 			router.complete();
 			routerDone.complete(null);
 		});
-		apply(b.plan).block();
+		// On this thread, without a Reactor scheduler: the first Sluice is often built from inside
+		// a class initializer (Reactor's Loggers logs through SLF4J while Hooks initializes), and a
+		// scheduler thread that needs that class would wait for this one while this one waited for it.
+		applyNow(b.plan);
 		if (b.shutdownHook) {
 			shutdownHook = new Thread(() -> stopFromHook(b.shutdownHookTimeout), "sluice-shutdown");
 			Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -167,6 +170,22 @@ public final class Sluice implements AutoCloseable {
 		return Mono.fromCallable(() -> prepareSwitch(plan))
 				.subscribeOn(Schedulers.boundedElastic())
 				.flatMap(s -> Mono.fromFuture(s.done));
+	}
+
+	/**
+	 * Switches to {@code plan} on the calling thread, without any Reactor scheduler: the new sinks
+	 * are made and started here, and the switch is queued ahead of every record logged after this
+	 * returns, so those records follow the new plan (the router takes the switch before its next
+	 * batch; this does not wait for the router). For code that runs while classes are being
+	 * initialized (the global pipeline's {@link GlobalConfigurator}s), where waiting for another
+	 * thread could deadlock. Blocks while sinks are made (they may open files): not on a Reactor
+	 * non-blocking thread. If making a sink fails, the running plan stays and the exception is
+	 * thrown.
+	 *
+	 * @throws IllegalStateException if the pipeline is shut down
+	 */
+	public void applyNow(RoutingPlan plan) {
+		prepareSwitch(Objects.requireNonNull(plan, "plan"));
 	}
 
 	/**
