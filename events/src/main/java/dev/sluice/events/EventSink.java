@@ -102,8 +102,10 @@ final class EventSink implements Sink {
 		}
 		batch.dropped(notEvents, NOT_AN_EVENT);
 		batch.dropped(duplicates, DUPLICATE);
-		// ids are remembered only once stored: a batch that fails is not a duplicate when it comes again
-		return store.saveNew(events).doOnNext(stored -> {
+		// ids are remembered only once stored: a batch that fails is not a duplicate when it comes again.
+		// Only records with ids of their own can be stored already; fresh UUIDv7 Ids need no look-up.
+		Mono<Integer> saved = batchIds.isEmpty() ? store.save(events).thenReturn(0) : store.saveNew(events);
+		return saved.doOnNext(stored -> {
 			batch.dropped(stored, DUPLICATE);
 			recent.addAll(batchIds);
 		}).then();

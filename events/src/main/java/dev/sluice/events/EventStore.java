@@ -187,9 +187,12 @@ public final class EventStore {
 
 	// ---- writing --------------------------------------------------------------------------------
 
-	/** Stores {@code events} in one transaction; completes when they are committed. */
+	/**
+	 * Stores {@code events} in one transaction; completes when they are committed. An Id that is
+	 * stored already errors the batch (see {@link #saveNew} to skip those instead).
+	 */
 	public Mono<Void> save(List<Event> events) {
-		return saveNew(events).then();
+		return save(events, false).then();
 	}
 
 	/**
@@ -198,12 +201,18 @@ public final class EventStore {
 	 * store the same new Id at the same moment still collide on the Id key: that batch errors.
 	 */
 	public Mono<Integer> saveNew(List<Event> events) {
+		return save(events, true);
+	}
+
+	private Mono<Integer> save(List<Event> events, boolean skipStored) {
 		if (events.isEmpty()) {
 			return Mono.just(0);
 		}
 		List<Event> copy = List.copyOf(events);
 		List<String> ids = new ArrayList<>(copy.size());
-		copy.forEach(e -> ids.add(e.id().toString()));
+		if (skipStored) {
+			copy.forEach(e -> ids.add(e.id().toString()));
+		}
 		return run(withConnection(c -> Mono.from(c.beginTransaction())
 				.then(EventWrites.existing(c, ids))
 				.flatMap(stored -> {
