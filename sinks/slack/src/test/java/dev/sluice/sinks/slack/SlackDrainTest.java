@@ -10,8 +10,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,7 +38,7 @@ import dev.sluice.testkit.SlackStandIn;
  */
 class SlackDrainTest {
 
-	private static final Pattern COUNT = Pattern.compile(" \\(x(\\d+) in \\d+ s\\)$");
+	private static final java.util.regex.Pattern COUNT = BurstLines.COUNT;
 	private static final String HANDLER = "alert_slack_handler";
 
 	private SlackStandIn slack;
@@ -79,14 +77,7 @@ class SlackDrainTest {
 	}
 
 	private long linesCounted() {
-		long sum = 0;
-		for (String text : slack.texts("#general")) {
-			for (String line : text.split("\n")) {
-				Matcher c = COUNT.matcher(line);
-				sum += c.find() ? Long.parseLong(c.group(1)) : 1;
-			}
-		}
-		return sum;
+		return BurstLines.records(slack.texts("#general"));
 	}
 
 	@Test
