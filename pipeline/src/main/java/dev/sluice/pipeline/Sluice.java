@@ -64,6 +64,8 @@ public final class Sluice implements AutoCloseable {
 	private final AtomicInteger state = new AtomicInteger(RUNNING);
 	private final CompletableFuture<Void> routerDone = new CompletableFuture<>();
 	private final Thread shutdownHook;
+	/** Set once an owner took over shutdown ({@link #disownShutdownHook()}). */
+	private final java.util.concurrent.atomic.AtomicBoolean hookDisowned = new java.util.concurrent.atomic.AtomicBoolean();
 	private final DropSummary dropSummary;
 	/** Guarded by this: the runners of the last plan handed to the router, and every runner ever started. */
 	private Map<String, SinkRunner> currentRunners = Map.of();
@@ -405,6 +407,32 @@ public final class Sluice implements AutoCloseable {
 			t.start();
 		}
 		return Mono.fromFuture(stopped, true);
+	}
+
+	/**
+	 * Hands this pipeline's shutdown to its owner: removes the JVM shutdown hook the pipeline
+	 * registered ({@link Builder#shutdownHook}), which would otherwise stop it at exit concurrently
+	 * with the owner's own exit work (Spring Boot's hook closes the application context, which
+	 * still logs). The owner must then call {@link #shutdown} itself after its last records, for
+	 * instance from its own shutdown hook. Returns whether a hook was removed: false if there was
+	 * none, it was disowned before, or the JVM is already exiting (then the hook runs as usual).
+	 * Thread-safe, non-blocking.
+	 */
+	public boolean disownShutdownHook() {
+		if (shutdownHook == null || !hookDisowned.compareAndSet(false, true)) {
+			return false;
+		}
+		try {
+			return Runtime.getRuntime().removeShutdownHook(shutdownHook);
+		}
+		catch (IllegalStateException exiting) {
+			return false;
+		}
+	}
+
+	/** Whether the pipeline still accepts records: false once a shutdown has started. Non-blocking. */
+	public boolean isRunning() {
+		return state.get() == RUNNING;
 	}
 
 	/** The shutdown hook's path: stops on the hook's own thread, or waits for a stop under way. */

@@ -163,10 +163,18 @@ public final class SluiceLoggingSystem extends LoggingSystem {
 		sluice().shutdown(shutdownTimeout).block();
 	}
 
-	/** Drains and stops the pipeline; Boot runs it from its JVM shutdown hook. */
+	/**
+	 * Drains and stops the pipeline; Boot runs it from its JVM shutdown hook after the application
+	 * contexts closed. Boot asks for it only when it will run it ({@code logging.register-shutdown-hook},
+	 * default true), so asking takes the shutdown over from the pipeline's own JVM hook
+	 * ({@link Sluice#disownShutdownHook()}): that hook would run concurrently with Boot's and stop
+	 * the pipeline before the context's last lines ("Graceful shutdown complete") were logged.
+	 */
 	@Override
 	public Runnable getShutdownHandler() {
-		return () -> sluice().shutdown(shutdownTimeout).block();
+		Sluice sluice = sluice();
+		sluice.disownShutdownHook();
+		return () -> sluice.shutdown(shutdownTimeout).block();
 	}
 
 	private void closeFollower() {
