@@ -46,7 +46,7 @@ public class AllocationBenchmark {
 	@State(Scope.Benchmark)
 	public static class Stacks {
 
-		@Param({"SLUICE", "LOG4J2_ALL_ASYNC", "LOG4J2_ASYNC_APPENDER", "LOGBACK_ASYNC"})
+		@Param({"SLUICE", "LOG4J2_ALL_ASYNC", "LOG4J2_ASYNC_APPENDER", "LOGBACK_ASYNC", "SLUICE_WAIT"})
 		public Library library;
 
 		Trial trial;

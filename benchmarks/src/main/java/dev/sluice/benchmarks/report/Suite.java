@@ -30,8 +30,10 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * means anything.</li>
  * </ul>
  *
- * <p>Usage: {@code Suite [--quick] [--report-only] [--out DIR] [--report FILE] [--commit SHA]}
- * ({@code --report-only}: write the report again from the last run's files).
+ * <p>Usage: {@code Suite [--quick] [--report-only] [--only MEASURE,...] [--out DIR] [--report FILE] [--commit SHA]}
+ * ({@code --report-only}: write the report again from the last run's files; {@code --only}: run
+ * again only the named measures, e.g. {@code caller_cost}, keep the other measures' files of the
+ * last run, and write the report from both).
  */
 public final class Suite {
 
@@ -49,6 +51,8 @@ public final class Suite {
 
 	private final boolean quick;
 	private final Path out;
+	/** The measures to run; null: all. */
+	private java.util.Set<String> only;
 
 	Suite(boolean quick, Path out) {
 		this.quick = quick;
@@ -61,6 +65,7 @@ public final class Suite {
 		Path out = Path.of("benchmarks/target/results");
 		Path report = null;
 		String commit = "";
+		java.util.Set<String> only = null;
 		for (int i = 0; i < args.length; i++) {
 			switch (args[i]) {
 				case "--quick":
@@ -75,12 +80,15 @@ public final class Suite {
 				case "--report-only":
 					reportOnly = true; // rewrite the report from the files of the last run
 					break;
+				case "--only":
+					only = new java.util.LinkedHashSet<>(List.of(args[++i].split(",")));
+					break;
 				case "--commit":
 					commit = args[++i];
 					break;
 				default:
 					throw new IllegalArgumentException("unknown argument '" + args[i]
-							+ "'; usage: Suite [--quick] [--report-only] [--out DIR] [--report FILE] [--commit SHA]");
+							+ "'; usage: Suite [--quick] [--report-only] [--only MEASURE,...] [--out DIR] [--report FILE] [--commit SHA]");
 			}
 		}
 		if (report == null) {
@@ -95,7 +103,16 @@ public final class Suite {
 		}
 		else {
 			Instant started = Instant.now();
-			List<String> failedNow = new Suite(quick, out).runAll();
+			Suite suite = new Suite(quick, out);
+			suite.only = only;
+			List<String> failedNow = suite.runAll();
+			if (only != null && Files.exists(runInfo)) {
+				try (var in = Files.newBufferedReader(runInfo)) {
+					p.load(in); // the earlier run's start: the report spans both
+				}
+				p.setProperty("rerun", String.join(",", only) + " from " + started);
+				started = Instant.parse(p.getProperty("started", started.toString()));
+			}
 			p.setProperty("started", started.toString());
 			p.setProperty("ended", Instant.now().toString());
 			p.setProperty("failed", String.join("\n", failedNow));
@@ -117,17 +134,32 @@ public final class Suite {
 	List<String> runAll() throws IOException {
 		Files.createDirectories(out);
 		Path extra = out.resolve("extra.jsonl");
-		Files.deleteIfExists(extra);
+		if (only == null) {
+			Files.deleteIfExists(extra);
+		}
+		else if (Files.exists(extra)) {
+			// keep the other measures' lines of the last run
+			List<String> kept = new ArrayList<>();
+			for (String line : Files.readAllLines(extra)) {
+				if (only.stream().noneMatch(m -> line.contains("\"benchmark\":\"" + m + "\""))) {
+					kept.add(line);
+				}
+			}
+			Files.write(extra, kept);
+		}
 		System.setProperty(Extras.PROPERTY, extra.toAbsolutePath().toString());
 		List<String> failed = new ArrayList<>();
 		for (String[] m : MEASURES) {
+			if (only != null && !only.contains(m[0])) {
+				continue;
+			}
 			ChainedOptionsBuilder o = options(m[0], m[1]);
 			if (m[0].equals("allocation")) {
 				o.addProfiler(GCProfiler.class);
 			}
 			run(m[0], o, failed);
 		}
-		if (!quick) {
+		if (!quick && (only == null || only.contains("profile"))) {
 			// where Sluice's caller spends its time and what it allocates (JFR, one fork)
 			Path jfr = out.resolve("jfr");
 			ChainedOptionsBuilder o = options("profile", "CallerCostBenchmark.oneThread").forks(1)

@@ -227,11 +227,13 @@ final class Tables {
 						+ "(`ThreadMXBean.getThreadAllocatedBytes` over the measured iterations, divided by the calls);\n"
 						+ "*all threads* is JMH's `-prof gc` `gc.alloc.rate.norm`, which also counts the library's\n"
 						+ "background threads (formatting, batching) and, for a library that discards, nothing for the\n"
-						+ "records it never formats.\n\n")
+						+ "records it never formats. Sluice by default drops (and counts) most calls of this flood before\n"
+						+ "building anything, so its bytes/call mostly average dropped calls; *Sluice, callers wait* drops\n"
+						+ "nothing, so its figure is the allocation per record built.\n\n")
 				.append("| library | caller, bytes/call | all threads, bytes/call | ± | calls/s |\n")
 				.append("| --- | ---: | ---: | ---: | ---: |\n");
 		List<Bar> bars = new ArrayList<>();
-		for (Library l : LIBS) {
+		for (Library l : CALLER_LIBS) {
 			Row r = data.row("allocation", x -> x.param("library").equals(l.name()));
 			List<JsonNode> ex = data.extras("allocation", l.name(), Map.of());
 			double caller = callerBytes(ex);
@@ -239,9 +241,11 @@ final class Tables {
 			md.append(f("| %s | %.1f | %s | %s | %s |%n", name(l), caller, gc == null ? "n/a" : f("%.1f", gc[0]),
 					gc == null ? "" : f("%.1f", gc[1]), r == null ? "missing" : si(r.score())));
 			bars.add(bar(l, caller, 0, f("%.0f B/call on the caller", caller)));
-			if (l == Library.SLUICE) {
-				goals.add("caller allocation ≤ one object of ≤ 64 bytes per record", f("%.1f bytes/call", caller),
-						caller <= 64, f("%.0f bytes too many (%.1f× the budget)", caller - 64, caller / 64));
+			if (l == Library.SLUICE || l == Library.SLUICE_WAIT && !ex.isEmpty()) {
+				goals.add("caller allocation ≤ one object of ≤ 64 bytes per record"
+						+ (l == Library.SLUICE ? " (per call, most dropped)" : " (per record built: callers wait, none dropped)"),
+						f("%.1f bytes/call", caller), caller <= 64,
+						f("%.0f bytes too many (%.1f× the budget)", caller - 64, caller / 64));
 			}
 		}
 		md.append('\n');
