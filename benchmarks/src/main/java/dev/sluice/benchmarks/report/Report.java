@@ -25,7 +25,8 @@ import org.HdrHistogram.Histogram;
  * Writes RESULTS.md (and the chart beside it, {@code results.svg}) from one run's files: the
  * machine, the date, a table per measure with each library's figure, its error and Sluice's
  * ratio to it, the goals of issue 12 with how far each is met, the JFR summary, and the notes of
- * {@code benchmarks/NOTES.md} when present.
+ * {@code benchmarks/NOTES.md} when present, then every {@code benchmarks/sections/*.md} (results of
+ * benchmarks run apart from the suite), in name order.
  */
 final class Report {
 
@@ -82,6 +83,16 @@ final class Report {
 		}
 		if (Files.exists(notes)) {
 			md.append(Files.readString(notes)).append('\n');
+		}
+		// sections of benchmarks run apart from this suite (e.g. the viewer's), kept in files of their
+		// own so that a new run of the suite does not lose them; in name order
+		Path sections = Path.of("benchmarks/sections");
+		if (Files.isDirectory(sections)) {
+			try (var files = Files.list(sections)) {
+				for (Path f : (Iterable<Path>) files.filter(x -> x.toString().endsWith(".md")).sorted()::iterator) {
+					md.append('\n').append(Files.readString(f));
+				}
+			}
 		}
 		return md.toString();
 	}
