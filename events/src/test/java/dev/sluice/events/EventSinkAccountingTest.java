@@ -129,7 +129,7 @@ class EventSinkAccountingTest {
 			assertThat(again.droppedByReason()).isEqualTo(Map.of(EventSink.DUPLICATE, 1));
 			List<Event> stored = store.query(EventQuery.all()).collectList().block(T);
 			assertThat(stored).hasSize(1);
-			assertThat(stored.get(0).attributes()).containsEntry("id", "order-7");
+			assertThat(stored.get(0).attributes()).containsEntry(EventKeys.RECORD_ID, "order-7");
 
 			// the window is bounded: two newer ids push order-7 out, and then it is stored again
 			sink.write(new Batch(List.of(event("x", "x-1"), event("y", "y-1")))).block(T);
