@@ -24,7 +24,7 @@ import dev.sluice.pipeline.sink.SinkSpec;
  * (never printed), {@code retention_days} (default 90; 0: no age limit), {@code max_events}
  * (default 1,000,000; 0: no limit), {@code retention_interval} (default 1h), {@code pool_size}
  * (connections to the store, 1 to {@value EventStore#MAX_POOL_SIZE}, default
- * {@value EventStore#DEFAULT_POOL_SIZE}), {@code dedupe_window} (how many record ids are remembered to
+ * {@value EventStore#DEFAULT_POOL_SIZE}), {@code dedup_window} (how many record ids are remembered to
  * skip redelivered records, default {@value EventSink#DEFAULT_DEDUPE_WINDOW}; 0: only the store's Id
  * key).
  */
@@ -46,12 +46,12 @@ public final class EventSinkProvider implements SinkProvider {
 		long max = o.longValue("max_events", 1_000_000L);
 		java.time.Duration interval = o.duration("retention_interval", java.time.Duration.ofHours(1));
 		int poolSize = o.integer("pool_size", EventStore.DEFAULT_POOL_SIZE);
-		int window = o.integer("dedupe_window", EventSink.DEFAULT_DEDUPE_WINDOW);
+		int window = o.integer("dedup_window", EventSink.DEFAULT_DEDUPE_WINDOW);
 		if (poolSize < 1 || poolSize > EventStore.MAX_POOL_SIZE) {
 			o.problem("pool_size", "must be 1 to " + EventStore.MAX_POOL_SIZE + ", was " + poolSize);
 		}
 		if (window < 0) {
-			o.problem("dedupe_window", "must be 0 (store key only) or more, was " + window);
+			o.problem("dedup_window", "must be 0 (store key only) or more, was " + window);
 		}
 		if (days < 0) {
 			o.problem("retention_days", "must be 0 (no limit) or more, was " + days);

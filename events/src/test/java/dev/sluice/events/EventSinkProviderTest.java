@@ -71,11 +71,11 @@ class EventSinkProviderTest {
 
 	@Test
 	void poolSizeAndDedupeWindowAreChecked() {
-		assertThatThrownBy(() -> provider().create(spec(Map.of("pool_size", 0, "dedupe_window", -1))))
+		assertThatThrownBy(() -> provider().create(spec(Map.of("pool_size", 0, "dedup_window", -1))))
 				.isInstanceOf(InvalidConfigException.class)
 				.hasMessageContaining("/handlers/events/pool_size").hasMessageContaining("must be 1 to 64, was 0")
-				.hasMessageContaining("/handlers/events/dedupe_window");
-		EventSink sink = (EventSink) provider().create(spec(Map.of("pool_size", 2, "dedupe_window", 5)));
+				.hasMessageContaining("/handlers/events/dedup_window");
+		EventSink sink = (EventSink) provider().create(spec(Map.of("pool_size", 2, "dedup_window", 5)));
 		try {
 			assertThat(sink.store().poolSize()).isEqualTo(2);
 			assertThat(sink.recent().capacity()).isEqualTo(5);
