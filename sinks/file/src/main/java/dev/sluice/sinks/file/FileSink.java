@@ -246,31 +246,27 @@ final class FileSink implements Sink {
 		}
 	}
 
+	/** With {@code fsync}, forces the written bytes to the device; a failure is reported once, not thrown. */
+	private void forceIfAsked() {
+		try {
+			if (config.fsync()) {
+				file.force();
+			}
+		}
+		catch (IOException e) {
+			status.once(key(), config.handlerName(), "cannot flush " + config.path(), e);
+		}
+	}
+
 	@Override
 	public Mono<Void> flush() {
-		return Mono.fromRunnable(() -> {
-			try {
-				if (config.fsync()) {
-					file.force();
-				}
-			}
-			catch (IOException e) {
-				status.once(key(), config.handlerName(), "cannot flush " + config.path(), e);
-			}
-		});
+		return Mono.fromRunnable(this::forceIfAsked);
 	}
 
 	@Override
 	public Mono<Void> close() {
 		return Mono.fromRunnable(() -> {
-			try {
-				if (config.fsync()) {
-					file.force();
-				}
-			}
-			catch (IOException e) {
-				status.once(key(), config.handlerName(), "cannot flush " + config.path(), e);
-			}
+			forceIfAsked();
 			file.close();
 			if (housekeeper != null) {
 				housekeeper.shutdown();
