@@ -2,12 +2,9 @@ package dev.sluice.slf4j;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
+import dev.sluice.pipeline.testing.ChildJvm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,33 +18,11 @@ class StartupDeadlockTest {
 
 	@Test
 	void touchingHooksFirstDoesNotDeadlock(@TempDir Path dir) throws Exception {
-		Path out = dir.resolve("out.txt");
-		Process p = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-cp", System.getProperty("java.class.path"), HooksFirstMain.class.getName()))
-				.redirectErrorStream(true).redirectOutput(out.toFile()).start();
-		boolean exited = p.waitFor(60, TimeUnit.SECONDS);
-		String dump = "";
-		if (!exited) {
-			dump = threadDump(p.pid(), dir.resolve("jstack.txt"));
-			p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-		}
-		String output = Files.readString(out, StandardCharsets.UTF_8) + dump;
+		ChildJvm.Outcome run = ChildJvm.run(HooksFirstMain.class, dir, 60);
+		String output = run.output();
+		boolean exited = run.exited();
 		assertThat(exited).as("the JVM exited by itself within 60 s; output:%n%s", output).isTrue();
-		assertThat(p.exitValue()).as(output).isZero();
+		assertThat(run.exitValue()).as(output).isZero();
 		assertThat(output).contains("MAIN-DONE").contains("started after Hooks");
-	}
-
-	/** The hung JVM's threads, so that a failure shows what waits on what. */
-	private static String threadDump(long pid, Path file) throws Exception {
-		Path jstack = Path.of(System.getProperty("java.home"), "bin", "jstack");
-		if (!Files.isExecutable(jstack)) {
-			return "(no jstack in " + jstack.getParent() + ")";
-		}
-		Process j = new ProcessBuilder(jstack.toString(), Long.toString(pid)).redirectErrorStream(true)
-				.redirectOutput(file.toFile()).start();
-		if (!j.waitFor(30, TimeUnit.SECONDS)) {
-			j.destroyForcibly();
-		}
-		return Files.readString(file, StandardCharsets.UTF_8);
 	}
 }

@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
+import dev.sluice.pipeline.testing.ChildJvm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,35 +20,13 @@ class StartupDeadlockWithConfigTest {
 
 	@Test
 	void touchingHooksFirstWithAConfigFileDoesNotDeadlock(@TempDir Path dir) throws Exception {
-		Path out = dir.resolve("out.txt");
-		Process p = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-cp", System.getProperty("java.class.path"), HooksFirstConfigMain.class.getName(), dir.toString()))
-				.redirectErrorStream(true).redirectOutput(out.toFile()).start();
-		boolean exited = p.waitFor(60, TimeUnit.SECONDS);
-		String dump = "";
-		if (!exited) {
-			dump = threadDump(p.pid(), dir.resolve("jstack.txt"));
-			p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-		}
-		String output = Files.readString(out, StandardCharsets.UTF_8) + dump;
+		ChildJvm.Outcome run = ChildJvm.run(HooksFirstConfigMain.class, dir, 60, dir.toString());
+		String output = run.output();
+		boolean exited = run.exited();
 		assertThat(exited).as("the JVM exited by itself within 60 s; output:%n%s", output).isTrue();
-		assertThat(p.exitValue()).as(output).isZero();
+		assertThat(run.exitValue()).as(output).isZero();
 		assertThat(output).contains("MAIN-DONE");
 		assertThat(Files.readAllLines(dir.resolve("app.log"), StandardCharsets.UTF_8)).as(output)
 				.contains("INFO startup started after Hooks");
-	}
-
-	/** The hung JVM's threads, so that a failure shows what waits on what. */
-	private static String threadDump(long pid, Path file) throws Exception {
-		Path jstack = Path.of(System.getProperty("java.home"), "bin", "jstack");
-		if (!Files.isExecutable(jstack)) {
-			return "(no jstack in " + jstack.getParent() + ")";
-		}
-		Process j = new ProcessBuilder(jstack.toString(), Long.toString(pid)).redirectErrorStream(true)
-				.redirectOutput(file.toFile()).start();
-		if (!j.waitFor(30, TimeUnit.SECONDS)) {
-			j.destroyForcibly();
-		}
-		return Files.readString(file, StandardCharsets.UTF_8);
 	}
 }
