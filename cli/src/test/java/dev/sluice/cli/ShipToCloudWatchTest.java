@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.sluice.testkit.AwsCredentialProperties;
 import dev.sluice.testkit.CloudWatchLogsStandIn;
 import dev.sluice.testkit.MotoServer;
 import dev.sluice.testkit.StoredLogEvent;
@@ -35,29 +36,17 @@ class ShipToCloudWatchTest {
 	Path dir;
 
 	private String err;
-	private String oldKey;
-	private String oldSecret;
+	private AwsCredentialProperties credentials;
 
 	@BeforeEach
 	void credentials() {
-		// the sink uses the SDK's default credential chain, which reads these first
-		oldKey = System.setProperty("aws.accessKeyId", "AKIDSHIP");
-		oldSecret = System.setProperty("aws.secretAccessKey", "SHIPSECRET");
+		// the sink uses the SDK's default credential chain
+		credentials = AwsCredentialProperties.set("AKIDSHIP", "SHIPSECRET");
 	}
 
 	@AfterEach
 	void restore() {
-		restore("aws.accessKeyId", oldKey);
-		restore("aws.secretAccessKey", oldSecret);
-	}
-
-	private static void restore(String key, String old) {
-		if (old == null) {
-			System.clearProperty(key);
-		}
-		else {
-			System.setProperty(key, old);
-		}
+		credentials.close();
 	}
 
 	private int ship(URI endpoint, int n) throws IOException {

@@ -14,6 +14,7 @@ import java.util.List;
 import dev.sluice.pipeline.LogRecord;
 import dev.sluice.pipeline.sink.Batch;
 import dev.sluice.pipeline.sink.Sink;
+import dev.sluice.testkit.AwsCredentialProperties;
 import dev.sluice.testkit.MotoServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,34 +32,21 @@ class MotoIntegrationTest {
 
 	private static MotoServer moto;
 	private static URI endpoint;
-	private static String oldKey;
-	private static String oldSecret;
+	private static AwsCredentialProperties credentials;
 
 	@BeforeAll
 	static void startMoto() {
 		assumeTrue(MotoServer.executable().isPresent(), MotoServer.MISSING);
 		moto = MotoServer.start(Path.of("target/moto-server.log"));
 		endpoint = moto.endpoint();
-		// the SDK's default chain reads these system properties first
-		oldKey = System.setProperty("aws.accessKeyId", "testing");
-		oldSecret = System.setProperty("aws.secretAccessKey", "testing");
+		credentials = AwsCredentialProperties.set("testing", "testing");
 	}
 
 	@AfterAll
 	static void stopMoto() {
 		if (moto != null) {
 			moto.close();
-			restore("aws.accessKeyId", oldKey);
-			restore("aws.secretAccessKey", oldSecret);
-		}
-	}
-
-	private static void restore(String key, String old) {
-		if (old == null) {
-			System.clearProperty(key);
-		}
-		else {
-			System.setProperty(key, old);
+			credentials.close();
 		}
 	}
 

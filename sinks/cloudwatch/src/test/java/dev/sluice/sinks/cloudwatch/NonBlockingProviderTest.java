@@ -8,6 +8,7 @@ import java.time.Instant;
 
 import dev.sluice.pipeline.sink.Batch;
 import dev.sluice.pipeline.sink.Sink;
+import dev.sluice.testkit.AwsCredentialProperties;
 import dev.sluice.testkit.CloudWatchLogsStandIn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,29 +24,17 @@ import reactor.core.scheduler.Schedulers;
 class NonBlockingProviderTest {
 
 	private final CloudWatchLogsStandIn standIn = CloudWatchLogsStandIn.start();
-	private String oldKey;
-	private String oldSecret;
+	private AwsCredentialProperties credentials;
 
 	@BeforeEach
 	void credentials() {
-		oldKey = System.setProperty("aws.accessKeyId", "AKIDPROVIDER");
-		oldSecret = System.setProperty("aws.secretAccessKey", "PROVIDERSECRET");
+		credentials = AwsCredentialProperties.set("AKIDPROVIDER", "PROVIDERSECRET");
 	}
 
 	@AfterEach
 	void stop() {
-		restore("aws.accessKeyId", oldKey);
-		restore("aws.secretAccessKey", oldSecret);
+		credentials.close();
 		standIn.close();
-	}
-
-	private static void restore(String key, String old) {
-		if (old == null) {
-			System.clearProperty(key);
-		}
-		else {
-			System.setProperty(key, old);
-		}
 	}
 
 	@Test
