@@ -1,7 +1,5 @@
 package dev.sluice.spring;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.slf4j.Logger;
@@ -30,20 +28,7 @@ public class ExitHookApp {
 
 	public static void main(String[] args) throws Exception {
 		Path dir = Path.of(args[0]).toAbsolutePath();
-		Path config = dir.resolve("logging.yaml");
-		Files.writeString(config, "version: 1\n"
-				+ "disable_existing_loggers: false\n"
-				+ "formatters:\n"
-				+ "  plain:\n"
-				+ "    format: \"%(levelname)s %(name)s %(message)s\"\n"
-				+ "handlers:\n"
-				+ "  file:\n"
-				+ "    class: logging.FileHandler\n"
-				+ "    filename: " + dir.resolve("app.log") + "\n"
-				+ "    formatter: plain\n"
-				+ "root:\n"
-				+ "  level: INFO\n"
-				+ "  handlers: [file]\n", StandardCharsets.UTF_8);
+		Path config = PlainFileConfig.write(dir, true);
 		new SpringApplicationBuilder(ExitHookApp.class).web(WebApplicationType.NONE)
 				.properties("spring.main.banner-mode=off").run("--sluice.config=" + config);
 		LoggerFactory.getLogger("exit").info("started");

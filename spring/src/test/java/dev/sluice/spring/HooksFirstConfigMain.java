@@ -1,7 +1,5 @@
 package dev.sluice.spring;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import reactor.core.publisher.Hooks;
@@ -18,19 +16,7 @@ public final class HooksFirstConfigMain {
 
 	public static void main(String[] args) throws Exception {
 		Path dir = Path.of(args[0]).toAbsolutePath();
-		Path config = dir.resolve("logging.yaml");
-		Files.writeString(config, "version: 1\n"
-				+ "formatters:\n"
-				+ "  plain:\n"
-				+ "    format: \"%(levelname)s %(name)s %(message)s\"\n"
-				+ "handlers:\n"
-				+ "  file:\n"
-				+ "    class: logging.FileHandler\n"
-				+ "    filename: " + dir.resolve("app.log") + "\n"
-				+ "    formatter: plain\n"
-				+ "root:\n"
-				+ "  level: INFO\n"
-				+ "  handlers: [file]\n", StandardCharsets.UTF_8);
+		Path config = PlainFileConfig.write(dir, false);
 		System.setProperty("sluice.config", config.toString());
 		Hooks.enableAutomaticContextPropagation();
 		org.slf4j.LoggerFactory.getLogger("startup").info("started after Hooks");
