@@ -7,6 +7,7 @@ import java.util.Set;
 
 import dev.sluice.pipeline.LogRecord;
 import dev.sluice.pipeline.sink.Batch;
+import dev.sluice.pipeline.sink.RecentIds;
 import dev.sluice.pipeline.sink.Sink;
 import dev.sluice.pipeline.sink.SinkEnvironment;
 import reactor.core.Disposable;

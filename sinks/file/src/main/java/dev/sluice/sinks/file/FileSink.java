@@ -17,6 +17,7 @@ import dev.sluice.pipeline.DropReasons;
 import dev.sluice.pipeline.LogRecord;
 import dev.sluice.pipeline.sink.Batch;
 import dev.sluice.pipeline.sink.Layout;
+import dev.sluice.pipeline.sink.RecentIds;
 import dev.sluice.pipeline.sink.Sink;
 import dev.sluice.pipeline.sink.StatusLogger;
 import reactor.core.publisher.Mono;
