@@ -21,6 +21,18 @@ public final class DropReasons {
 	public static final String BLOCK_TIMEOUT = "block_timeout";
 	/** The sink's write failed. */
 	public static final String SINK_ERROR = "sink_error";
+	/**
+	 * The router failed on this record (a logger filter, a route, the last-resort handler threw):
+	 * the record is lost, the router goes on with the next one.
+	 */
+	public static final String ROUTE_ERROR = "route_error";
+	/** A layout or formatter threw on this record: the record is lost, the rest of its batch is written. */
+	public static final String FORMAT_ERROR = "format_error";
+	/**
+	 * Refused by a logger that a configuration disabled ({@code disable_existing_loggers}, or a
+	 * logger's {@code disabled} flag), as Python's disabled loggers refuse every record.
+	 */
+	public static final String LOGGER_DISABLED = "logger_disabled";
 	/** Handed to a fallback handler that the configuration does not define. */
 	public static final String NO_SUCH_HANDLER = "no_such_handler";
 	/** Handed to a sink (as its fallback) after that sink had closed. */

@@ -69,7 +69,9 @@ public final class LogRecord {
 		this.epochNanos = epochNanos;
 		this.level = level;
 		this.loggerName = loggerName;
-		this.template = template;
+		// as SLF4J and Log4j2: a null message (log.error(e.getMessage()) for an exception without
+		// one) is the text "null", never a failure further down the pipeline
+		this.template = template == null ? "null" : template;
 		this.arg0 = arg0;
 		this.arg1 = arg1;
 		this.thread = thread;
@@ -219,7 +221,7 @@ public final class LogRecord {
 		private Builder(Level level, String loggerName, String message) {
 			this.level = Objects.requireNonNull(level, "level");
 			this.loggerName = Objects.requireNonNull(loggerName, "loggerName");
-			this.message = Objects.requireNonNull(message, "message");
+			this.message = message == null ? "null" : message;
 		}
 
 		public Builder time(Instant time) {

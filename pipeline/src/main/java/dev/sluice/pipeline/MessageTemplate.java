@@ -71,12 +71,25 @@ public final class MessageTemplate {
 	}
 
 	private static void appendArgument(StringBuilder out, Object o) {
+		int mark = out.length();
+		try {
+			appendArgumentUnsafe(out, o);
+		}
+		catch (Throwable t) {
+			// as SLF4J: a broken toString() (also of an array element) must not lose the record;
+			// what the failed argument appended is cut back, the rest of the line is kept
+			out.setLength(mark);
+			out.append("[FAILED toString()]");
+		}
+	}
+
+	private static void appendArgumentUnsafe(StringBuilder out, Object o) {
 		if (o == null) {
 			out.append("null");
 			return;
 		}
 		if (!o.getClass().isArray()) {
-			safeAppend(out, o);
+			out.append(o);
 		}
 		else if (o instanceof boolean[]) {
 			out.append(Arrays.toString((boolean[]) o));
@@ -107,13 +120,4 @@ public final class MessageTemplate {
 		}
 	}
 
-	private static void safeAppend(StringBuilder out, Object o) {
-		try {
-			out.append(o);
-		}
-		catch (Throwable t) {
-			// as SLF4J: a broken toString() must not lose the record
-			out.append("[FAILED toString()]");
-		}
-	}
 }

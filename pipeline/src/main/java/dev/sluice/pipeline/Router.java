@@ -36,13 +36,17 @@ final class Router {
 	private final Queue<Switch> switches = new ConcurrentLinkedQueue<>();
 	private final StatusLogger status;
 	private final DropSummary dropSummary;
+	/** Counts records lost to a routing failure ({@code route_error}). */
+	private final java.util.function.LongConsumer routeErrors;
 	private RoutingPlan plan;
 	private Map<String, SinkRunner> runners;
 	private Map<String, Route> routes = new HashMap<>();
 	private long sequence;
 	private final Map<SinkRunner, Boolean> touched = new IdentityHashMap<>();
 
-	Router(RoutingPlan plan, Map<String, SinkRunner> runners, StatusLogger status, DropSummary dropSummary) {
+	Router(RoutingPlan plan, Map<String, SinkRunner> runners, StatusLogger status, DropSummary dropSummary,
+			java.util.function.LongConsumer routeErrors) {
+		this.routeErrors = routeErrors;
 		this.plan = plan;
 		this.runners = runners;
 		this.status = status;
@@ -54,28 +58,20 @@ final class Router {
 		switches.add(s);
 	}
 
-	/** Ingress thread: routes one batch (possibly an empty tick). */
+	/**
+	 * Ingress thread: routes one batch (possibly an empty tick). Never throws: a record the router
+	 * fails on is counted ({@code route_error}) and reported once per cause, and the next record
+	 * is routed as usual.
+	 */
 	void route(List<LogRecord> batch) {
 		applySwitches();
 		for (int i = 0, n = batch.size(); i < n; i++) {
 			LogRecord record = batch.get(i);
-			record.assignSequence(sequence++);
-			Route route = routes.get(record.loggerName());
-			if (route == null) {
-				route = Route.compute(record.loggerName(), plan, runners);
-				routes.put(record.loggerName(), route);
+			try {
+				routeOne(record);
 			}
-			if (!passes(route, record)) {
-				continue;
-			}
-			if (route.runners.length == 0) {
-				lastResort(record);
-				continue;
-			}
-			for (SinkRunner r : route.runners) {
-				if (r.offer(record)) {
-					touched.put(r, Boolean.TRUE);
-				}
+			catch (Throwable t) {
+				routeFailed(record, t);
 			}
 		}
 		if (!touched.isEmpty()) {
@@ -85,6 +81,39 @@ final class Router {
 			touched.clear();
 		}
 		dropSummary.maybeReport();
+	}
+
+	private void routeOne(LogRecord record) {
+		record.assignSequence(sequence++);
+		Route route = routes.get(record.loggerName());
+		if (route == null) {
+			route = Route.compute(record.loggerName(), plan, runners);
+			routes.put(record.loggerName(), route);
+		}
+		if (!passes(route, record)) {
+			return;
+		}
+		if (route.runners.length == 0) {
+			lastResort(record);
+			return;
+		}
+		for (SinkRunner r : route.runners) {
+			if (r.offer(record)) {
+				touched.put(r, Boolean.TRUE);
+			}
+		}
+	}
+
+	private void routeFailed(LogRecord record, Throwable t) {
+		try {
+			routeErrors.accept(1L);
+			status.once("route:" + t.getClass().getName(), "pipeline",
+					"routing failed on a record of logger '" + record.loggerName()
+							+ "'; such records are counted as dropped (route_error), the others go on", t);
+		}
+		catch (Throwable ignored) {
+			// the status logger itself failed: the record is counted, nothing more can be said
+		}
 	}
 
 	/** Ingress thread, at the end of the stream: applies pending switches; the pipeline retires the runners. */
@@ -140,7 +169,8 @@ final class Router {
 		if (record.level().value() >= Level.WARNING.value()) {
 			StringBuilder sb = new StringBuilder(record.message());
 			dev.sluice.pipeline.sink.Layouts.appendThrowable(record.thrown(), sb);
-			System.err.println(sb);
+			// through the status logger's bounded writer: never a blocking write on this thread
+			status.raw(sb.toString());
 		}
 	}
 }

@@ -182,23 +182,35 @@ final class SinkRunner implements Runnable {
 		List<LogRecord> records = new ArrayList<>(spec.buffer().maxBatch());
 		try {
 			while (!abandoned) {
-				if (buffer.drainTo(records, spec.buffer().maxBatch()) > 0) {
-					write(records);
-					records = new ArrayList<>(spec.buffer().maxBatch());
-					continue;
-				}
-				if (retiring) {
-					if (buffer.isEmpty()) {
-						break;
+				try {
+					if (buffer.drainTo(records, spec.buffer().maxBatch()) > 0) {
+						write(records);
+						records = new ArrayList<>(spec.buffer().maxBatch());
+						continue;
 					}
-					continue;
+					if (retiring) {
+						if (buffer.isEmpty()) {
+							break;
+						}
+						continue;
+					}
+					wakeup.prepare();
+					if (buffer.isEmpty() && !retiring) {
+						wakeup.park(IDLE_PARK_NANOS);
+					}
+					else {
+						wakeup.cancel();
+					}
 				}
-				wakeup.prepare();
-				if (buffer.isEmpty() && !retiring) {
-					wakeup.park(IDLE_PARK_NANOS);
-				}
-				else {
-					wakeup.cancel();
+				catch (Throwable t) {
+					// whatever failed (a filter, the accounting, an Error from the sink), the runner
+					// goes on: the records in hand are counted, the failure is reported once
+					if (!records.isEmpty()) {
+						stats.dropped(records.size(), DropReasons.SINK_ERROR);
+						records = new ArrayList<>(spec.buffer().maxBatch());
+					}
+					status.once("runner:" + spec.name() + ":" + t.getClass().getName(), "sink " + spec.name(),
+							"the sink's runner failed on a batch; it goes on with the next", t);
 				}
 			}
 			if (!abandoned) {
@@ -219,24 +231,74 @@ final class SinkRunner implements Runnable {
 			return;
 		}
 		Batch batch = new Batch(accepted);
+		Throwable failure = attempt(batch);
+		if (failure == null || !(failure instanceof ThrownByWrite) || batch.size() == 1
+				|| batch.droppedCount() + batch.fallbackCount() > 0 || abandoned) {
+			settleOnce(batch, unwrapThrown(failure));
+			return;
+		}
+		// write() itself threw before marking anything: one record may be the cause (a value the
+		// sink cannot encode). Each record is written again on its own, so that the failure costs
+		// the records it fails on, not the batch. (A returned Mono that errors is the sink's I/O
+		// failing as a whole: its batch is counted at once, never retried record by record.)
+		if (!inFlight.compareAndSet(batch, null)) {
+			return;
+		}
+		for (LogRecord r : accepted) {
+			if (abandoned) {
+				stats.dropped(1, DropReasons.SHUTDOWN_DEADLINE);
+				continue;
+			}
+			Batch single = new Batch(List.of(r));
+			settleOnce(single, unwrapThrown(attempt(single)));
+		}
+	}
+
+	/**
+	 * Writes {@code batch} with the sink; returns null, the error of the returned Mono, or a
+	 * {@link ThrownByWrite} wrapping what {@code write} itself threw.
+	 */
+	private Throwable attempt(Batch batch) {
 		inFlight.set(batch);
 		if (urgent()) {
 			batch.markUrgent();
 		}
-		Throwable failure = null;
+		Mono<Void> result;
 		try {
-			Mono<Void> result = sink.write(batch);
+			result = sink.write(batch);
+		}
+		catch (Throwable t) {
+			return new ThrownByWrite(t);
+		}
+		try {
 			if (result != null) {
 				result.block();
 			}
+			return null;
 		}
 		catch (Throwable t) {
-			failure = unwrap(t);
+			return unwrap(t);
 		}
-		if (!inFlight.compareAndSet(batch, null)) {
-			return; // abandoned meanwhile: already accounted
+	}
+
+	private static Throwable unwrapThrown(Throwable t) {
+		return t instanceof ThrownByWrite ? t.getCause() : t;
+	}
+
+	/** Marks a failure thrown by {@code Sink.write} itself, not signalled by its Mono. */
+	private static final class ThrownByWrite extends RuntimeException {
+		private static final long serialVersionUID = 1L;
+
+		ThrownByWrite(Throwable cause) {
+			super(null, cause, false, false);
 		}
-		settle(batch, failure);
+	}
+
+	private void settleOnce(Batch batch, Throwable failure) {
+		if (inFlight.compareAndSet(batch, null)) {
+			settle(batch, failure);
+		}
+		// else abandoned meanwhile: already accounted
 	}
 
 	private void settle(Batch batch, Throwable failure) {

@@ -86,15 +86,27 @@ public final class Sluice implements AutoCloseable {
 		this.callerClock = CallerClock.of(b.clock);
 		this.registry = new LoggerRegistry(entrance, callerClock);
 		this.dropSummary = new DropSummary(this::dropsBySource, status, b.dropSummaryInterval.toNanos());
-		this.router = new Router(RoutingPlan.DEFAULT, Map.of(), status, dropSummary);
+		this.router = new Router(RoutingPlan.DEFAULT, Map.of(), status, dropSummary,
+				n -> entrance.count(DropReasons.ROUTE_ERROR, n));
 		Gauge.builder("sluice.ingress.depth", ingress, MpscIngress::size)
 				.description("records waiting in the ingress queue").register(meters);
 		FunctionCounter.builder("sluice.ingress.records.accepted", accepted, LongAdder::doubleValue)
 				.description("records routed").register(meters);
 		ingress.batches().subscribe(batch -> {
-			router.route(batch);
+			// never throws: a throwing consumer would cancel the ingress and end routing for good
+			try {
+				router.route(batch);
+			}
+			catch (Throwable t) {
+				status.once("router:" + t.getClass().getName(), "pipeline", "the router failed on a batch; it goes on", t);
+			}
 			accepted.add(batch.size());
-			callerClock.resync(); // at least every tick (100 ms); takes the wall clock again once a second
+			try {
+				callerClock.resync(); // at least every tick (100 ms); takes the wall clock again once a second
+			}
+			catch (Throwable t) {
+				status.once("clock:" + t.getClass().getName(), "pipeline", "reading the clock failed", t);
+			}
 		}, error -> {
 			status.error("pipeline", "router stopped", error);
 			routerDone.completeExceptionally(error);

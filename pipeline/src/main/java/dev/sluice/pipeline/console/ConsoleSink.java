@@ -6,10 +6,12 @@ import java.io.PrintStream;
 import java.nio.charset.Charset;
 import java.util.Objects;
 
+import dev.sluice.pipeline.DropReasons;
 import dev.sluice.pipeline.LogRecord;
 import dev.sluice.pipeline.sink.Batch;
 import dev.sluice.pipeline.sink.Layout;
 import dev.sluice.pipeline.sink.Sink;
+import dev.sluice.pipeline.sink.StatusLogger;
 import reactor.core.publisher.Mono;
 
 /**
@@ -18,7 +20,8 @@ import reactor.core.publisher.Mono;
  * buffer and written with one call, then flushed: never a flush per line.
  *
  * <p>Runs on its runner's thread (writing to a console may block). A stream error fails the batch,
- * which the runner counts as dropped and reports once.
+ * which the runner counts as dropped and reports once; a record the layout throws on is counted
+ * ({@code format_error}) and the rest of the batch is written.
  */
 public final class ConsoleSink implements Sink {
 
@@ -27,8 +30,15 @@ public final class ConsoleSink implements Sink {
 	private final String terminator;
 	private final Charset charset;
 	private final StringBuilder text = new StringBuilder(8192);
+	private final StatusLogger status;
 
 	public ConsoleSink(OutputStream out, Layout layout, String terminator, Charset charset) {
+		this(out, layout, terminator, charset, StatusLogger.stderr());
+	}
+
+	/** As the four-argument form; a record the layout fails on is reported on {@code status}. */
+	public ConsoleSink(OutputStream out, Layout layout, String terminator, Charset charset, StatusLogger status) {
+		this.status = Objects.requireNonNull(status, "status");
 		this.out = Objects.requireNonNull(out, "out");
 		this.layout = Objects.requireNonNull(layout, "layout");
 		this.terminator = Objects.requireNonNull(terminator, "terminator");
@@ -39,8 +49,18 @@ public final class ConsoleSink implements Sink {
 	public Mono<Void> write(Batch batch) {
 		text.setLength(0);
 		for (LogRecord r : batch.records()) {
-			layout.format(r, text);
-			text.append(terminator);
+			int mark = text.length();
+			try {
+				layout.format(r, text);
+				text.append(terminator);
+			}
+			catch (RuntimeException | StackOverflowError e) {
+				// one record the layout fails on costs that record, never the batch
+				text.setLength(mark);
+				batch.dropped(1, DropReasons.FORMAT_ERROR);
+				status.once("console-format:" + layout.getClass().getName(), "console",
+						"cannot format a record of logger '" + r.loggerName() + "'; such records are dropped (format_error)", e);
+			}
 		}
 		try {
 			out.write(text.toString().getBytes(charset));

@@ -37,6 +37,6 @@ public final class ConsoleSinkProvider implements SinkProvider {
 		}
 		o.validate();
 		OutputStream out = stream.endsWith("stdout") ? System.out : System.err;
-		return new ConsoleSink(out, spec.layout(), terminator, charset);
+		return new ConsoleSink(out, spec.layout(), terminator, charset, spec.environment().status());
 	}
 }

@@ -52,6 +52,27 @@ public final class StatusLogger {
 	}
 
 	/**
+	 * Writes {@code line} as it is, without the {@code "sluice: "} prefix: for text that stands for
+	 * a record (Python's last-resort handler prints the bare message). Never blocks.
+	 */
+	public void raw(String line) {
+		if (out != null) {
+			out.println(line);
+		}
+		else {
+			StderrWriter.INSTANCE.submit(line);
+		}
+	}
+
+	/**
+	 * Status lines that the stderr writer could not take (its queue was full) since the JVM
+	 * started; each such loss is also reported on stderr once the writer has room again.
+	 */
+	public static long droppedLines() {
+		return StderrWriter.INSTANCE.lostTotal();
+	}
+
+	/**
 	 * Waits until every line handed to stderr so far is written, at most {@code millis}; for the
 	 * end of a command-line run. Blocks: not for Reactor threads.
 	 */
