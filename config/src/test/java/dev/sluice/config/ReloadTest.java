@@ -119,6 +119,35 @@ class ReloadTest {
 		}
 	}
 
+	/** disable_existing_loggers left out (true, as in Python): a reload must not silence loggers made since the start. */
+	private static String defaultDisable(String id, String tag, String format) {
+		return json("{'version': 1, 'formatters': {'f': {'format': '" + format + "'}}, 'handlers': {"
+				+ " 'rec': {'class': 'recording', 'id': '" + id + "', 'tag': '" + tag + "', 'formatter': 'f'}},"
+				+ " 'root': {'level': 'INFO', 'handlers': ['rec']}}");
+	}
+
+	@Test
+	void aReloadWithDisableExistingLoggersUnsetSilencesNoLoggerMadeSinceTheStart() throws Exception {
+		Path file = ConfigTestSupport.write(dir, "logging.json", defaultDisable("nosilence", "a", "%(message)s"));
+		ConfigReloader reloader = start(file);
+		Sluice sluice = reloader.sluice();
+		Logger worker = sluice.logger("app.worker");
+		int n = 0;
+		for (int round = 0; round < 4; round++) {
+			for (int i = 0; i < 1_000; i++) {
+				worker.info("r{}", n++);
+			}
+			// an edit of the format only, then one that makes a new sink
+			String text = round % 2 == 0 ? defaultDisable("nosilence", "a", "%(levelname)s %(message)s")
+					: defaultDisable("nosilence", "b" + round, "%(message)s");
+			assertThat(rewrite(reloader, file, text).isValid()).isTrue();
+			assertThat(worker.isDisabled()).isFalse();
+		}
+		ShutdownReport report = sluice.shutdown(Duration.ofSeconds(30)).block();
+		assertThat(report.ingressDropped()).isEmpty();
+		assertThat(RecordingSinkProvider.allRecords("nosilence")).hasSize(n);
+	}
+
 	@Test
 	void startRejectsAnInvalidFileAndStartsNothing() {
 		Path file = ConfigTestSupport.write(dir, "logging.json", json("{'version': 1, 'root': {'level': 'LOUD'}}"));

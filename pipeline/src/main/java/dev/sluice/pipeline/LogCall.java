@@ -63,6 +63,7 @@ public final class LogCall {
 	/** Logs now. */
 	public void log(String message, Object... args) {
 		if (!enabled) {
+			logger.refused(level);
 			return;
 		}
 		Attributes base = context != null ? context : CurrentAttributes.get();
@@ -79,7 +80,10 @@ public final class LogCall {
 		Attributes ownAttrs = own;
 		Throwable t = thrown;
 		return Mono.deferContextual(ctx -> {
-			if (logger.isEnabled(level)) {
+			if (!logger.isEnabled(level)) {
+				logger.refused(level);
+			}
+			else {
 				Attributes all = LogContext.attributes(ctx).withAll(ownAttrs);
 				if (t != null) {
 					logger.emit(level, message, args, t, all);

@@ -45,6 +45,11 @@ public final class Logger {
 	private final Logger parent;
 	/** Effective level number; Integer.MAX_VALUE when disabled. Written by the registry on reconfiguration, read by every call. */
 	private volatile int threshold;
+	/**
+	 * While the logger is disabled: the level number it would log from otherwise, so that the
+	 * records it refuses are counted ({@code logger_disabled}); Integer.MAX_VALUE while enabled.
+	 */
+	private volatile int disabledThreshold = Integer.MAX_VALUE;
 	private final ReactiveLogger reactive;
 
 	Logger(String name, Logger parent, LoggerRegistry registry, int threshold) {
@@ -98,6 +103,25 @@ public final class Logger {
 
 	void threshold(int value) {
 		this.threshold = value;
+		this.disabledThreshold = Integer.MAX_VALUE;
+	}
+
+	/** Disables the logger; {@code wouldBe}: the threshold it has when enabled. */
+	void disable(int wouldBe) {
+		this.disabledThreshold = wouldBe;
+		this.threshold = Integer.MAX_VALUE;
+	}
+
+	/** Whether the logger is disabled (by {@code disable_existing_loggers} or its {@code disabled} flag). */
+	public boolean isDisabled() {
+		return threshold == Integer.MAX_VALUE && disabledThreshold != Integer.MAX_VALUE;
+	}
+
+	/** A call the level check refused: counted when the logger is disabled and would log {@code level} otherwise. */
+	void refused(Level level) {
+		if (level.value() >= disabledThreshold) {
+			registry.refusedByDisabled(this);
+		}
 	}
 
 	// ---- imperative API ------------------------------------------------------------------------
@@ -105,6 +129,9 @@ public final class Logger {
 	public void log(Level level, String message) {
 		if (isEnabled(level)) {
 			emit(level, message, null, null, null /* the thread's current attributes, read only if the record is built */);
+		}
+		else {
+			refused(level);
 		}
 	}
 
@@ -116,6 +143,9 @@ public final class Logger {
 			else {
 				registry.emit(this, level, message, arg, LogRecord.ABSENT, null, null, null);
 			}
+		}
+		else {
+			refused(level);
 		}
 	}
 
@@ -130,11 +160,17 @@ public final class Logger {
 				registry.emit(this, level, message, arg1, arg2, null, null, null);
 			}
 		}
+		else {
+			refused(level);
+		}
 	}
 
 	public void log(Level level, String message, Object... args) {
 		if (isEnabled(level)) {
 			emitArgs(level, message, args, null);
+		}
+		else {
+			refused(level);
 		}
 	}
 

@@ -25,10 +25,19 @@ final class LoggerRegistry {
 	private RoutingPlan plan = RoutingPlan.DEFAULT;
 	/** Python's per-logger {@code disabled} flags, set by disable_existing_loggers. Guarded by this. */
 	private final Set<String> disabled = new HashSet<>();
+	/**
+	 * The loggers that existed when the first configuration was applied, or null before it: the
+	 * only ones a {@code disable_existing_loggers} may disable, at the first configuration as at
+	 * every later one (a reload never silences code that made its loggers after the first
+	 * configuration, as a fresh process with the new file would not). Guarded by this.
+	 */
+	private Set<String> beforeFirstConfiguration;
+	private final dev.sluice.pipeline.sink.StatusLogger status;
 	/** Whether any layout in use prints the caller's location; read on every enabled call. */
 	private volatile boolean captureLocation;
 
-	LoggerRegistry(Entrance entrance, CallerClock clock) {
+	LoggerRegistry(Entrance entrance, CallerClock clock, dev.sluice.pipeline.sink.StatusLogger status) {
+		this.status = status;
 		this.entrance = entrance;
 		this.clock = clock;
 		this.root = new Logger(ROOT_NAME, null, this, Level.WARNING.value());
@@ -55,7 +64,8 @@ final class LoggerRegistry {
 		}
 		int dot = name.lastIndexOf('.');
 		Logger parent = dot > 0 ? get(name.substring(0, dot)) : root;
-		Logger created = new Logger(name, parent, this, thresholdFor(name));
+		Logger created = new Logger(name, parent, this, levelFor(name));
+		setThreshold(name, created);
 		loggers.put(name, created);
 		return created;
 	}
@@ -69,16 +79,27 @@ final class LoggerRegistry {
 		return plan;
 	}
 
-	/** Makes {@code effective} (not incremental) the plan loggers follow: levels, disabled flags. */
-	synchronized RoutingPlan apply(RoutingPlan effective) {
+	/**
+	 * Makes {@code effective} (not incremental) the plan loggers follow: levels, disabled flags.
+	 * {@code configuration}: whether this is a configuration (a dictConfig, a plan given to the
+	 * pipeline) rather than a level change at run time; only a configuration's
+	 * {@code disable_existing_loggers} disables loggers, and the first one fixes which loggers
+	 * count as existing.
+	 */
+	synchronized RoutingPlan apply(RoutingPlan effective, boolean configuration) {
 		if (effective.incremental()) {
 			throw new IllegalArgumentException("merge an incremental plan before applying it");
 		}
-		disabled.clear();
-		if (effective.disableExistingLoggers()) {
-			for (String name : loggers.keySet()) {
-				if (!ROOT_NAME.equals(name) && !configuredOrBelow(name, effective)) {
-					disabled.add(name);
+		if (configuration) {
+			if (beforeFirstConfiguration == null) {
+				beforeFirstConfiguration = new HashSet<>(loggers.keySet());
+			}
+			disabled.clear();
+			if (effective.disableExistingLoggers()) {
+				for (String name : beforeFirstConfiguration) {
+					if (!ROOT_NAME.equals(name) && !configuredOrBelow(name, effective)) {
+						disabled.add(name);
+					}
 				}
 			}
 		}
@@ -89,16 +110,40 @@ final class LoggerRegistry {
 		}
 		captureLocation = location;
 		for (Map.Entry<String, Logger> e : loggers.entrySet()) {
-			e.getValue().threshold(thresholdFor(e.getKey()));
+			setThreshold(e.getKey(), e.getValue());
 		}
 		return effective;
+	}
+
+	/** Guarded by this. */
+	private void setThreshold(String name, Logger logger) {
+		int level = levelFor(name);
+		if (disabled.contains(name) || isDisabledBySpec(name)) {
+			logger.disable(level);
+		}
+		else {
+			logger.threshold(level);
+		}
+	}
+
+	/** A record refused by a disabled logger: counted, and the first one per logger reported. */
+	void refusedByDisabled(Logger logger) {
+		entrance.count(DropReasons.LOGGER_DISABLED, 1);
+		String name = logger.name();
+		String why;
+		synchronized (this) {
+			why = isDisabledBySpec(name) ? "its configuration says disabled"
+					: "disable_existing_loggers (it existed before the first configuration, which names neither it nor an ancestor)";
+		}
+		status.once("disabled:" + name, "logger " + name, "records of the disabled logger '" + name
+				+ "' are refused and counted as dropped (logger_disabled); disabled by " + why, null);
 	}
 
 	/** Sets one logger's level at run time (Spring's /actuator/loggers, tests). */
 	synchronized RoutingPlan setLevel(String name, Level level) {
 		LoggerSpec current = plan.logger(name);
 		LoggerSpec spec = (current != null ? current : LoggerSpec.INHERIT).withLevel(level == null ? Level.NOTSET : level);
-		return apply(plan.toBuilder().logger(name, spec).incremental(false).disableExistingLoggers(false).build());
+		return apply(plan.toBuilder().logger(name, spec).incremental(false).build(), false);
 	}
 
 	private static boolean configuredOrBelow(String name, RoutingPlan plan) {
@@ -110,11 +155,8 @@ final class LoggerRegistry {
 		return false;
 	}
 
-	/** Guarded by this. */
-	private int thresholdFor(String name) {
-		if (disabled.contains(name) || isDisabledBySpec(name)) {
-			return Integer.MAX_VALUE;
-		}
+	/** The effective level number of {@code name}, disabled or not. Guarded by this. */
+	private int levelFor(String name) {
 		String n = name;
 		while (true) {
 			LoggerSpec spec = plan.logger(n);

@@ -27,6 +27,9 @@ public final class ReactiveLogger {
 			if (logger.isEnabled(level)) {
 				logger.emitArgs(level, message, args, LogContext.attributes(ctx));
 			}
+			else {
+				logger.refused(level);
+			}
 			return Mono.empty();
 		});
 	}

@@ -84,7 +84,7 @@ public final class Sluice implements AutoCloseable {
 		this.ingress = new MpscIngress(b.ingressCapacity, 100_000_000L, "sluice-router");
 		this.entrance = new Entrance(ingress, b.callerWait.toNanos(), b.status, b.meterRegistry);
 		this.callerClock = CallerClock.of(b.clock);
-		this.registry = new LoggerRegistry(entrance, callerClock);
+		this.registry = new LoggerRegistry(entrance, callerClock, b.status);
 		this.dropSummary = new DropSummary(this::dropsBySource, status, b.dropSummaryInterval.toNanos());
 		this.router = new Router(RoutingPlan.DEFAULT, Map.of(), status, dropSummary,
 				n -> entrance.count(DropReasons.ROUTE_ERROR, n));
@@ -255,7 +255,7 @@ public final class Sluice implements AutoCloseable {
 			r.start();
 			allRunners.add(r);
 		}
-		RoutingPlan effective = registry.apply(plan);
+		RoutingPlan effective = registry.apply(plan, requested != RoutingPlan.DEFAULT && !requested.incremental());
 		currentRunners = next;
 		Router.Switch s = new Router.Switch(effective, next);
 		router.enqueueSwitch(s);

@@ -16,14 +16,17 @@ class HierarchyTest {
 	private final RecordingSink providerSink = new RecordingSink();
 
 	private Sluice jibe(boolean providerPropagates) {
-		RoutingPlan plan = RoutingPlan.builder()
+		return PipelineTestSupport.quiet(new PipelineTestSupport.CapturedStatus()).plan(jibePlan(providerPropagates)).build();
+	}
+
+	private RoutingPlan jibePlan(boolean providerPropagates) {
+		return RoutingPlan.builder()
 				.handler(HandlerSpec.ofSink("root", rootSink).withLevel(Level.INFO))
 				.handler(HandlerSpec.ofSink("slack", providerSink).withLevel(Level.WARNING))
 				.root(LoggerSpec.of(Level.INFO, "root"))
 				.logger("jibe.provider", LoggerSpec.of(Level.WARNING, "slack").withPropagate(providerPropagates))
 				.logger("jibe.provider.sync", LoggerSpec.of(Level.INFO))
 				.build();
-		return PipelineTestSupport.quiet(new PipelineTestSupport.CapturedStatus()).plan(plan).build();
 	}
 
 	@Test
@@ -75,15 +78,50 @@ class HierarchyTest {
 
 	@Test
 	void disableExistingLoggersDisablesUnconfiguredOnesOnly() {
-		Sluice sluice = jibe(true);
+		CapturedStatusHolder h = new CapturedStatusHolder();
+		Sluice sluice = PipelineTestSupport.quiet(h.status).build(); // not configured yet: Python's defaults
 		Logger old = sluice.logger("legacy.module");
 		Logger child = sluice.logger("jibe.provider.sync.child");
-		RoutingPlan next = sluice.plan().toBuilder().disableExistingLoggers(true).build();
-		sluice.apply(next).block();
+		RoutingPlan first = jibePlan(true).toBuilder().disableExistingLoggers(true).build();
+		sluice.apply(first).block();
 		assertThat(old.isEnabled(Level.CRITICAL)).isFalse();
+		assertThat(old.isDisabled()).isTrue();
 		assertThat(child.isEnabled(Level.INFO)).isTrue();
 		assertThat(sluice.logger("created.after").isEnabled(Level.INFO)).isTrue();
-		sluice.close();
+		old.critical("refused");
+		old.error("refused too");
+		old.debug("below its level anyway: not counted");
+		ShutdownReport report = sluice.shutdown(Duration.ofSeconds(10)).block();
+		assertThat(report.ingressDropped()).containsExactly(java.util.Map.entry(DropReasons.LOGGER_DISABLED, 2L));
+		assertThat(h.status.text()).containsOnlyOnce("records of the disabled logger 'legacy.module'").contains("disable_existing_loggers");
+	}
+
+	@Test
+	void aReloadNeverDisablesLoggersMadeAfterTheFirstConfiguration() {
+		Sluice sluice = PipelineTestSupport.quiet(new PipelineTestSupport.CapturedStatus()).build();
+		Logger before = sluice.logger("made.before");
+		sluice.apply(jibePlan(true).toBuilder().disableExistingLoggers(true).build()).block();
+		Logger after = sluice.logger("made.after");
+		sluice.setLevel("other", Level.DEBUG); // a level change keeps the disabled flags
+		assertThat(before.isDisabled()).isTrue();
+		// a reload (any edit) with disable_existing_loggers: what a fresh process with this file would do
+		sluice.apply(jibePlan(true).toBuilder().disableExistingLoggers(true).build()).block();
+		assertThat(after.isEnabled(Level.INFO)).isTrue();
+		assertThat(before.isDisabled()).isTrue();
+		for (int i = 0; i < 1_000; i++) {
+			after.info("kept {}", i);
+		}
+		// a reload that names the once-disabled logger enables it again, as in Python
+		sluice.apply(jibePlan(true).toBuilder().disableExistingLoggers(true)
+				.logger("made.before", LoggerSpec.INHERIT).build()).block();
+		assertThat(before.isEnabled(Level.INFO)).isTrue();
+		ShutdownReport report = sluice.shutdown(Duration.ofSeconds(10)).block();
+		assertThat(report.sink("root").delivered()).isEqualTo(1_000);
+		assertThat(report.ingressDropped()).isEmpty();
+	}
+
+	private static final class CapturedStatusHolder {
+		final PipelineTestSupport.CapturedStatus status = new PipelineTestSupport.CapturedStatus();
 	}
 
 	@Test
