@@ -16,8 +16,6 @@ import dev.sluice.pipeline.Level;
  */
 final class ConfigReader {
 
-	static final List<String> TOP_KEYS = List.of("version", "formatters", "filters", "handlers", "loggers", "root",
-			"incremental", "disable_existing_loggers");
 	static final List<String> LOGGER_KEYS = List.of("level", "propagate", "filters", "handlers");
 	static final List<String> FORMATTER_KEYS = List.of("format", "fmt", "datefmt", "style", "validate", "class",
 			"defaults", "utc", "()");
@@ -43,7 +41,8 @@ final class ConfigReader {
 
 	/** The config, or null when any problem was found (they are in the {@link Problems}). */
 	LoggingConfig read(Map<String, Object> top, String contentHash) {
-		values.onlyKeys(top, "", TOP_KEYS, "the top level");
+		// as CPython's dictConfig: other top-level keys are ignored (a cfg:// reference may point at them)
+		SluiceSection sluice = sluiceSection(top.get("sluice"));
 		int version = version(top.get("version"));
 		boolean incremental = Boolean.TRUE.equals(optional(top, "", "incremental", false));
 		boolean disable = Boolean.TRUE.equals(optional(top, "", "disable_existing_loggers", true));
@@ -112,7 +111,61 @@ final class ConfigReader {
 			return null;
 		}
 		return new LoggingConfig(problems.file(), contentHash, version, incremental, disable, formatters, filters,
-				handlers, loggers, root, handlerLevels);
+				handlers, loggers, root, handlerLevels, sluice);
+	}
+
+	static final List<String> SLUICE_KEYS = List.of("ingress_capacity", "ingress_full", "ingress_wait");
+
+	/** The {@code sluice} section (Sluice's own settings; CPython ignores it). */
+	private SluiceSection sluiceSection(Object v) {
+		if (v == null) {
+			return SluiceSection.NONE;
+		}
+		Map<String, Object> m = values.object(v, "/sluice");
+		if (m == null) {
+			return SluiceSection.NONE;
+		}
+		values.onlyKeys(m, "/sluice", SLUICE_KEYS, "the sluice section");
+		Integer capacity = null;
+		Object c = m.get("ingress_capacity");
+		if (c != null) {
+			if (c instanceof Number && ((Number) c).doubleValue() == Math.rint(((Number) c).doubleValue())
+					&& ((Number) c).doubleValue() >= 2 && ((Number) c).doubleValue() <= SluiceSection.MAX_INGRESS_CAPACITY) {
+				capacity = ((Number) c).intValue();
+			}
+			else {
+				problems.expected("/sluice/ingress_capacity", "a whole number of records from 2 to "
+						+ SluiceSection.MAX_INGRESS_CAPACITY, c);
+			}
+		}
+		java.time.Duration wait = dev.sluice.pipeline.IngressFullPolicy.DEFAULT.maxWait();
+		Object w = m.get("ingress_wait");
+		if (w != null) {
+			if (w instanceof Number && Double.isFinite(((Number) w).doubleValue()) && ((Number) w).doubleValue() >= 0
+					&& ((Number) w).doubleValue() <= 86_400) {
+				wait = java.time.Duration.ofNanos(Math.round(((Number) w).doubleValue() * 1e9));
+			}
+			else {
+				problems.expected("/sluice/ingress_wait", "a number of seconds from 0 to 86400", w);
+			}
+		}
+		dev.sluice.pipeline.IngressFullPolicy policy = null;
+		Object p = m.get("ingress_full");
+		if (p != null) {
+			String name = values.string(p, "/sluice/ingress_full");
+			if (name != null) {
+				try {
+					policy = dev.sluice.pipeline.IngressFullPolicy.parse(name, wait);
+				}
+				catch (IllegalArgumentException e) {
+					problems.add("/sluice/ingress_full", e.getMessage());
+				}
+			}
+		}
+		else if (w != null) {
+			policy = dev.sluice.pipeline.IngressFullPolicy.waitForRoom(wait);
+		}
+		return new SluiceSection(capacity, policy);
 	}
 
 	private int version(Object v) {

@@ -55,6 +55,9 @@ public final class ConfigReloader implements Disposable {
 	 */
 	public static ConfigReloader start(Sluice.Builder builder, ConfigSource source) {
 		LoggingConfig initial = source.loader().read(source.file());
+		if (initial.sluice().ingressCapacity() != null) {
+			builder.ingressCapacity(initial.sluice().ingressCapacity());
+		}
 		Sluice sluice = builder.build();
 		try {
 			sluice.apply(source.loader().plan(initial, sluice.environment(), sluice.plan())).block();
@@ -85,6 +88,11 @@ public final class ConfigReloader implements Disposable {
 		catch (RuntimeException e) {
 			reject(asInvalid(e));
 			return Mono.empty();
+		}
+		Integer capacity = config.sluice().ingressCapacity();
+		if (capacity != null && !capacity.equals(current.get().sluice().ingressCapacity())) {
+			sluice.logger(LOGGER).warn("{}: /sluice/ingress_capacity {} takes effect at the next start; the running"
+					+ " pipeline keeps its ingress", source.file(), capacity);
 		}
 		return sluice.apply(plan).then(Mono.fromRunnable(() -> {
 			current.set(config);

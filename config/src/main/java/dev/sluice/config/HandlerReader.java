@@ -69,7 +69,9 @@ final class HandlerReader {
 			problems.add(ptr + "/.", "expected handler options as plain keys, found '.' (setting attributes after"
 					+ " construction is not supported)");
 		}
-		BufferSpec buffer = buffer(m, ptr);
+		dev.sluice.pipeline.sink.SinkProvider provider = className == null ? null : providers.find(className);
+		BufferSpec buffer = buffer(m, ptr, provider == null ? BufferSpec.DEFAULT
+				: BufferSpec.DEFAULT.withPolicy(provider.defaultOverflow()));
 		Map<String, Object> options = new LinkedHashMap<>();
 		m.forEach((k, val) -> {
 			if (!HANDLER_KEYS.contains(k) && !BUFFER_KEYS.contains(k) && !k.equals(".")) {
@@ -111,8 +113,8 @@ final class HandlerReader {
 	}
 
 	/** The handler's buffer from Sluice's buffer keys. */
-	private BufferSpec buffer(Map<String, Object> m, String ptr) {
-		BufferSpec b = BufferSpec.DEFAULT;
+	private BufferSpec buffer(Map<String, Object> m, String ptr, BufferSpec dflt) {
+		BufferSpec b = dflt;
 		if (m.get("buffer_size") != null) {
 			Long n = integer(m.get("buffer_size"), ptr + "/buffer_size", 2);
 			if (n != null) {

@@ -20,13 +20,25 @@ import java.util.Objects;
  * @param root                   the {@code root} entry; null when the file has none
  * @param handlerLevels          in an incremental config, the handlers' new levels (Python changes
  *                               only those of a running handler); empty otherwise
+ * @param sluice                 the file's {@code sluice} section (pipeline settings), or
+ *                               {@link SluiceSection#NONE}
  */
 public record LoggingConfig(String source, String contentHash, int version, boolean incremental,
 		boolean disableExistingLoggers, Map<String, FormatterDef> formatters, Map<String, FilterDef> filters,
 		Map<String, HandlerDef> handlers, Map<String, LoggerDef> loggers, LoggerDef root,
-		Map<String, dev.sluice.pipeline.Level> handlerLevels) {
+		Map<String, dev.sluice.pipeline.Level> handlerLevels, SluiceSection sluice) {
+
+	/** A config without a {@code sluice} section. */
+	public LoggingConfig(String source, String contentHash, int version, boolean incremental,
+			boolean disableExistingLoggers, Map<String, FormatterDef> formatters, Map<String, FilterDef> filters,
+			Map<String, HandlerDef> handlers, Map<String, LoggerDef> loggers, LoggerDef root,
+			Map<String, dev.sluice.pipeline.Level> handlerLevels) {
+		this(source, contentHash, version, incremental, disableExistingLoggers, formatters, filters, handlers, loggers,
+				root, handlerLevels, SluiceSection.NONE);
+	}
 
 	public LoggingConfig {
+		sluice = sluice == null ? SluiceSection.NONE : sluice;
 		Objects.requireNonNull(source, "source");
 		Objects.requireNonNull(contentHash, "contentHash");
 		formatters = copy(formatters);

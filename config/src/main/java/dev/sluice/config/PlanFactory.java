@@ -39,7 +39,8 @@ final class PlanFactory {
 			return incremental(config, current);
 		}
 		RoutingPlan.Builder b = RoutingPlan.builder().incremental(config.incremental())
-				.disableExistingLoggers(config.disableExistingLoggers());
+				.disableExistingLoggers(config.disableExistingLoggers())
+				.ingressFullPolicy(config.sluice().ingressFullPolicy());
 		for (HandlerDef h : config.handlers().values()) {
 			b.handler(handler(h, config, providers, env));
 		}
@@ -56,6 +57,9 @@ final class PlanFactory {
 	 */
 	private static RoutingPlan incremental(LoggingConfig config, RoutingPlan current) {
 		RoutingPlan.Builder b = current.toBuilder().incremental(false);
+		if (config.sluice().ingressFullPolicy() != null) {
+			b.ingressFullPolicy(config.sluice().ingressFullPolicy());
+		}
 		config.loggers().forEach((name, l) -> {
 			LoggerSpec old = current.loggers().getOrDefault(name, LoggerSpec.INHERIT);
 			b.logger(name, old.withLevel(l.level() != null ? l.level() : old.level()).withPropagate(l.propagate()));

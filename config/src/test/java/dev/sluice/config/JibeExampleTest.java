@@ -72,7 +72,7 @@ class JibeExampleTest {
 		assertThat(plan.handlers()).containsOnlyKeys("console", "info_file_handler", "error_file_handler",
 				"alert_slack_handler");
 		assertThat(plan.handlers().get("error_file_handler").level()).isEqualTo(Level.ERROR);
-		assertThat(plan.handlers().get("console").buffer()).isEqualTo(BufferSpec.DEFAULT);
+		assertThat(plan.handlers().get("console").buffer()).isEqualTo(BufferSpec.LOSSLESS);
 		assertThat(plan.logger("jibe.provider").handlers()).containsExactly("alert_slack_handler");
 		assertThat(plan.logger("jibe.provider").level()).isEqualTo(Level.WARNING);
 		assertThat(plan.root().level()).isEqualTo(Level.INFO);

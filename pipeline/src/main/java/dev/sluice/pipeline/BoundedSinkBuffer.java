@@ -21,6 +21,11 @@ final class BoundedSinkBuffer {
 	private final SinkStats stats;
 	private final int discardMark;
 	private final int discardBelow;
+	/**
+	 * Block policy: the sink's settled count when it was found stalled (a whole block timeout
+	 * without progress), or -1 while it is not. Router thread only.
+	 */
+	private long stalledAt = -1;
 
 	BoundedSinkBuffer(BufferSpec spec, SinkStats stats) {
 		this.queue = new MpmcArrayQueue<>(spec.capacity());
@@ -63,21 +68,53 @@ final class BoundedSinkBuffer {
 					stats.dropped(1, DropReasons.BUFFER_FULL);
 					return false;
 				}
-				long deadline = System.nanoTime() + spec.blockTimeout().toNanos();
-				do {
-					consumer.signal();
-					LockSupport.parkNanos(20_000);
-					if (queue.offer(record)) {
-						return true;
-					}
-				}
-				while (System.nanoTime() - deadline < 0);
-				stats.dropped(1, DropReasons.BLOCK_TIMEOUT);
-				return false;
+				return offerWaiting(record, consumer);
 			case DROP_NEWEST:
 			default:
 				stats.dropped(1, DropReasons.BUFFER_FULL);
 				return false;
+		}
+	}
+
+	/**
+	 * The block policy: waits for room while the sink makes progress; the timeout counts from its
+	 * last progress, so a slow sink is waited for as long as it moves and a stalled one for one
+	 * timeout, after which records are dropped at once until it settles one again.
+	 */
+	private boolean offerWaiting(LogRecord record, Wakeup consumer) {
+		long progress = stats.settled();
+		if (stalledAt >= 0) {
+			if (progress == stalledAt) {
+				stats.dropped(1, DropReasons.BLOCK_TIMEOUT);
+				stalledAt = stats.settled(); // the drop itself counts as settled: not the sink's progress
+				return false;
+			}
+			stalledAt = -1; // it moved again: wait for it as before
+		}
+		long timeout = spec.blockTimeout().toNanos();
+		long deadline = System.nanoTime() + timeout;
+		for (int round = 0; ; round++) {
+			consumer.signal();
+			if (round < 16) {
+				Thread.onSpinWait();
+			}
+			else {
+				LockSupport.parkNanos(round < 64 ? 5_000 : 50_000);
+			}
+			if (queue.offer(record)) {
+				return true;
+			}
+			long now = System.nanoTime();
+			long settled = stats.settled();
+			if (settled != progress) {
+				progress = settled;
+				deadline = now + timeout;
+			}
+			else if (now - deadline >= 0) {
+				stats.dropped(1, DropReasons.BLOCK_TIMEOUT);
+				stalledAt = stats.settled();
+				return false;
+			}
 		}
 	}
 

@@ -10,9 +10,15 @@ import java.util.Objects;
  */
 public final class BufferSpec {
 
-	/** 16,384 records, drop_newest, no level threshold, batches of up to 1,024 records. */
+	/**
+	 * 16,384 records, drop_newest, a block timeout of 1 s (without progress, for the block
+	 * policy), no level threshold, batches of up to 1,024 records.
+	 */
 	public static final BufferSpec DEFAULT = new BufferSpec(16_384, OverflowPolicy.DROP_NEWEST,
-			Duration.ofMillis(100), null, 0.8, 1_024);
+			Duration.ofSeconds(1), null, 0.8, 1_024);
+
+	/** {@link #DEFAULT} with the block policy: the buffer of local sinks (files, the console), lossless while they progress. */
+	public static final BufferSpec LOSSLESS = DEFAULT.withPolicy(OverflowPolicy.BLOCK);
 
 	private final int capacity;
 	private final OverflowPolicy policy;

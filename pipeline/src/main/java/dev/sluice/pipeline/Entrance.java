@@ -21,12 +21,14 @@ import reactor.core.scheduler.Schedulers;
  * had room is built and offered; if other callers took the last slots meanwhile the offer fails
  * and that record is counted the same way ({@code ingress_full}).
  *
- * <p>Waiting (opt-in, {@code Sluice.builder().callerWait(max)}): a caller that finds the ingress
- * full may wait up to {@code max} for room, unless it runs on a Reactor non-blocking thread
+ * <p>Waiting ({@link IngressFullPolicy}, by default up to 5 s): a caller that finds the ingress
+ * full waits for room, unless it runs on a Reactor non-blocking thread
  * ({@link Schedulers#isInNonBlockingThread()}), which never waits. It spins briefly, then yields,
  * then parks in short steps, so that under a flood the router and sink threads get the CPU and
- * the callers go at the pace of the pipeline (as Log4j2's do) instead of dropping; a record that
- * still finds no room by then is dropped and counted.
+ * the callers go at the pace of the pipeline (as Log4j2's do) instead of dropping. The wait
+ * covers the race between callers: a caller that saw room but lost the last slot to another
+ * waits again for its offer, within the same bound. A record that still finds no room by then is
+ * dropped and counted.
  *
  * <p>Thread-safe; {@link #admit()} and {@link #offer} are lock-free and, without a caller wait,
  * never block or spin.
@@ -39,8 +41,8 @@ final class Entrance {
 	private final Map<String, LongAdder> dropped = new ConcurrentHashMap<>();
 	/** The counter of {@link DropReasons#INGRESS_FULL}, kept at hand for the drop path. */
 	private final LongAdder full;
-	/** How long a caller that may block waits for room; 0: never. */
-	private final long waitNanos;
+	/** How long a caller that may block waits for room; 0: never. Changed by a new policy. */
+	private volatile long waitNanos;
 	/** False once shutdown began: records are then built, reported on the status logger and counted. */
 	private volatile boolean open = true;
 
@@ -58,19 +60,32 @@ final class Entrance {
 	 * {@link #offer} can report the record's text.
 	 */
 	boolean admit() {
-		if (ingress.hasRoom() || !open || waitNanos > 0 && waitForRoom()) {
+		if (ingress.hasRoom() || !open) {
+			return true;
+		}
+		long wait = waitNanos;
+		if (wait > 0 && !Schedulers.isInNonBlockingThread() && waitFor(null, System.nanoTime() + wait) != TIMED_OUT) {
 			return true;
 		}
 		full.increment();
 		return false;
 	}
 
-	/** Waits up to {@link #waitNanos} for room; true when found (or shutdown began). Never on a non-blocking thread. */
-	private boolean waitForRoom() {
-		if (Schedulers.isInNonBlockingThread()) {
-			return false;
-		}
-		long deadline = System.nanoTime() + waitNanos;
+	/** Sets how long callers that may block wait for room. */
+	void policy(IngressFullPolicy policy) {
+		this.waitNanos = policy.maxWait().toNanos();
+	}
+
+	private static final int DONE = 1;
+	private static final int TIMED_OUT = 0;
+	private static final int CLOSED = -1;
+
+	/**
+	 * Waits until {@code record} is offered (or, when null, until there is room): {@link #DONE};
+	 * until shutdown began: {@link #CLOSED}; or until {@code deadline}: {@link #TIMED_OUT}.
+	 * Spins, yields, then parks in growing steps.
+	 */
+	private int waitFor(LogRecord record, long deadline) {
 		for (int round = 0; ; round++) {
 			if (round < 64) {
 				Thread.onSpinWait();
@@ -82,24 +97,40 @@ final class Entrance {
 				// the router drains in batches: once it runs, room appears for many callers at once
 				LockSupport.parkNanos(Math.min(50_000L * (round - 127), 1_000_000L));
 			}
-			if (ingress.hasRoom() || !open) {
-				return true;
+			if (!open) {
+				return CLOSED;
+			}
+			if (record == null ? ingress.hasRoom() : ingress.offer(record)) {
+				return DONE;
 			}
 			if (round >= 64 && System.nanoTime() - deadline >= 0) {
-				return false;
+				return TIMED_OUT;
 			}
 		}
 	}
 
-	/** Caller: enqueues a record that {@link #admit()} let through, or counts it as dropped. */
+	/**
+	 * Caller: enqueues a record that {@link #admit()} let through. If other callers took the last
+	 * slots meanwhile, a caller that may wait waits again for room (within the policy's bound);
+	 * otherwise, or when the bound passes, the record is counted as dropped.
+	 */
 	void offer(LogRecord record) {
-		if (!open) {
-			afterShutdown(record);
+		if (open && ingress.offer(record)) {
 			return;
 		}
-		if (!ingress.offer(record)) {
-			full.increment();
+		if (open) {
+			long wait = waitNanos;
+			int outcome = wait > 0 && !Schedulers.isInNonBlockingThread() ? waitFor(record, System.nanoTime() + wait)
+					: TIMED_OUT;
+			if (outcome == DONE) {
+				return;
+			}
+			if (outcome == TIMED_OUT) {
+				full.increment();
+				return;
+			}
 		}
+		afterShutdown(record);
 	}
 
 	/** Stops taking records: later ones go to the status logger and count as {@code after_shutdown}. */

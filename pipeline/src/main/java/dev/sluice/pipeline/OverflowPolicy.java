@@ -7,14 +7,17 @@ import java.util.Locale;
  * up on is counted by reason ({@link DropReasons}); none is lost silently.
  *
  * <ul>
- * <li>{@link #DROP_NEWEST} (default): the arriving record is dropped. Cheapest, keeps the oldest
- * context of an incident.</li>
+ * <li>{@link #DROP_NEWEST} (the default of remote sinks): the arriving record is dropped.
+ * Cheapest, keeps the oldest context of an incident.</li>
  * <li>{@link #DROP_OLDEST}: the oldest buffered record is evicted to make room. Keeps the most
  * recent records, at the cost of a second queue operation.</li>
- * <li>{@link #BLOCK}: the router waits up to the buffer's block timeout for room, then drops.
- * Opt-in: while it waits, every other sink waits too and the ingress fills, so the callers'
- * records are then dropped at the ingress instead. Use it only for a sink that must see
- * everything and is known to keep up.</li>
+ * <li>{@link #BLOCK} (the default of local sinks: files, the console): lossless while the sink
+ * makes progress. The router waits for room, the ingress fills behind it, and callers wait by
+ * the {@link IngressFullPolicy} (those on Reactor non-blocking threads drop and count): a slow
+ * disk slows the callers instead of losing records. A sink that settles nothing for a whole
+ * block timeout is <em>stalled</em>: that record is dropped ({@code block_timeout}), and so is
+ * every later one at once, without waiting, until the sink settles a record again. So a stalled
+ * sink costs the others one block timeout, never more.</li>
  * </ul>
  */
 public enum OverflowPolicy {

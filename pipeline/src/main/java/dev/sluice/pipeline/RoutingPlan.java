@@ -24,8 +24,10 @@ public final class RoutingPlan {
 	private final Map<String, HandlerSpec> handlers;
 	private final boolean disableExistingLoggers;
 	private final boolean incremental;
+	private final IngressFullPolicy ingressFullPolicy;
 
 	private RoutingPlan(Builder b) {
+		this.ingressFullPolicy = b.ingressFullPolicy;
 		this.root = b.root != null || b.incremental ? b.root : LoggerSpec.INHERIT.withLevel(Level.WARNING);
 		this.loggers = Map.copyOf(b.loggers);
 		this.handlers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.handlers));
@@ -70,6 +72,14 @@ public final class RoutingPlan {
 		return incremental;
 	}
 
+	/**
+	 * The full-ingress policy this plan sets when applied (a dictConfig's {@code sluice} section),
+	 * or null to keep the pipeline's.
+	 */
+	public IngressFullPolicy ingressFullPolicy() {
+		return ingressFullPolicy;
+	}
+
 	/** The spec of logger {@code name} ("root" or "" for the root), or null when not named. */
 	public LoggerSpec logger(String name) {
 		if (name.isEmpty() || LoggerRegistry.ROOT_NAME.equals(name)) {
@@ -94,6 +104,7 @@ public final class RoutingPlan {
 		b.handlers.putAll(handlers);
 		b.disableExistingLoggers = disableExistingLoggers;
 		b.incremental = incremental;
+		b.ingressFullPolicy = ingressFullPolicy;
 		return b;
 	}
 
@@ -111,8 +122,15 @@ public final class RoutingPlan {
 		private final Map<String, HandlerSpec> handlers = new LinkedHashMap<>();
 		private boolean disableExistingLoggers = false;
 		private boolean incremental = false;
+		private IngressFullPolicy ingressFullPolicy;
 
 		private Builder() {
+		}
+
+		/** The full-ingress policy to set when the plan is applied; null (default): keep the pipeline's. */
+		public Builder ingressFullPolicy(IngressFullPolicy policy) {
+			this.ingressFullPolicy = policy;
+			return this;
 		}
 
 		public Builder root(LoggerSpec spec) {

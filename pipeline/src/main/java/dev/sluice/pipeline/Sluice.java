@@ -82,7 +82,7 @@ public final class Sluice implements AutoCloseable {
 		this.meters = b.meterRegistry;
 		this.environment = new SinkEnvironment(b.clock, b.status, b.baseDirectory, b.meterRegistry, this::handoff);
 		this.ingress = new MpscIngress(b.ingressCapacity, 100_000_000L, "sluice-router");
-		this.entrance = new Entrance(ingress, b.callerWait.toNanos(), b.status, b.meterRegistry);
+		this.entrance = new Entrance(ingress, b.ingressFullPolicy.maxWait().toNanos(), b.status, b.meterRegistry);
 		this.callerClock = CallerClock.of(b.clock);
 		this.registry = new LoggerRegistry(entrance, callerClock, b.status);
 		this.dropSummary = new DropSummary(this::dropsBySource, status, b.dropSummaryInterval.toNanos());
@@ -256,6 +256,9 @@ public final class Sluice implements AutoCloseable {
 			allRunners.add(r);
 		}
 		RoutingPlan effective = registry.apply(plan, requested != RoutingPlan.DEFAULT && !requested.incremental());
+		if (requested.ingressFullPolicy() != null) {
+			entrance.policy(requested.ingressFullPolicy());
+		}
 		currentRunners = next;
 		Router.Switch s = new Router.Switch(effective, next);
 		router.enqueueSwitch(s);
@@ -560,7 +563,7 @@ public final class Sluice implements AutoCloseable {
 		private MeterRegistry meterRegistry;
 		private Path baseDirectory = Path.of("").toAbsolutePath();
 		private int ingressCapacity = 1 << 18;
-		private Duration callerWait = Duration.ZERO;
+		private IngressFullPolicy ingressFullPolicy = IngressFullPolicy.DEFAULT;
 		private boolean shutdownHook = true;
 		private Duration shutdownHookTimeout = Duration.ofSeconds(10);
 		private Duration dropSummaryInterval = Duration.ofSeconds(5);
@@ -603,20 +606,26 @@ public final class Sluice implements AutoCloseable {
 		}
 
 		/**
-		 * How long a caller may wait for room when the ingress is full before its record is dropped
-		 * ({@code ingress_full}). Default zero: callers never wait, a full ingress drops at once.
-		 * With a wait, a flood of calls goes at the pipeline's pace instead of being mostly dropped
-		 * (combine it with the {@code block} policy on the sinks' buffers, so that the router waits
-		 * for them too). A caller on a Reactor non-blocking thread
-		 * ({@code Schedulers.isInNonBlockingThread()}) never waits, whatever this says.
+		 * What a call does when the ingress is full (default {@link IngressFullPolicy#DEFAULT}:
+		 * callers off Reactor's non-blocking threads wait up to 5 s for room, then drop and count;
+		 * callers on them never wait). Changed at run time by a configuration's {@code sluice}
+		 * section ({@link RoutingPlan#ingressFullPolicy()}).
+		 */
+		public Builder ingressFullPolicy(IngressFullPolicy policy) {
+			this.ingressFullPolicy = Objects.requireNonNull(policy, "policy");
+			return this;
+		}
+
+		/**
+		 * Shorthand for {@code ingressFullPolicy(IngressFullPolicy.waitForRoom(max))}: how long a
+		 * caller that may block waits for room; zero: callers never wait.
 		 */
 		public Builder callerWait(Duration max) {
 			Objects.requireNonNull(max, "max");
 			if (max.isNegative()) {
 				throw new IllegalArgumentException("callerWait must not be negative, was " + max);
 			}
-			this.callerWait = max;
-			return this;
+			return ingressFullPolicy(IngressFullPolicy.waitForRoom(max));
 		}
 
 		/** Whether a JVM shutdown hook drains the pipeline (default true, 10 s). */

@@ -66,6 +66,7 @@ class CallerAllocationTest {
 		BlockingSink stuck = new BlockingSink();
 		// the stuck sink's small buffer blocks the router (policy block), so the ingress fills up
 		Sluice sluice = PipelineTestSupport.quiet(new PipelineTestSupport.CapturedStatus()).ingressCapacity(1_024)
+				.ingressFullPolicy(IngressFullPolicy.drop())
 				.plan(RoutingPlan.builder().handler(HandlerSpec.ofSink("stuck", stuck)
 						.withBuffer(BufferSpec.DEFAULT.withCapacity(16).withMaxBatch(1)
 								.withPolicy(OverflowPolicy.BLOCK).withBlockTimeout(Duration.ofMinutes(10))))

@@ -22,6 +22,12 @@ public final class ConsoleSinkProvider implements SinkProvider {
 		return Set.of("logging.StreamHandler", "console", "stream");
 	}
 
+	/** Lossless while the stream takes what is written: a slow terminal holds callers back. */
+	@Override
+	public dev.sluice.pipeline.OverflowPolicy defaultOverflow() {
+		return dev.sluice.pipeline.OverflowPolicy.BLOCK;
+	}
+
 	@Override
 	public Sink create(SinkSpec spec) {
 		SinkOptions o = spec.options();

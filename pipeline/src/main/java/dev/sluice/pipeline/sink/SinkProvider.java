@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.sluice.pipeline.Level;
+import dev.sluice.pipeline.OverflowPolicy;
 
 /**
  * Makes sinks from handler definitions. Providers are found with {@link java.util.ServiceLoader}
@@ -38,5 +39,15 @@ public interface SinkProvider {
 	 */
 	default Level routingLevel(Level handlerLevel, Map<String, Object> options) {
 		return handlerLevel;
+	}
+
+	/**
+	 * The overflow policy of this provider's sinks when the handler names none ({@code overflow}).
+	 * By default {@code drop_newest}: a remote service that slows down must never slow the callers.
+	 * Local sinks (files, the console) return {@code block}: lossless while they make progress, a
+	 * slow disk holds the callers back through the ingress (see {@link OverflowPolicy#BLOCK}).
+	 */
+	default OverflowPolicy defaultOverflow() {
+		return OverflowPolicy.DROP_NEWEST;
 	}
 }

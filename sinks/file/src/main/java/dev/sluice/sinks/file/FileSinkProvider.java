@@ -60,6 +60,12 @@ public final class FileSinkProvider implements SinkProvider {
 				"logging.handlers.TimedRotatingFileHandler", "timed_rotating_file");
 	}
 
+	/** Lossless while the disk takes what is written: a slow disk holds callers back, a full one is reported. */
+	@Override
+	public dev.sluice.pipeline.OverflowPolicy defaultOverflow() {
+		return dev.sluice.pipeline.OverflowPolicy.BLOCK;
+	}
+
 	@Override
 	public Sink create(SinkSpec spec) {
 		SinkOptions o = spec.options();
