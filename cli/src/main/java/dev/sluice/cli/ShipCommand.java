@@ -1,10 +1,7 @@
 package dev.sluice.cli;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -12,18 +9,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.LongAdder;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.sluice.config.ConfigLoader;
+import dev.sluice.config.ConfigReloader;
+import dev.sluice.config.ConfigSource;
 import dev.sluice.config.LoggingConfig;
-import dev.sluice.pipeline.ShutdownReport;
-import dev.sluice.pipeline.SinkReport;
 import dev.sluice.pipeline.Sluice;
 import dev.sluice.pipeline.sink.ConfigProblem;
 import dev.sluice.pipeline.sink.InvalidConfigException;
@@ -33,9 +27,13 @@ import picocli.CommandLine.Option;
 /**
  * {@code sluice ship --config FILE [--input FILE]}: reads JSON lines (stdin by default), one
  * record each, and logs each through the config exactly as the application would have, in input
- * order (one thread). Waits until every sink has flushed, prints a per-sink summary to stderr,
- * and exits 0, or 1 when a record was dropped or a line could not be parsed (each such line is
- * named by number and skipped), or 2 when the config is invalid.
+ * order (one thread). Reading goes at the pace of the slowest sink (a shipper has no reason to
+ * drop: it reads more slowly). Waits until every sink has drained, prints a per-sink summary to
+ * stderr, and exits 0, or 1 when a record was dropped or a line could not be used (each such line
+ * is named by number and skipped: not UTF-8, not one JSON object, a bad field), or 2 when the
+ * config is invalid or the input cannot be read. SIGTERM and Ctrl-C stop reading, drain what was
+ * accepted (up to {@code --drain-timeout}) and print the summary. The config file is followed
+ * while shipping.
  */
 @Command(name = "ship", mixinStandardHelpOptions = true,
 		description = "Ship JSON-lines records (time, logger, level, message, thread, context, error) through a config.")
@@ -47,8 +45,8 @@ final class ShipCommand implements Callable<Integer> {
 	@Option(names = "--input", paramLabel = "FILE", description = "JSON lines to ship (default: stdin).")
 	Path input;
 
-	@Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "PT60S",
-			description = "How long to wait for the sinks to flush at the end (default: ${DEFAULT-VALUE}).")
+	@Option(names = {"--drain-timeout", "--timeout"}, paramLabel = "DURATION", defaultValue = "PT60S",
+			description = "How long to wait for the sinks to drain at the end, or after SIGTERM/Ctrl-C (default: ${DEFAULT-VALUE}).")
 	Duration timeout;
 
 	@Option(names = "--from", paramLabel = "SOURCE", defaultValue = "file",
@@ -78,6 +76,14 @@ final class ShipCommand implements Callable<Integer> {
 			return 2;
 		}
 		PrintStream err = System.err;
+		if (input != null) {
+			String problem = !Files.exists(input) ? "no such file" : Files.isDirectory(input) ? "is a directory, not a file"
+					: !Files.isReadable(input) ? "cannot be read (permissions)" : null;
+			if (problem != null) {
+				err.println("sluice ship: --input " + input + ": " + problem);
+				return 2;
+			}
+		}
 		ConfigLoader loader = ConfigLoader.defaults();
 		LoggingConfig cfg;
 		try {
@@ -93,33 +99,38 @@ final class ShipCommand implements Callable<Integer> {
 		ShipClock clock = new ShipClock();
 		Sluice sluice = Sluice.builder().clock(clock).shutdownHook(false).build();
 		sluice.apply(loader.plan(cfg, sluice.environment())).block();
+		// the running pipeline follows its file, as every Sluice started from a config does
+		ConfigReloader follower = ConfigReloader.follow(sluice, ConfigSource.of(config), cfg);
+		ShipRun run = new ShipRun(sluice, err, timeout);
+		// SIGTERM or Ctrl-C: stop reading, drain what was accepted, print the summary
+		Thread hook = new Thread(run::stopFromSignal, "sluice-ship-stop");
+		Runtime.getRuntime().addShutdownHook(hook);
 		ObjectMapper json = new ObjectMapper();
-		LongAdder lines = new LongAdder();
-		long read = 0;
-		long shipped = 0;
-		List<String> bad = new ArrayList<>();
 		long total = input != null ? Files.size(input) : -1;
-		LongAdder bytes = new LongAdder();
 		Thread me = Thread.currentThread();
 		String ownName = me.getName();
-		try (BufferedReader in = input != null ? Files.newBufferedReader(input, StandardCharsets.UTF_8)
-				: new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-				ProgressBar bar = input != null ? ProgressBar.start("ship", total, bytes::sum) : null) {
-			String line;
-			while ((line = in.readLine()) != null) {
-				read++;
-				lines.increment();
-				bytes.add(line.length() + 1L);
-				if (line.isBlank()) {
+		InputLines in = new InputLines(input != null ? Files.newInputStream(input) : System.in);
+		try (in; ProgressBar bar = input != null ? ProgressBar.start("ship", total, in::bytesRead) : null) {
+			InputLines.Line line;
+			while (!run.stopping() && (line = in.next()) != null) {
+				run.read();
+				if (line.text() == null) {
+					run.bad(line.number(), line.problem());
+					continue;
+				}
+				if (line.text().isBlank()) {
 					continue;
 				}
 				ShippedRecord r;
 				try {
-					r = ShippedRecord.parse(json, line);
+					r = ShippedRecord.parse(json, line.text());
 				}
 				catch (IllegalArgumentException e) {
-					bad.add("line " + read + ": " + e.getMessage());
-					err.println("sluice ship: line " + read + ": " + e.getMessage() + " (skipped)");
+					run.bad(line.number(), e.getMessage());
+					continue;
+				}
+				if (!sluice.logger(r.logger()).isEnabled(r.level())) {
+					run.belowLevel();
 					continue;
 				}
 				clock.at(r.time());
@@ -131,21 +142,21 @@ final class ShipCommand implements Callable<Integer> {
 					me.setName(ownName);
 					clock.at(null);
 				}
-				shipped++;
+				run.shipped();
 			}
 		}
-		ShutdownReport report = sluice.shutdown(timeout).block();
-		err.printf("sluice ship: read %,d line(s), shipped %,d record(s), %,d line(s) could not be parsed%n", read, shipped,
-				bad.size());
-		for (Map.Entry<String, SinkReport> e : report.sinks().entrySet()) {
-			SinkReport s = e.getValue();
-			err.printf("  sink %s: read %,d  delivered %,d  dropped %,d%s%n", e.getKey(), s.received(), s.delivered(),
-					s.dropped(), s.droppedByReason().isEmpty() ? "" : " " + s.droppedByReason());
+		catch (IOException e) {
+			run.readFailed(e);
 		}
-		if (!report.ingressDropped().isEmpty()) {
-			err.println("  dropped before routing: " + report.ingressDropped());
+		int code = run.finish();
+		try {
+			Runtime.getRuntime().removeShutdownHook(hook);
 		}
-		return report.droppedTotal() == 0 && bad.isEmpty() ? 0 : 1;
+		catch (IllegalStateException exiting) {
+			// the hook runs or ran; it found the summary printed
+		}
+		follower.dispose();
+		return code;
 	}
 
 	/**

@@ -36,7 +36,9 @@ record ShippedRecord(Instant time, String logger, Level level, String message, S
 	static ShippedRecord parse(ObjectMapper json, String line) {
 		Object value;
 		try {
-			value = json.readValue(line, Object.class);
+			// one object a line: a second value after it (two objects on one line) is an error, not ignored
+			value = json.readerFor(Object.class)
+					.with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readValue(line);
 		}
 		catch (JsonProcessingException e) {
 			String m = e.getOriginalMessage();
@@ -93,6 +95,9 @@ record ShippedRecord(Instant time, String logger, Level level, String message, S
 		sluice.logger(logger).atLevel(level).attrs(attrs).cause(error).log(message);
 	}
 
+	/** The largest numeric level a line may carry (Python's CRITICAL is 50; custom levels stay far below this). */
+	static final int MAX_LEVEL = 1_000;
+
 	private static Instant time(Object v) {
 		if (v instanceof String) {
 			String s = (String) v;
@@ -117,7 +122,12 @@ record ShippedRecord(Instant time, String logger, Level level, String message, S
 			throw new IllegalArgumentException("level: expected a level name (DEBUG, INFO, WARNING, ERROR, ...), found none");
 		}
 		if (v instanceof Number) {
-			return Level.of(((Number) v).intValue());
+			double d = ((Number) v).doubleValue();
+			if (d != Math.rint(d) || d < 0 || d > MAX_LEVEL) {
+				throw new IllegalArgumentException("level: expected a level name or a whole number from 0 to " + MAX_LEVEL
+						+ ", found " + v);
+			}
+			return Level.of((int) d);
 		}
 		String s = String.valueOf(v).trim().toUpperCase(Locale.ROOT);
 		switch (s) {

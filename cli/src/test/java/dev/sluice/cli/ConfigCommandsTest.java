@@ -118,7 +118,8 @@ class ConfigCommandsTest {
 		assertThat(err).contains("sluice ship: line 3: expected a JSON object, found invalid JSON")
 				.contains("sluice ship: line 5: time: expected an ISO-8601 instant such as 2020-07-29T00:00:11.491Z, found"
 						+ " 'yesterday'")
-				.contains("sluice ship: read 6 line(s), shipped 4 record(s), 2 line(s) could not be parsed")
+				.contains("sluice ship: read 6 line(s), shipped 3 record(s), 2 line(s) could not be used, 1 below their logger's"
+						+ " level (not shipped)")
 				.contains("  sink file: read 3  delivered 3  dropped 0");
 	}
 

@@ -16,7 +16,8 @@ import dev.sluice.pipeline.Level;
  */
 final class ConfigReader {
 
-	static final List<String> LOGGER_KEYS = List.of("level", "propagate", "filters", "handlers");
+	/** qualname: written by configs made for fileConfig (gunicorn, Sanic); CPython's dictConfig ignores it, so does Sluice. */
+	static final List<String> LOGGER_KEYS = List.of("level", "propagate", "filters", "handlers", "qualname");
 	static final List<String> FORMATTER_KEYS = List.of("format", "fmt", "datefmt", "style", "validate", "class",
 			"defaults", "utc", "()");
 	static final List<String> FILTER_KEYS = List.of("name", "min_level", "max_level", "logger_regex",

@@ -17,8 +17,10 @@ import dev.sluice.pipeline.sink.SinkOptions;
 
 /**
  * Replaces {@code ${env:NAME}}, {@code ${env:NAME:-default}} and {@code ${file:/path}} in every
- * string of a parsed config, so that secrets need not sit in the file. {@code $${} writes a
- * literal {@code ${}. A file's content loses one trailing newline (as secrets mounted as files
+ * string of a parsed config, so that secrets need not sit in the file. {@code $${env:} writes a
+ * literal {@code ${env:} (likewise for {@code file:}); a {@code ${...}} that does not start with a
+ * scheme ({@code name:}) is left as it is, so that Python formats such as {@code ${message}}
+ * ($-style) keep their meaning, and an unknown scheme ({@code ${vault:...}}) is a problem. A file's content loses one trailing newline (as secrets mounted as files
  * usually end with one); a relative path is relative to the config file's directory.
  *
  * <p>A string that used a substitution and sits under a key that looks secret
@@ -29,6 +31,8 @@ import dev.sluice.pipeline.sink.SinkOptions;
 final class Substitutions {
 
 	private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+	/** What makes a "${" ours: a scheme such as env: or file: (a Python $-style field cannot hold a colon). */
+	private static final Pattern SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*:");
 
 	private final Function<String, String> env;
 	private final Path baseDirectory;
@@ -75,8 +79,14 @@ final class Substitutions {
 				out.append(s, i, s.length());
 				break;
 			}
+			if (!SCHEME.matcher(s).region(at + 2, s.length()).lookingAt()) {
+				// not ours (no "scheme:"): "${message}" in a $-style format, "${%(message)s}" in a %-style one
+				out.append(s, i, at + 2);
+				i = at + 2;
+				continue;
+			}
 			if (at > 0 && s.charAt(at - 1) == '$') {
-				// "$${" is a literal "${"
+				// "$${env:" is a literal "${env:"
 				out.append(s, i, at - 1).append("${");
 				i = at + 2;
 				continue;

@@ -1,0 +1,129 @@
+package dev.sluice.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code sluice ship} at its edges: every bad line is reported with its number and counted and the
+ * run goes on; a missing input is one line and exit 2; SIGTERM drains what was accepted and prints
+ * the summary.
+ */
+class ShipEdgesTest {
+
+	@TempDir
+	Path dir;
+
+	private String err;
+
+	private int run(String... args) {
+		PrintStream stderr = System.err;
+		ByteArrayOutputStream e = new ByteArrayOutputStream();
+		System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+		try {
+			return SluiceCli.commandLine().execute(args);
+		}
+		finally {
+			System.setErr(stderr);
+			err = e.toString(StandardCharsets.UTF_8);
+		}
+	}
+
+	private Path fileConfig(Path log) throws Exception {
+		return Files.writeString(dir.resolve("ship.json"), ("{'version': 1, 'formatters': {'m': {'format': '%(message)s'}},"
+				+ " 'handlers': {'file': {'class': 'logging.FileHandler', 'formatter': 'm', 'filename': '"
+				+ log.toString().replace("\\", "/") + "'}}, 'root': {'level': 'INFO', 'handlers': ['file']}}").replace('\'', '"'));
+	}
+
+	private static String line(int i) {
+		return "{\"level\": \"INFO\", \"message\": \"m " + i + "\"}\n";
+	}
+
+	@Test
+	void everyBadLineIsNamedAndCountedAndTheRunGoesOn() throws Exception {
+		Path log = dir.resolve("out.log");
+		ByteArrayOutputStream input = new ByteArrayOutputStream();
+		input.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}); // a BOM before line 1 is a BOM, not a bad line
+		for (int i = 1; i <= 100_000; i++) {
+			if (i == 50_001) {
+				input.write("{\"level\": \"INFO\", \"message\": \"bad \u00e9 ".getBytes(StandardCharsets.UTF_8));
+				input.write(new byte[] {(byte) 0xC3, (byte) 0x28}); // not UTF-8
+				input.write("\"}\n".getBytes(StandardCharsets.UTF_8));
+			}
+			else if (i == 50_002) {
+				input.write((line(i).trim() + " " + line(i)).getBytes(StandardCharsets.UTF_8)); // two objects on one line
+			}
+			else if (i == 50_003) {
+				input.write("{\"level\": -7, \"message\": \"negative\"}\n".getBytes(StandardCharsets.UTF_8));
+			}
+			else {
+				input.write(line(i).getBytes(StandardCharsets.UTF_8));
+			}
+		}
+		Path in = Files.write(dir.resolve("in.jsonl"), input.toByteArray());
+		int exit = run("ship", "--config", fileConfig(log).toString(), "--input", in.toString());
+		assertThat(exit).as(err).isEqualTo(1);
+		assertThat(err).contains("sluice ship: line 50001: expected UTF-8 text, found bytes that are not UTF-8 (skipped)")
+				.contains("sluice ship: line 50002: expected a JSON object, found invalid JSON")
+				.contains("sluice ship: line 50003: level: expected a level name or a whole number from 0 to 1000, found -7")
+				.contains("sluice ship: read 100,000 line(s), shipped 99,997 record(s), 3 line(s) could not be used")
+				.contains("  sink file: read 99,997  delivered 99,997  dropped 0")
+				.doesNotContain("line 1:");
+		assertThat(Files.readAllLines(log)).hasSize(99_997).startsWith("m 1").endsWith("m 100000");
+	}
+
+	@Test
+	void aMissingInputOrADirectoryIsOneLineAndExitTwo() throws Exception {
+		Path config = fileConfig(dir.resolve("x.log"));
+		assertThat(run("ship", "--config", config.toString(), "--input", dir.resolve("nope.jsonl").toString())).isEqualTo(2);
+		assertThat(err.strip()).isEqualTo("sluice ship: --input " + dir.resolve("nope.jsonl") + ": no such file");
+		assertThat(run("ship", "--config", config.toString(), "--input", dir.toString())).isEqualTo(2);
+		assertThat(err.strip()).isEqualTo("sluice ship: --input " + dir + ": is a directory, not a file");
+	}
+
+	@Test
+	void aTerminationSignalDrainsWhatWasAcceptedAndPrintsTheSummary() throws Exception {
+		Path log = dir.resolve("signal.log");
+		Path config = fileConfig(log);
+		Path stderr = dir.resolve("stderr.txt");
+		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		Process ship = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), SluiceCli.class.getName(),
+				"ship", "--config", config.toString()).redirectError(stderr.toFile())
+				.redirectOutput(new File("/dev/null")).start();
+		int sent = 50_000;
+		try (OutputStream stdin = ship.getOutputStream()) {
+			StringBuilder sb = new StringBuilder();
+			for (int i = 1; i <= sent; i++) {
+				sb.append(line(i));
+			}
+			stdin.write(sb.toString().getBytes(StandardCharsets.UTF_8));
+			stdin.flush();
+			// stdin stays open: the shipper waits for more input when the signal comes
+			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+			while ((!Files.exists(log) || Files.readAllLines(log).size() < sent) && System.nanoTime() < deadline) {
+				Thread.sleep(50);
+			}
+			ship.toHandle().destroy(); // SIGTERM, leaving stdin open (Process.destroy would close it: an EOF)
+			assertThat(ship.waitFor(120, TimeUnit.SECONDS)).as("exits by itself").isTrue();
+		}
+		finally {
+			ship.destroyForcibly();
+		}
+		String text = Files.readString(stderr);
+		assertThat(text).contains("sluice ship: stopping: draining what was accepted")
+				.contains("shipped 50,000 record(s)")
+				.contains("(stopped by a signal before the end of the input)")
+				.contains("  sink file: read 50,000  delivered 50,000  dropped 0");
+		assertThat(Files.readAllLines(log)).hasSize(sent);
+	}
+}

@@ -1,0 +1,68 @@
+package dev.sluice.config;
+
+import static dev.sluice.config.ConfigTestSupport.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+
+import dev.sluice.config.testing.RecordingSinkProvider;
+import dev.sluice.pipeline.Level;
+import dev.sluice.pipeline.LogRecord;
+import dev.sluice.pipeline.RoutingPlan;
+import dev.sluice.pipeline.sink.SinkEnvironment;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Real projects' dictConfigs that CPython 3.11 loads load here too. */
+class PythonConfigsTest {
+
+	@TempDir
+	Path dir;
+
+	private LoggingConfig read(String text) {
+		return ConfigTestSupport.loader(dir, Map.of()).read(ConfigTestSupport.write(dir, "logging.json", text));
+	}
+
+	/** gunicorn's glogging.CONFIG_DEFAULTS, as JSON: its loggers carry 'qualname', which dictConfig ignores. */
+	@Test
+	void gunicornsDefaultsLoad() {
+		LoggingConfig c = read(json("{'version': 1, 'disable_existing_loggers': false,"
+				+ " 'root': {'level': 'INFO', 'handlers': ['console']},"
+				+ " 'loggers': {'gunicorn.error': {'level': 'INFO', 'handlers': ['error_console'], 'propagate': true,"
+				+ "   'qualname': 'gunicorn.error'},"
+				+ "  'gunicorn.access': {'level': 'INFO', 'handlers': ['console'], 'propagate': true,"
+				+ "   'qualname': 'gunicorn.access'}},"
+				+ " 'handlers': {'console': {'class': 'logging.StreamHandler', 'formatter': 'generic',"
+				+ "   'stream': 'ext://sys.stdout'},"
+				+ "  'error_console': {'class': 'logging.StreamHandler', 'formatter': 'generic', 'stream': 'ext://sys.stderr'}},"
+				+ " 'formatters': {'generic': {'format': '%(asctime)s [%(process)d] [%(levelname)s] %(message)s',"
+				+ "   'datefmt': '[%Y-%m-%d %H:%M:%S %z]', 'class': 'logging.Formatter'}}}"));
+		assertThat(c.loggers()).containsOnlyKeys("gunicorn.error", "gunicorn.access");
+	}
+
+	/** Sentry's and Django's configs name logging.NullHandler. */
+	@Test
+	void theNullHandlerTakesRecordsAndWritesNothing() {
+		LoggingConfig c = read(json("{'version': 1, 'handlers': {'null': {'class': 'logging.NullHandler'}},"
+				+ " 'loggers': {'sentry.errors': {'handlers': ['null'], 'propagate': false}}}"));
+		RoutingPlan plan = ConfigLoader.defaults().plan(c, SinkEnvironment.defaults().withBaseDirectory(dir));
+		assertThat(plan.handlers()).containsOnlyKeys("null");
+		assertThat(plan.handlers().get("null").sinkFactory().get()).isNotNull();
+	}
+
+	@Test
+	void dollarStyleFormatsAreNotTakenForSubstitutions() {
+		LoggingConfig c = read(json("{'version': 1, 'formatters': {'d': {'format': '${levelname}:${name}:${message}',"
+				+ " 'style': '$'}, 'p': {'format': '${%(message)s} costs $${env:X}'}},"
+				+ " 'handlers': {'a': {'class': 'recording', 'id': 'dollar-a', 'formatter': 'd'},"
+				+ "  'b': {'class': 'recording', 'id': 'dollar-b', 'formatter': 'p'}}}"));
+		RoutingPlan plan = ConfigLoader.defaults().plan(c, SinkEnvironment.defaults().withBaseDirectory(dir));
+		LogRecord r = LogRecord.builder(Level.INFO, "app", "hello").time(Instant.parse("2020-07-29T00:00:11.491Z")).build();
+		RecordingSinkProvider.Recorded a = (RecordingSinkProvider.Recorded) plan.handlers().get("a").sinkFactory().get();
+		RecordingSinkProvider.Recorded b = (RecordingSinkProvider.Recorded) plan.handlers().get("b").sinkFactory().get();
+		assertThat(a.spec.layout().format(r)).isEqualTo("INFO:app:hello");
+		assertThat(b.spec.layout().format(r)).isEqualTo("${hello} costs ${env:X}");
+	}
+}
