@@ -115,6 +115,12 @@ class BugsnagPipelineTest {
 			Mono.error(new IllegalArgumentException("nobody handles me"))
 					.publishOn(Schedulers.parallel())
 					.subscribe();
+			// the error is dropped on a parallel thread: wait (bounded) until the sink has its report, so
+			// that the shutdown below does not race it
+			long deadline = System.nanoTime() + 30_000_000_000L;
+			while (sluice.reports().get("bugsnag").received() == 0 && System.nanoTime() < deadline) {
+				Thread.onSpinWait();
+			}
 			sluice.logger("integrates").info("after the error");
 			ShutdownReport report = sluice.shutdown(Duration.ofSeconds(30)).block(Duration.ofSeconds(40));
 
