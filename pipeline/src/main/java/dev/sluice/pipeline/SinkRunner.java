@@ -143,6 +143,11 @@ final class SinkRunner implements Runnable {
 		return retiring || stats.settled() < urgentThrough;
 	}
 
+	/** Records settled so far (delivered, dropped, handed to a fallback, filtered): the runner's progress. */
+	long settled() {
+		return stats.settled();
+	}
+
 	CompletableFuture<Void> terminated() {
 		return terminated;
 	}

@@ -67,6 +67,7 @@ public final class Sluice implements AutoCloseable {
 	/** Set once an owner took over shutdown ({@link #disownShutdownHook()}). */
 	private final java.util.concurrent.atomic.AtomicBoolean hookDisowned = new java.util.concurrent.atomic.AtomicBoolean();
 	private final DropSummary dropSummary;
+	private final FlushBarrier flushBarrier;
 	/** Guarded by this: the runners of the last plan handed to the router, and every runner ever started. */
 	private Map<String, SinkRunner> currentRunners = Map.of();
 	private final List<SinkRunner> allRunners = new ArrayList<>();
@@ -86,6 +87,7 @@ public final class Sluice implements AutoCloseable {
 		this.callerClock = CallerClock.of(b.clock);
 		this.registry = new LoggerRegistry(entrance, callerClock, b.status);
 		this.dropSummary = new DropSummary(this::dropsBySource, status, b.dropSummaryInterval.toNanos());
+		this.flushBarrier = new FlushBarrier(ingress, accepted::sum, stats, this::runnersSnapshot, fallbackTargets);
 		this.router = new Router(RoutingPlan.DEFAULT, Map.of(), status, dropSummary,
 				n -> entrance.count(DropReasons.ROUTE_ERROR, n));
 		Gauge.builder("sluice.ingress.depth", ingress, MpscIngress::size)
@@ -334,60 +336,11 @@ public final class Sluice implements AutoCloseable {
 	 * it completes once the drained sinks are settled.
 	 */
 	public Mono<Void> flush() {
-		return Mono.defer(() -> {
-			long target = ingress.offered();
-			ingress.wake();
-			// the sinks are hurried (Batch#markUrgent) once what they wait for has reached them
-			return until(() -> accepted.sum() >= target)
-					.then(Mono.defer(() -> untilSettled(hurried(receivedNow(null), null))))
-					.then(Mono.defer(() -> untilSettled(hurried(receivedNow(fallbackTargets), fallbackTargets))));
-		});
+		return flushBarrier.flush();
 	}
 
-	/** Hurries the runners of every sink, or of the named ones only; returns {@code received}. */
-	private <T> T hurried(T received, java.util.Set<String> only) {
-		List<SinkRunner> runners;
-		synchronized (this) {
-			runners = new ArrayList<>(allRunners);
-		}
-		for (SinkRunner r : runners) {
-			if (only == null || only.contains(r.name())) {
-				r.hurry();
-			}
-		}
-		return received;
-	}
-
-	/** The received count of every sink, or of the named ones only, as they are now. */
-	private Map<SinkStats, Long> receivedNow(java.util.Set<String> only) {
-		Map<SinkStats, Long> m = new java.util.HashMap<>();
-		stats.forEach((name, s) -> {
-			if (only == null || only.contains(name)) {
-				m.put(s, s.received.sum());
-			}
-		});
-		return m;
-	}
-
-	private static Mono<Void> untilSettled(Map<SinkStats, Long> received) {
-		return until(() -> {
-			for (Map.Entry<SinkStats, Long> e : received.entrySet()) {
-				SinkStats s = e.getKey();
-				// received == delivered + dropped + fallback + filtered once a sink has settled a record
-				long settled = s.delivered.sum() + s.droppedTotal() + s.fallback.sum() + s.filtered.sum();
-				if (settled < e.getValue()) {
-					return false;
-				}
-			}
-			return true;
-		});
-	}
-
-	private static Mono<Void> until(java.util.function.BooleanSupplier done) {
-		if (done.getAsBoolean()) {
-			return Mono.empty();
-		}
-		return Flux.interval(Duration.ofMillis(1)).filter(tick -> done.getAsBoolean()).next().then();
+	private synchronized List<SinkRunner> runnersSnapshot() {
+		return new ArrayList<>(allRunners);
 	}
 
 	private Map<String, Map<String, Long>> dropsBySource() {
@@ -408,8 +361,10 @@ public final class Sluice implements AutoCloseable {
 	// ---- lifecycle -------------------------------------------------------------------------------
 
 	/**
-	 * Stops accepting records, drains every sink until {@code deadline}, closes them, and reports.
-	 * What is still buffered or being written when the deadline passes is counted as dropped
+	 * Stops accepting records, drains every sink, closes them, and reports. The deadline counts
+	 * from each sink's last progress, not from the start: a sink is waited for as long as it
+	 * settles records (a slow disk, an event store catching up), and given up on once it settled
+	 * nothing for {@code deadline}; what it still holds then is counted as dropped
 	 * ({@code shutdown_deadline}). Idempotent: later calls return the same report.
 	 */
 	public Mono<ShutdownReport> shutdown(Duration deadline) {
@@ -457,12 +412,12 @@ public final class Sluice implements AutoCloseable {
 			return;
 		}
 		try {
-			stopped.get(deadline.toNanos() + 1_000_000_000L, java.util.concurrent.TimeUnit.NANOSECONDS);
+			stopped.get(); // the stop under way ends by itself: it gives up on a sink that stops progressing
 		}
 		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
 		}
-		catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+		catch (java.util.concurrent.ExecutionException e) {
 			// nothing more to do at exit
 		}
 	}
@@ -477,48 +432,13 @@ public final class Sluice implements AutoCloseable {
 	}
 
 	private ShutdownReport stop(Duration deadline) {
-		long deadlineNanos = System.nanoTime() + deadline.toNanos();
 		state.set(STOPPING);
-		entrance.close();
-		ingress.close();
-		boolean reached = !await(routerDone, deadlineNanos);
 		List<SinkRunner> runners;
 		synchronized (this) {
 			runners = new ArrayList<>(allRunners);
 		}
-		// Two waves: sinks that others fall back to drain last, so that what the first wave
-		// hands them while draining is still delivered.
-		List<SinkRunner> targets = new ArrayList<>();
-		for (SinkRunner r : runners) {
-			if (fallbackTargets.contains(r.name())) {
-				targets.add(r);
-			}
-			else {
-				r.retire();
-			}
-		}
-		for (SinkRunner r : runners) {
-			if (!targets.contains(r) && !await(r.terminated(), deadlineNanos)) {
-				reached = true;
-				r.abandon(DropReasons.SHUTDOWN_DEADLINE);
-			}
-		}
-		for (SinkRunner r : targets) {
-			r.retire();
-		}
-		for (SinkRunner r : targets) {
-			if (!await(r.terminated(), deadlineNanos)) {
-				reached = true;
-				r.abandon(DropReasons.SHUTDOWN_DEADLINE);
-			}
-		}
-		for (SinkRunner r : runners) {
-			r.sweepLeftovers();
-		}
-		List<LogRecord> late = ingress.leftovers();
-		if (!late.isEmpty()) {
-			entrance.count(reached ? DropReasons.SHUTDOWN_DEADLINE : DropReasons.AFTER_SHUTDOWN, late.size());
-		}
+		PipelineStop.Result result = new PipelineStop(entrance, ingress, routerDone, accepted::sum, fallbackTargets)
+				.drain(runners, deadline);
 		if (shutdownHook != null && Thread.currentThread() != shutdownHook) {
 			try {
 				Runtime.getRuntime().removeShutdownHook(shutdownHook);
@@ -528,25 +448,7 @@ public final class Sluice implements AutoCloseable {
 			}
 		}
 		dropSummary.report("in total since the last summary");
-		return new ShutdownReport(reports(), accepted.sum(), ingressDropped(), reached);
-	}
-
-	private static boolean await(CompletableFuture<Void> f, long deadlineNanos) {
-		long remaining = deadlineNanos - System.nanoTime();
-		try {
-			f.get(Math.max(0, remaining), java.util.concurrent.TimeUnit.NANOSECONDS);
-			return true;
-		}
-		catch (java.util.concurrent.TimeoutException e) {
-			return false;
-		}
-		catch (java.util.concurrent.ExecutionException e) {
-			return true;
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			return false;
-		}
+		return new ShutdownReport(reports(), accepted.sum(), ingressDropped(), result.deadlineReached());
 	}
 
 	/** Shuts down with a 10 s deadline and waits; do not call on a Reactor non-blocking thread. */

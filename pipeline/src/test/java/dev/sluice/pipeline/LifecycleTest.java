@@ -162,6 +162,35 @@ class LifecycleTest {
 	}
 
 	@Test
+	void theShutdownDeadlineCountsFromTheLastProgressNotFromTheStart() {
+		// 40 batches of one record at 50 ms each: 2 s of draining, with a deadline of 500 ms
+		Sink slow = new Sink() {
+			@Override
+			public Mono<Void> write(Batch batch) {
+				java.util.concurrent.locks.LockSupport.parkNanos(50_000_000L);
+				return Mono.empty();
+			}
+		};
+		dev.sluice.pipeline.testing.BlockingSink hung = new dev.sluice.pipeline.testing.BlockingSink();
+		Sluice sluice = PipelineTestSupport.quiet(new PipelineTestSupport.CapturedStatus())
+				.plan(RoutingPlan.builder()
+						.handler(HandlerSpec.ofSink("slow", slow).withBuffer(BufferSpec.LOSSLESS.withMaxBatch(1)))
+						.handler(HandlerSpec.ofSink("hung", hung))
+						.root(LoggerSpec.of(Level.INFO, "slow", "hung")).build()).build();
+		for (int i = 0; i < 40; i++) {
+			sluice.logger("a").info("r{}", i);
+		}
+		long start = System.nanoTime();
+		ShutdownReport report = sluice.shutdown(Duration.ofMillis(500)).block(Duration.ofSeconds(60));
+		hung.release();
+		assertThat(report.sink("slow").delivered()).as("a slow sink that keeps progressing loses nothing").isEqualTo(40);
+		assertThat(report.sink("hung").droppedByReason()).containsOnlyKeys(DropReasons.SHUTDOWN_DEADLINE);
+		assertThat(report.sink("hung").dropped()).isEqualTo(40);
+		assertThat(report.deadlineReached()).isTrue();
+		assertThat(System.nanoTime() - start).as("the hung sink costs about one deadline").isLessThan(30_000_000_000L);
+	}
+
+	@Test
 	void aSinkThatReportsPartialDropsIsAccountedExactly() {
 		Sink halfDropping = new Sink() {
 			@Override
