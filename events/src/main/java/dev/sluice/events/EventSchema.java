@@ -53,12 +53,13 @@ final class EventSchema {
 	static final String COLUMNS = "id, seq, time_ns, level, priority, category, module, message, detail, entry_point, "
 			+ "user_name, operation_id, activity_id, is_primary, duration_ns, comments";
 
-	static final String INSERT_EVENT = "INSERT INTO " + EVENTS + " (id, time_ns, level, priority, category, module, "
-			+ "message, detail, entry_point, user_name, operation_id, activity_id, is_primary, duration_ns, comments) "
-			+ "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)";
+	/** The head of a multi-row event insert: 15 values a row follow. */
+	static final String INSERT_EVENT_HEAD = "INSERT INTO " + EVENTS + " (id, time_ns, level, priority, category, module, "
+			+ "message, detail, entry_point, user_name, operation_id, activity_id, is_primary, duration_ns, comments)";
 
-	static final String INSERT_ATTRIBUTE = "INSERT INTO " + ATTRIBUTES
-			+ " (event_id, pos, name, kind, text_value, long_value, double_value) VALUES ($1, $2, $3, $4, $5, $6, $7)";
+	/** The head of a multi-row attribute insert: 7 values a row follow. */
+	static final String INSERT_ATTRIBUTE_HEAD = "INSERT INTO " + ATTRIBUTES
+			+ " (event_id, pos, name, kind, text_value, long_value, double_value)";
 
 	/** The column of a standard attribute name usable in an equality filter, or null. */
 	static String column(String name) {

@@ -50,50 +50,67 @@ final class EventWrites {
 		}).collect(HashSet::new, Set::add);
 	}
 
+	/** Rows per multi-row INSERT: 15 parameters an event row, 7 an attribute row, under PostgreSQL's 32,767. */
+	private static final int EVENT_ROWS = 1_000;
+	private static final int ATTRIBUTE_ROWS = 2_000;
+
+	/**
+	 * Inserts {@code events} with one multi-row {@code INSERT ... VALUES (...), (...)} statement per
+	 * {@link #EVENT_ROWS} events: one round trip (one statement for the driver to run) per chunk,
+	 * where a statement with one binding set per row runs once per row on H2's R2DBC driver.
+	 */
 	static Mono<Void> insertEvents(Connection c, List<Event> events) {
-		Statement s = c.createStatement(EventSchema.INSERT_EVENT);
-		for (int i = 0; i < events.size(); i++) {
-			if (i > 0) {
-				s.add();
+		return Flux.fromIterable(chunks(events, EVENT_ROWS)).concatMap(chunk -> {
+			Statement s = c.createStatement(multiRow(EventSchema.INSERT_EVENT_HEAD, 15, chunk.size()));
+			int p = 0;
+			for (Event e : chunk) {
+				s.bind(p, e.id().toString()).bind(p + 1, EventRows.nanos(e.time())).bind(p + 2, e.level().label())
+						.bind(p + 3, e.priority().label()).bind(p + 4, e.category().label()).bind(p + 5, e.module())
+						.bind(p + 6, e.message());
+				bindText(s, p + 7, e.detail());
+				bindText(s, p + 8, e.entryPoint());
+				bindText(s, p + 9, e.user());
+				bindText(s, p + 10, e.operationId());
+				bindText(s, p + 11, e.activityId());
+				s.bind(p + 12, e.primary());
+				if (e.duration() == null) {
+					s.bindNull(p + 13, Long.class);
+				}
+				else {
+					s.bind(p + 13, e.duration().toNanos());
+				}
+				bindText(s, p + 14, e.comments());
+				p += 15;
 			}
-			Event e = events.get(i);
-			s.bind(0, e.id().toString()).bind(1, EventRows.nanos(e.time())).bind(2, e.level().label())
-					.bind(3, e.priority().label()).bind(4, e.category().label()).bind(5, e.module())
-					.bind(6, e.message());
-			bindText(s, 7, e.detail());
-			bindText(s, 8, e.entryPoint());
-			bindText(s, 9, e.user());
-			bindText(s, 10, e.operationId());
-			bindText(s, 11, e.activityId());
-			s.bind(12, e.primary());
-			if (e.duration() == null) {
-				s.bindNull(13, Long.class);
-			}
-			else {
-				s.bind(13, e.duration().toNanos());
-			}
-			bindText(s, 14, e.comments());
-		}
-		return Flux.from(s.execute()).flatMap(Result::getRowsUpdated).then();
+			return Flux.from(s.execute()).flatMap(Result::getRowsUpdated).then();
+		}).then();
 	}
 
+	/** One attribute row to insert. */
+	private record AttributeRow(String eventId, int pos, String name, Object value) {
+	}
+
+	/** Inserts the custom attributes of {@code events}, {@link #ATTRIBUTE_ROWS} rows per statement. */
 	static Mono<Void> insertAttributes(Connection c, List<Event> events) {
-		Statement s = null;
-		boolean first = true;
+		List<AttributeRow> rows = new ArrayList<>();
 		for (Event e : events) {
 			int pos = 0;
+			String id = e.id().toString();
 			for (Map.Entry<String, Object> a : e.attributes().entrySet()) {
-				if (s == null) {
-					s = c.createStatement(EventSchema.INSERT_ATTRIBUTE);
-				}
-				if (!first) {
-					s.add();
-				}
-				first = false;
-				Object v = a.getValue();
+				rows.add(new AttributeRow(id, pos++, a.getKey(), a.getValue()));
+			}
+		}
+		if (rows.isEmpty()) {
+			return Mono.empty();
+		}
+		return Flux.fromIterable(chunks(rows, ATTRIBUTE_ROWS)).concatMap(chunk -> {
+			Statement s = c.createStatement(multiRow(EventSchema.INSERT_ATTRIBUTE_HEAD, 7, chunk.size()));
+			int p = 0;
+			for (AttributeRow a : chunk) {
+				Object v = a.value();
 				char kind = EventRows.kind(v);
-				s.bind(0, e.id().toString()).bind(1, pos++).bind(2, a.getKey()).bind(3, String.valueOf(kind));
-				bindText(s, 4, kind == 's' ? (String) v : kind == 'b' ? v.toString() : null);
+				s.bind(p, a.eventId()).bind(p + 1, a.pos()).bind(p + 2, a.name()).bind(p + 3, String.valueOf(kind));
+				bindText(s, p + 4, kind == 's' ? (String) v : kind == 'b' ? v.toString() : null);
 				Long l = null;
 				if (kind == 'i') {
 					l = (Long) v;
@@ -105,23 +122,43 @@ final class EventWrites {
 					l = EventRows.nanos((Instant) v);
 				}
 				if (l == null) {
-					s.bindNull(5, Long.class);
+					s.bindNull(p + 5, Long.class);
 				}
 				else {
-					s.bind(5, l);
+					s.bind(p + 5, l);
 				}
 				if (kind == 'd') {
-					s.bind(6, v);
+					s.bind(p + 6, v);
 				}
 				else {
-					s.bindNull(6, Double.class);
+					s.bindNull(p + 6, Double.class);
 				}
+				p += 7;
 			}
+			return Flux.from(s.execute()).flatMap(Result::getRowsUpdated).then();
+		}).then();
+	}
+
+	/** {@code head} followed by {@code rows} groups of {@code columns} numbered parameters. */
+	private static String multiRow(String head, int columns, int rows) {
+		StringBuilder sql = new StringBuilder(head.length() + rows * columns * 5).append(head).append(" VALUES ");
+		int n = 1;
+		for (int r = 0; r < rows; r++) {
+			sql.append(r == 0 ? "(" : ", (");
+			for (int col = 0; col < columns; col++) {
+				sql.append(col == 0 ? "$" : ", $").append(n++);
+			}
+			sql.append(')');
 		}
-		if (s == null) {
-			return Mono.empty();
+		return sql.toString();
+	}
+
+	private static <T> List<List<T>> chunks(List<T> all, int size) {
+		List<List<T>> out = new ArrayList<>();
+		for (int i = 0; i < all.size(); i += size) {
+			out.add(all.subList(i, Math.min(all.size(), i + size)));
 		}
-		return Flux.from(s.execute()).flatMap(Result::getRowsUpdated).then();
+		return out;
 	}
 
 	private static void bindText(Statement s, int index, String value) {
