@@ -20,12 +20,25 @@ public final class SluiceCli implements Runnable {
 
 	/** The command line with every subcommand registered. */
 	public static CommandLine commandLine() {
+		quietLibraries();
 		CommandLine cl = new CommandLine(new SluiceCli());
 		cl.addSubcommand("demo", new DemoCommand());
 		cl.addSubcommand("check-config", new CheckConfigCommand());
 		cl.addSubcommand("ship", new ShipCommand());
 		cl.addSubcommand("events", new EventsCommand());
 		return cl;
+	}
+
+	/**
+	 * The command's libraries log through SLF4J into Sluice's global pipeline (Python's defaults:
+	 * warnings to stderr). Kafka's client warns on every transient connection problem, which the
+	 * command reports itself in one line: only its errors are shown, unless a configuration
+	 * ({@code -Dsluice.config}) says otherwise.
+	 */
+	private static void quietLibraries() {
+		if (System.getProperty("sluice.config") == null && System.getenv("SLUICE_CONFIG") == null) {
+			dev.sluice.pipeline.Sluice.global().setLevel("org.apache.kafka", dev.sluice.pipeline.Level.ERROR);
+		}
 	}
 
 	@Override

@@ -22,9 +22,10 @@ import io.micrometer.context.integration.Slf4jThreadLocalAccessor;
  * attributes travel through their own accessor ({@code dev.sluice.context.LogContextAccessor}),
  * so this one carries only what MDC users put there.
  *
- * <p>Stateless; each method acts on the calling thread's MDC.
+ * <p>Registered through {@link java.util.ServiceLoader} when Micrometer's {@code ContextRegistry}
+ * loads; public for that only. Stateless; each method acts on the calling thread's MDC.
  */
-final class SluiceMdcAccessor implements ThreadLocalAccessor<Map<String, String>> {
+public final class SluiceMdcAccessor implements ThreadLocalAccessor<Map<String, String>> {
 
 	@Override
 	public Object key() {

@@ -6,7 +6,6 @@ import org.slf4j.helpers.BasicMarkerFactory;
 import org.slf4j.spi.MDCAdapter;
 import org.slf4j.spi.SLF4JServiceProvider;
 
-import io.micrometer.context.ContextRegistry;
 
 /**
  * SLF4J 2's entry point: with this jar on the class path, every SLF4J call (Netty's, Reactor's,
@@ -51,7 +50,10 @@ public final class SluiceServiceProvider implements SLF4JServiceProvider {
 		markerFactory = new BasicMarkerFactory();
 		mdcAdapter = new SluiceMdcAdapter();
 		loggerFactory = new SluiceLoggerFactory();
-		// replaces Micrometer's MDC accessor if it was registered first (same key); see SluiceMdcAccessor
-		ContextRegistry.getInstance().registerThreadLocalAccessor(new SluiceMdcAccessor());
+		// No ContextRegistry here: loading it runs the registered accessors' initializers, some of
+		// which log (Micrometer's ObservationThreadLocalAccessor), and a log call while SLF4J is
+		// initializing makes SLF4J warn that it replayed it. SluiceMdcAccessor is registered through
+		// ServiceLoader (META-INF/services/io.micrometer.context.ThreadLocalAccessor) whenever the
+		// registry is first used.
 	}
 }
