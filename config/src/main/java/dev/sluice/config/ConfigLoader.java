@@ -114,9 +114,12 @@ public final class ConfigLoader {
 		@SuppressWarnings("unchecked")
 		Map<String, Object> substituted = (Map<String, Object>) new Substitutions(env, baseDirectory, problems)
 				.apply(top, "", null);
-		problems.throwIfAny();
+		// no stop here: a substitution problem is one of the file's problems, all listed at once
+		int beforeReferences = problems.size();
 		Map<String, Object> resolved = CfgReferences.resolve(substituted, problems);
-		problems.throwIfAny();
+		if (problems.size() > beforeReferences) {
+			problems.throwIfAny(); // a broken cfg:// leaves nothing sound to read further
+		}
 		ConfigReader reader = new ConfigReader(problems, providers);
 		LoggingConfig config = reader.read(resolved, sha256(bytes));
 		// the options of every handler that was read are checked, also when other parts have problems

@@ -23,13 +23,46 @@ final class Problems {
 		return file;
 	}
 
+	/** Values substituted into the file (from the environment or files): masked in every problem. */
+	private final java.util.Set<String> hidden = new java.util.HashSet<>();
+	/** Places whose substitution failed: later problems there (about the unsubstituted text) are noise. */
+	private final java.util.Set<String> failedSubstitutions = new java.util.HashSet<>();
+
+	/** Masks {@code value} (shown as {@code ***}) in every problem; values under 3 characters are too short to mask. */
+	void hide(String value) {
+		if (value != null && value.length() >= 3) {
+			hidden.add(value);
+		}
+	}
+
+	/** Records that the substitution at {@code pointer} failed (its problem is reported already). */
+	void substitutionFailedAt(String pointer) {
+		failedSubstitutions.add(pointer.isEmpty() ? "/" : pointer);
+	}
+
 	void add(String pointer, String message) {
-		list.add(new ConfigProblem(pointer.isEmpty() ? "/" : pointer, message));
+		String at = pointer.isEmpty() ? "/" : pointer;
+		if (failedSubstitutions.contains(at) && hasAt(at)) {
+			return;
+		}
+		list.add(new ConfigProblem(at, mask(message)));
 	}
 
 	/** Adds problems a provider reported (their locations are already pointers). */
 	void addAll(Collection<ConfigProblem> problems) {
-		list.addAll(problems);
+		for (ConfigProblem p : problems) {
+			if (!(failedSubstitutions.contains(p.location()) && hasAt(p.location()))) {
+				list.add(new ConfigProblem(p.location(), mask(p.message())));
+			}
+		}
+	}
+
+	private String mask(String message) {
+		String m = message;
+		for (String h : hidden) {
+			m = m.replace(h, "***");
+		}
+		return m;
 	}
 
 	void expected(String pointer, String expected, Object found) {

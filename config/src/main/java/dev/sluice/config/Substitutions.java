@@ -96,13 +96,17 @@ final class Substitutions {
 			if (end < 0) {
 				problems.add(pointer, "expected '}' to close the substitution that starts at character " + (at + 1)
 						+ ", found the end of the string");
+				problems.substitutionFailedAt(pointer);
 				return s;
 			}
 			String expr = s.substring(at + 2, end);
 			String replacement = resolve(expr, pointer);
 			if (replacement == null) {
+				problems.substitutionFailedAt(pointer);
 				return s;
 			}
+			problems.hide(replacement); // a substituted value never appears in a problem, whatever its key
+			
 			out.append(replacement);
 			substituted = true;
 			i = end + 1;

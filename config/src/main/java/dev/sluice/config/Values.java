@@ -52,9 +52,17 @@ final class Values {
 
 	/** A level: a name (any case; WARN and FATAL are aliases) or a number. */
 	Level level(Object v, String pointer) {
-		if (v instanceof Number && ((Number) v).doubleValue() == Math.rint(((Number) v).doubleValue())
-				&& ((Number) v).intValue() >= 0) {
-			return Level.of(((Number) v).intValue());
+		if (v instanceof Integer || v instanceof Long || v instanceof java.math.BigInteger) {
+			// as CPython's _checkLevel: an int (not a float such as 20.0 or 1e30; a negative one is
+			// taken, as in CPython), here within Java's int range
+			java.math.BigInteger n = new java.math.BigInteger(v.toString());
+			if (n.compareTo(java.math.BigInteger.valueOf(Integer.MIN_VALUE + 1L)) >= 0
+					&& n.compareTo(java.math.BigInteger.valueOf(Integer.MAX_VALUE - 1L)) <= 0) {
+				return Level.of(n.intValue());
+			}
+			problems.add(pointer, "expected a level number from " + (Integer.MIN_VALUE + 1) + " to "
+					+ (Integer.MAX_VALUE - 1) + ", found " + v);
+			return null;
 		}
 		if (v instanceof String) {
 			try {
@@ -67,8 +75,8 @@ final class Values {
 				return null;
 			}
 		}
-		problems.expected(pointer, "a level (NOTSET, TRACE, DEBUG, INFO, WARNING, ERROR, CRITICAL or a number)",
-				v instanceof Secret ? v : v);
+		problems.expected(pointer, "a level (NOTSET, TRACE, DEBUG, INFO, WARNING, ERROR, CRITICAL or a whole number;"
+				+ " CPython takes no fraction)", v instanceof Secret ? v : v);
 		return null;
 	}
 

@@ -45,6 +45,30 @@ class SecretsTest {
 	}
 
 	@Test
+	void aSubstitutedValueInAnyKindOfKeyIsNeverShown() {
+		// a level, a formatter's format, a filter's pattern, a logger's propagate: none looks secret
+		InvalidConfigException e = catchThrowableOfType(InvalidConfigException.class, () -> read(json("{'version': 1,"
+				+ " 'formatters': {'f': {'format': '%(message', 'style': '${env:TOKEN}'}},"
+				+ " 'filters': {'x': {'message_regex': '(${env:TOKEN}'}},"
+				+ " 'handlers': {'h': {'class': 'console', 'level': '${env:TOKEN}', 'stream': '${env:TOKEN}',"
+				+ "   'buffer_size': '${env:TOKEN}'}},"
+				+ " 'loggers': {'a': {'level': 'x${env:TOKEN}', 'propagate': '${env:TOKEN}'}}}")));
+		assertThat(e.problems()).hasSizeGreaterThanOrEqualTo(6);
+		assertThat(e.getMessage()).doesNotContain("SUPERSECRET").doesNotContain(VALUE).contains("***");
+	}
+
+	@Test
+	void aSubstitutionProblemDoesNotHideTheFilesOtherProblems() {
+		InvalidConfigException e = catchThrowableOfType(InvalidConfigException.class, () -> read(json("{'version': 1,"
+				+ " 'handlers': {'h': {'class': 'recording', 'id': 'r', 'api_key': '${env:NOT_SET}'}},"
+				+ " 'root': {'level': 'LOUD'}}")));
+		assertThat(e.problems()).extracting(Object::toString)
+				.anySatisfy(p -> assertThat(p).contains("/handlers/h/api_key").contains("NOT_SET is not set"))
+				.anySatisfy(p -> assertThat(p).contains("/root/level").contains("'LOUD'"));
+		assertThat(e.problems()).filteredOn(p -> p.location().endsWith("/handlers/h/api_key")).hasSize(1);
+	}
+
+	@Test
 	void aRejectedSecretIsNamedNotShown() {
 		InvalidConfigException e = catchThrowableOfType(InvalidConfigException.class, () -> read(json("{'version': 1,"
 				+ " 'handlers': {'c': {'class': 'console', 'api_key': '${env:TOKEN}', 'password': '" + VALUE + "'},"

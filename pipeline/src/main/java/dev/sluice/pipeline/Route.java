@@ -9,8 +9,8 @@ import java.util.Set;
 /**
  * Where records of one logger name go under one plan: the originating logger's filters, then the
  * runners of its handlers and of each ancestor's, up to the first logger with
- * {@code propagate: false} (Python's {@code Logger.callHandlers}). Immutable; computed once per
- * name and plan by the router.
+ * {@code propagate: false} (Python's {@code Logger.callHandlers}: a handler on a logger and on an
+ * ancestor gets the record once for each). Immutable; computed once per name and plan by the router.
  */
 final class Route {
 
@@ -27,17 +27,21 @@ final class Route {
 	static Route compute(String loggerName, RoutingPlan plan, Map<String, SinkRunner> runnersByHandler) {
 		LoggerSpec own = plan.logger(loggerName);
 		List<RecordFilter> filters = own == null ? List.of() : own.filters();
-		Set<SinkRunner> runners = new LinkedHashSet<>();
+		// as Python's callHandlers: a handler attached to a logger and to one of its ancestors is
+		// called once for each (the record is written twice); one logger holds a handler once
+		List<SinkRunner> runners = new ArrayList<>();
 		String name = loggerName;
 		while (true) {
 			LoggerSpec spec = plan.logger(name);
 			if (spec != null) {
+				Set<SinkRunner> ofThisLogger = new LinkedHashSet<>();
 				for (String h : spec.handlers()) {
 					SinkRunner r = runnersByHandler.get(h);
 					if (r != null) {
-						runners.add(r);
+						ofThisLogger.add(r);
 					}
 				}
+				runners.addAll(ofThisLogger);
 				if (!spec.propagate()) {
 					break;
 				}
@@ -48,7 +52,7 @@ final class Route {
 			int dot = name.lastIndexOf('.');
 			name = dot > 0 ? name.substring(0, dot) : LoggerRegistry.ROOT_NAME;
 		}
-		return new Route(filters, runners.isEmpty() ? NONE : new ArrayList<>(runners).toArray(NONE));
+		return new Route(filters, runners.isEmpty() ? NONE : runners.toArray(NONE));
 	}
 
 	boolean passesFilters(LogRecord record) {

@@ -125,6 +125,21 @@ class HierarchyTest {
 	}
 
 	@Test
+	void aHandlerOnALoggerAndOnItsAncestorGetsTheRecordTwiceAsInPython() {
+		RecordingSink sink = new RecordingSink();
+		Sluice sluice = PipelineTestSupport.quiet(new PipelineTestSupport.CapturedStatus()).plan(RoutingPlan.builder()
+				.handler(HandlerSpec.ofSink("console", sink))
+				.root(LoggerSpec.of(Level.INFO, "console"))
+				// gunicorn's CONFIG_DEFAULTS: gunicorn.access has the root's handler too, and propagates
+				.logger("gunicorn.access", LoggerSpec.of(Level.INFO, "console", "console"))
+				.build()).build();
+		sluice.logger("gunicorn.access").info("GET /");
+		sluice.logger("other").info("once");
+		sluice.shutdown(Duration.ofSeconds(10)).block();
+		assertThat(sink.records()).extracting(LogRecord::message).containsExactly("GET /", "GET /", "once");
+	}
+
+	@Test
 	void incrementalPlanChangesOnlyLevelsAndPropagate() {
 		Sluice sluice = jibe(true);
 		RoutingPlan change = RoutingPlan.builder().incremental(true)

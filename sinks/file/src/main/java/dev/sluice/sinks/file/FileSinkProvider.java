@@ -33,8 +33,9 @@ import dev.sluice.pipeline.sink.SinkSpec;
  * Python).</li>
  * </ul>
  * Beyond Python, on every file sink: {@code fsync} ({@code never}, default, or {@code batch}) and
- * {@code escapeControlChars} (default true: a Python formatter's message has its CR, LF and other
- * control characters escaped, so one record is one line); on the rotating ones:
+ * {@code escapeControlChars} (default false, as CPython writes a multi-line message and a traceback
+ * on several lines; true escapes a Python formatter's CR, LF and other control characters in the
+ * message, so that one record is one line); on the rotating ones:
  * {@code compress} (gzip rotated files off the write path) and {@code totalSizeCap} (bytes, or a
  * size such as {@code "500MB"}: the oldest backups are deleted beyond it). Also on every file sink:
  * {@code dedup_window} (default {@value #DEFAULT_DEDUP_WINDOW}; 0 turns it off): a record whose id
@@ -93,7 +94,7 @@ public final class FileSinkProvider implements SinkProvider {
 		Charset charset = charset(o, o.string("encoding", null));
 		String errors = o.choice("errors", "strict", "strict", "replace", "ignore");
 		o.bool("delay", false);
-		boolean escape = o.bool("escapeControlChars", true);
+		boolean escape = o.bool("escapeControlChars", false);
 		boolean fsync = "batch".equals(o.choice("fsync", "never", "never", "batch"));
 		int dedupWindow = o.integer("dedup_window", DEFAULT_DEDUP_WINDOW);
 		if (dedupWindow < 0 || dedupWindow > 10_000_000) {

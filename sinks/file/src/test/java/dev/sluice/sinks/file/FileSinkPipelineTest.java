@@ -36,7 +36,8 @@ class FileSinkPipelineTest {
 		PythonFormatter layout = PythonFormatter.of("%(levelname)s %(threadName)s %(message)s");
 		RoutingPlan plan = RoutingPlan.builder()
 				.handler(HandlerSpec.of("file", () -> sinks.create("logging.handlers.RotatingFileHandler",
-						Map.of("filename", "logs/app.log", "maxBytes", 4096, "backupCount", 1000, "compress", true), layout)))
+						Map.of("filename", "logs/app.log", "maxBytes", 4096, "backupCount", 1000, "compress", true,
+								"escapeControlChars", true), layout)))
 				.root(LoggerSpec.of(Level.INFO, "file")).build();
 		Sluice sluice = Sluice.builder().shutdownHook(false).status(sinks.env.status()).clock(clock).plan(plan).build();
 		List<Thread> threads = new ArrayList<>();

@@ -29,19 +29,24 @@ class FileSinkTest {
 	}
 
 	@Test
-	void writesOneLinePerRecordAndEscapesControlCharactersByDefault() throws Exception {
+	void writesMultiLineMessagesAsCPythonDoesAndEscapesControlCharactersOnRequest() throws Exception {
 		FileSinks s = sinks();
 		FileSink sink = s.create("logging.FileHandler", Map.of("filename", "logs/info.log", "encoding", "utf8"));
 		Batch b = FileSinks.batch("first", "forged\nERROR line", "ünïcödé 🎉");
 		sink.write(b).block();
 		sink.close().block();
 		assertThat(Files.readString(dir.resolve("logs/info.log")))
-				.isEqualTo("first\nforged\\nERROR line\nünïcödé 🎉\n");
+				.isEqualTo("first\nforged\nERROR line\nünïcödé 🎉\n");
 		assertThat(b.droppedCount()).isZero();
+		FileSink escaping = s.create("logging.FileHandler", Map.of("filename", "logs/one-line.log",
+				"escapeControlChars", true));
+		escaping.write(FileSinks.batch("first", "forged\nERROR line")).block();
+		escaping.close().block();
+		assertThat(Files.readString(dir.resolve("logs/one-line.log"))).isEqualTo("first\nforged\\nERROR line\n");
 	}
 
 	@Test
-	void escapingCanBeTurnedOffAndModeWTruncatesOnce() throws Exception {
+	void modeWTruncatesOnce() throws Exception {
 		Files.writeString(dir.resolve("a.log"), "old\n");
 		FileSinks s = sinks();
 		FileSink sink = s.create("file", Map.of("filename", "a.log", "mode", "w", "escapeControlChars", false));
