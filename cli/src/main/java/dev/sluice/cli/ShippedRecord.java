@@ -15,6 +15,7 @@ import dev.sluice.context.Attributes;
 import dev.sluice.pipeline.DropReasons;
 import dev.sluice.pipeline.Level;
 import dev.sluice.pipeline.Sluice;
+import dev.sluice.pipeline.sink.ForeignError;
 
 /**
  * One line of {@code sluice ship} input: {@code time} (ISO-8601 instant, default now),
@@ -159,16 +160,69 @@ record ShippedRecord(Instant time, String logger, Level level, String message, S
 		return (String) v;
 	}
 
-	/** An error from the input: prints as its type and message, then its stack exactly as given. */
-	static final class ShippedError extends RuntimeException {
+	/**
+	 * An error from the input: prints as its type and message, then its stack exactly as given. It
+	 * is a {@link ForeignError}: sinks that report error classes report its type, and its stack
+	 * trace holds the frames parsed from the stack text (Java's {@code at pkg.Class.method(File.java:12)}
+	 * and Python's {@code File "app.py", line 12, in handler} lines).
+	 */
+	static final class ShippedError extends RuntimeException implements ForeignError {
+
+		private static final java.util.regex.Pattern JAVA_FRAME = java.util.regex.Pattern
+				.compile("^\\s*at\\s+(?:[\\w.$-]+/)*([\\w$.<>]+)\\.([\\w$<>-]+)\\(([^)]*)\\)");
+		private static final java.util.regex.Pattern PYTHON_FRAME = java.util.regex.Pattern
+				.compile("^\\s*File \"([^\"]+)\", line (\\d+), in (.+)$");
 
 		private final String type;
 		private final String stack;
+		private final StackTraceElement[] frames;
 
 		ShippedError(String type, String message, String stack) {
 			super(message, null, false, false);
 			this.type = type;
 			this.stack = stack;
+			this.frames = parse(stack);
+		}
+
+		@Override
+		public String errorClass() {
+			return type;
+		}
+
+		@Override
+		public StackTraceElement[] getStackTrace() {
+			return frames.clone();
+		}
+
+		static StackTraceElement[] parse(String stack) {
+			if (stack == null || stack.isBlank()) {
+				return new StackTraceElement[0];
+			}
+			java.util.List<StackTraceElement> out = new java.util.ArrayList<>();
+			for (String line : stack.split("\\R")) {
+				java.util.regex.Matcher j = JAVA_FRAME.matcher(line);
+				if (j.find()) {
+					String where = j.group(3);
+					int colon = where.lastIndexOf(':');
+					String file = colon > 0 ? where.substring(0, colon) : where.contains(".") ? where : null;
+					int lineNumber = -1;
+					if (colon > 0) {
+						try {
+							lineNumber = Integer.parseInt(where.substring(colon + 1).trim());
+						}
+						catch (NumberFormatException e) {
+							lineNumber = -1;
+						}
+					}
+					out.add(new StackTraceElement(j.group(1), j.group(2), file, lineNumber));
+					continue;
+				}
+				java.util.regex.Matcher py = PYTHON_FRAME.matcher(line);
+				if (py.find()) {
+					out.add(new StackTraceElement("", py.group(3).trim(), py.group(1), Integer.parseInt(py.group(2))));
+				}
+			}
+			return out.toArray(new StackTraceElement[0]);
 		}
 
 		@Override

@@ -43,8 +43,14 @@ final class BugsnagPayloadRules {
      */
     static boolean check(JsonNode payload, String headerApiKey, Violations v) {
         JsonNode apiKey = payload.get("apiKey");
-        if (apiKey != null && !apiKey.asText().equals(headerApiKey)) {
+        if (apiKey == null || !apiKey.isTextual()) {
+            v.add(WHERE, "api-key", "apiKey (the project's notifier key) is required in the body by the v5 schema");
+        } else if (!apiKey.asText().equals(headerApiKey)) {
             v.add(WHERE, "api-key", "the body's apiKey differs from the Bugsnag-Api-Key header");
+        }
+        JsonNode version = payload.get("payloadVersion");
+        if (version == null || !"5".equals(version.asText())) {
+            v.add(WHERE, "payload-version", "payloadVersion \"5\" is required");
         }
         JsonNode notifier = payload.get("notifier");
         if (notifier == null || !notifier.isObject()) {

@@ -41,6 +41,7 @@ class BugsnagStandInTest {
     static ObjectNode payload() {
         ObjectNode p = JSON.createObjectNode();
         p.put("apiKey", KEY);
+        p.put("payloadVersion", "5");
         p.putObject("notifier").put("name", "Sluice").put("version", "0.1.0").put("url", "https://sluice.dev");
         ObjectNode e = p.putArray("events").addObject();
         ObjectNode x = e.putArray("exceptions").addObject();

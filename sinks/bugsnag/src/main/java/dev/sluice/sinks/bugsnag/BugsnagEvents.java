@@ -90,9 +90,16 @@ final class BugsnagEvents {
 		return v >= Level.ERROR.value() ? "error" : v >= Level.WARNING.value() ? "warning" : "info";
 	}
 
-	/** The payload around one event: {@code payloadVersion}, {@code notifier}, {@code events}. */
+	/**
+	 * The payload around one event: {@code apiKey} (the v5 schema's, as well as the header),
+	 * {@code payloadVersion}, {@code notifier}, {@code events}. The payload holds the key: it is
+	 * sent, never printed.
+	 */
 	ObjectNode payload(ObjectNode event) {
 		ObjectNode p = NODES.objectNode();
+		if (settings.apiKey() != null) {
+			p.put("apiKey", settings.apiKey().reveal());
+		}
 		p.put("payloadVersion", "5");
 		ObjectNode n = p.putObject("notifier");
 		n.put("name", NOTIFIER_NAME);

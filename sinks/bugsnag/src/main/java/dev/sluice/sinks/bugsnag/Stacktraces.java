@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.sluice.pipeline.sink.ForeignError;
+
 /**
  * A throwable and its causes as Bugsnag's {@code exceptions} array: outermost first, each with
  * its {@code errorClass}, {@code message} and a {@code stacktrace} of frames ({@code file},
@@ -31,7 +33,7 @@ final class Stacktraces {
 		Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
 		for (Throwable t = thrown; t != null && seen.add(t); t = t.getCause()) {
 			ObjectNode x = out.addObject();
-			x.put("errorClass", t.getClass().getName());
+			x.put("errorClass", t instanceof ForeignError ? ((ForeignError) t).errorClass() : t.getClass().getName());
 			String message = t.getMessage();
 			x.put("message", message == null ? "" : message);
 			x.put("type", "java");
@@ -57,7 +59,8 @@ final class Stacktraces {
 			ObjectNode f = frames.addObject();
 			f.put("file", e.getFileName() != null ? e.getFileName() : e.getClassName());
 			f.put("lineNumber", Math.max(0, e.getLineNumber()));
-			f.put("method", e.getClassName() + "." + e.getMethodName());
+			// a frame parsed from a foreign traceback (Python's) has no class
+			f.put("method", e.getClassName().isEmpty() ? e.getMethodName() : e.getClassName() + "." + e.getMethodName());
 			if (inProject(e.getClassName())) {
 				f.put("inProject", true);
 			}
