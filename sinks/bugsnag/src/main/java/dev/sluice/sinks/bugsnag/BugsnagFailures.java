@@ -18,7 +18,10 @@ final class BugsnagFailures {
 		if (s >= 200 && s < 300) {
 			return null;
 		}
-		if (s == 408 || s == 429 || s >= 500) {
+		if (s == 429) {
+			return Failure.throttled("http_429", reply.retryAfter);
+		}
+		if (s == 408 || s >= 500) {
 			return Failure.transientFailure("http_" + s, reply.retryAfter);
 		}
 		switch (s) {

@@ -59,9 +59,12 @@ final class LogsFailures implements FailureClassifier {
 	private Failure service(AwsServiceException e) {
 		String code = e.awsErrorDetails() != null ? String.valueOf(e.awsErrorDetails().errorCode()) : "";
 		int status = e.statusCode();
-		if (TRANSIENT.contains(code) || status == 429 || status >= 500) {
-			return Failure.transientFailure(code.contains("Throttl") || status == 429 ? "throttled" : "unavailable",
-					retryAfter(e));
+		if (code.contains("Throttl") || code.equals("RequestLimitExceeded") || code.equals("TooManyRequestsException")
+				|| status == 429) {
+			return Failure.throttled("throttled", retryAfter(e));
+		}
+		if (TRANSIENT.contains(code) || status >= 500) {
+			return Failure.transientFailure("unavailable", retryAfter(e));
 		}
 		if (AUTH.contains(code)) {
 			return Failure.permanent("unrecognized_client", "CloudWatch Logs did not accept the credentials (" + code

@@ -188,8 +188,8 @@ public final class DeliveryEngine<E> {
 				.onErrorMap(e -> !(e instanceof Attempted), e -> {
 					metrics.failed();
 					Failure f = classify(e);
-					if (f.isPermanent()) {
-						breaker.success();
+					if (f.isPermanent() || f.isThrottled()) {
+						breaker.success(); // it answered: it is up (throttling means slow down, not down)
 					}
 					else {
 						breaker.failure();

@@ -40,6 +40,9 @@ final class DeliveryRetry extends Retry {
 	public Flux<Long> generateCompanion(Flux<RetrySignal> signals) {
 		long start = scheduler.now(TimeUnit.MILLISECONDS);
 		long[] failures = new long[1];
+		long[] throttles = new long[1];
+		// time spent waiting on throttling does not count toward the request's budget
+		long[] throttledMillis = new long[1];
 		return signals.concatMap(signal -> {
 			Throwable error = signal.failure();
 			if (!(error instanceof Attempted)) {
@@ -56,6 +59,15 @@ final class DeliveryRetry extends Retry {
 			else if (a.failure.isPermanent()) {
 				return Mono.error(new GiveUp(a.failure.reason(), a.failure.advice(), true, a.getCause()));
 			}
+			else if (a.failure.isThrottled()) {
+				// the service said how long to wait: exactly that; else a growing backoff
+				long n = Math.min(++throttles[0], 30);
+				Duration after = a.failure.retryAfter();
+				delay = after != null ? after.toMillis() : jittered(policy.backoff(n));
+				throttledMillis[0] += delay;
+				onRetry.run();
+				return Mono.delay(Duration.ofMillis(delay), scheduler);
+			}
 			else {
 				long attempts = ++failures[0];
 				if (attempts >= policy.maxAttempts()) {
@@ -67,8 +79,9 @@ final class DeliveryRetry extends Retry {
 					delay = Math.max(delay, after.toMillis());
 				}
 			}
+			throttles[0] = 0; // a failure of another kind: the next throttling starts its backoff afresh
 			long now = scheduler.now(TimeUnit.MILLISECONDS);
-			if (now + delay - start > policy.maxElapsed().toMillis()) {
+			if (now + delay - start - throttledMillis[0] > policy.maxElapsed().toMillis()) {
 				return Mono.error(exhausted(a, failures[0]));
 			}
 			onRetry.run();

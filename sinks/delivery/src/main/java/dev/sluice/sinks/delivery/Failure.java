@@ -7,7 +7,12 @@ import java.util.Objects;
  * How a service's failure is treated, as a {@link FailureClassifier} decides it.
  *
  * <ul>
- * <li><b>transient</b> (throttled, unavailable, 5xx, a dropped connection): the request is sent
+ * <li><b>throttled</b> (HTTP 429, CloudWatch's {@code ThrottlingException}, Slack's
+ * {@code ratelimited}): the service is up and asks to slow down. The request is sent again after
+ * {@link #retryAfter()} or a backoff, as often as it takes: throttling never counts toward the
+ * request's attempts or time budget, never opens the circuit breaker and never sends records to
+ * the fallback;</li>
+ * <li><b>transient</b> (unavailable, 5xx, a timeout, a dropped connection): the request is sent
  * again after a backoff, or after {@link #retryAfter()} when the service said how long to wait
  * ({@code Retry-After}), and counts toward opening the circuit breaker;</li>
  * <li><b>permanent</b> (bad credentials, access denied, a malformed request): the request is not
@@ -19,12 +24,18 @@ import java.util.Objects;
 public final class Failure {
 
 	private final boolean permanent;
+	private final boolean throttled;
 	private final String reason;
 	private final String advice;
 	private final Duration retryAfter;
 
 	private Failure(boolean permanent, String reason, String advice, Duration retryAfter) {
+		this(permanent, false, reason, advice, retryAfter);
+	}
+
+	private Failure(boolean permanent, boolean throttled, String reason, String advice, Duration retryAfter) {
 		this.permanent = permanent;
+		this.throttled = throttled;
 		this.reason = Objects.requireNonNull(reason, "reason");
 		this.advice = advice;
 		this.retryAfter = retryAfter;
@@ -44,6 +55,22 @@ public final class Failure {
 			throw new IllegalArgumentException("retryAfter must not be negative, was " + retryAfter);
 		}
 		return new Failure(false, reason, null, retryAfter);
+	}
+
+	/**
+	 * The service asks to slow down ({@code retryAfter}: how long it said to wait, or null for the
+	 * backoff); see the class comment.
+	 */
+	public static Failure throttled(String reason, Duration retryAfter) {
+		if (retryAfter != null && retryAfter.isNegative()) {
+			throw new IllegalArgumentException("retryAfter must not be negative, was " + retryAfter);
+		}
+		return new Failure(false, true, reason, null, retryAfter);
+	}
+
+	/** Whether the service asked to slow down (it is up). */
+	public boolean isThrottled() {
+		return throttled;
 	}
 
 	/**
@@ -75,6 +102,6 @@ public final class Failure {
 
 	@Override
 	public String toString() {
-		return (permanent ? "permanent " : "transient ") + reason + (retryAfter != null ? " retryAfter=" + retryAfter : "");
+		return (permanent ? "permanent " : throttled ? "throttled " : "transient ") + reason + (retryAfter != null ? " retryAfter=" + retryAfter : "");
 	}
 }

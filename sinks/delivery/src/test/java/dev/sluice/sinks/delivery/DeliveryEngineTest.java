@@ -106,6 +106,35 @@ class DeliveryEngineTest {
 	}
 
 	@Test
+	void fortyThrottlingAnswersInARowSlowDeliveryDownButNeverOpenTheBreakerOrFallBack() {
+		AtomicInteger calls = new AtomicInteger();
+		List<LogRecord> fallback = new ArrayList<>();
+		List<BreakerState> seen = new CopyOnWriteArrayList<>();
+		DeliveryEngine<String>[] holder = new DeliveryEngine[1];
+		DeliveryEngine<String> e = engine(r -> Mono.defer(() -> {
+			seen.add(holder[0].breakerState());
+			return calls.incrementAndGet() <= 40
+					? Mono.error(new DeliveryException(Failure.throttled("throttled", Duration.ofSeconds(5)), "429"))
+					: Mono.just(Outcome.delivered());
+		})).breaker(BreakerPolicy.of(2, Duration.ofSeconds(30))).fallback(fallback::addAll).build();
+		holder[0] = e;
+		Batch b = batch(1);
+
+		// 40 waits of at least 5 s: far beyond the retry policy's attempts and time budget
+		StepVerifier.withVirtualTime(() -> e.deliver(b, entries(b)), () -> vts, Long.MAX_VALUE)
+				.thenAwait(Duration.ofSeconds(199))
+				.then(() -> assertThat(calls.get()).isEqualTo(40))
+				.thenAwait(Duration.ofMinutes(30))
+				.verifyComplete();
+		assertThat(calls.get()).isEqualTo(41);
+		assertThat(fallback).isEmpty();
+		assertThat(b.droppedCount()).isZero();
+		assertThat(b.fallbackCount()).isZero();
+		assertThat(seen).containsOnly(BreakerState.CLOSED);
+		assertThat(fx.status()).doesNotContain("circuit breaker open");
+	}
+
+	@Test
 	void serviceDownForThirtySecondsThenBackLosesNothingAndTheBreakerProbes() {
 		List<BreakerState> seen = new CopyOnWriteArrayList<>();
 		DeliveryEngine<String>[] holder = new DeliveryEngine[1];

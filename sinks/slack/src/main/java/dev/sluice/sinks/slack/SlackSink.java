@@ -126,6 +126,7 @@ final class SlackSink implements Sink {
 			pacer.holdOff(channelKey, fault.retryAfter());
 		}
 		Failure failure = fault.isPermanent() ? Failure.permanent(fault.reason(), fault.advice())
+				: "ratelimited".equals(fault.reason()) ? Failure.throttled(fault.reason(), fault.retryAfter())
 				: Failure.transientFailure(fault.reason(), fault.retryAfter());
 		return Mono.error(new DeliveryException(failure, "Slack answered " + fault + " for " + target));
 	}
