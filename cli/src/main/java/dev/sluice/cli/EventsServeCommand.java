@@ -8,7 +8,6 @@ import java.util.concurrent.Callable;
 
 import dev.sluice.events.EventStore;
 import dev.sluice.events.viewer.EventViewerServer;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -33,21 +32,39 @@ final class EventsServeCommand implements Callable<Integer> {
 	@Option(names = "--token-file", description = "A file holding the bearer token every request must carry (required to bind elsewhere than loopback).")
 	Path tokenFile;
 
+	@Option(names = "--public-url", description = "The URL users reach the viewer by, when not a loopback name (its host is accepted in Host and Origin).")
+	String publicUrl;
+
+	@Option(names = "--max-streams", description = "The most live streams open at once (default: ${DEFAULT-VALUE}); more get 429.",
+			defaultValue = "16")
+	int maxStreams;
+
 	@Override
 	public Integer call() throws IOException {
 		String token = null;
 		if (tokenFile != null) {
-			if (!Files.isReadable(tokenFile)) {
-				throw new CommandLine.ParameterException(new CommandLine(this), "--token-file: cannot read " + tokenFile.toAbsolutePath());
+			if (!Files.isRegularFile(tokenFile) || !Files.isReadable(tokenFile)) {
+				System.err.println("sluice events serve: --token-file " + tokenFile.toAbsolutePath() + ": cannot read it");
+				return 2;
 			}
 			token = Files.readString(tokenFile, StandardCharsets.UTF_8).trim();
+			if (token.isEmpty()) {
+				System.err.println("sluice events serve: --token-file " + tokenFile.toAbsolutePath()
+						+ ": the file is empty; put the token in it");
+				return 2;
+			}
+		}
+		if (maxStreams < 1) {
+			System.err.println("sluice events serve: --max-streams: expected at least 1, found " + maxStreams);
+			return 2;
 		}
 		EventStore store = EventsCommand.open(db);
 		EventViewerServer server;
 		try {
-			server = EventViewerServer.builder(store).host(bind).port(port).token(token).build().start();
+			server = EventViewerServer.builder(store).host(bind).port(port).token(token).publicUrl(publicUrl)
+					.maxStreams(maxStreams).build().start();
 		}
-		catch (IllegalStateException e) {
+		catch (IllegalStateException | IllegalArgumentException e) {
 			System.err.println("sluice events serve: " + e.getMessage());
 			return 2;
 		}

@@ -53,6 +53,10 @@ public final class EventViewerServer implements AutoCloseable {
 	private final EventFilters filters;
 	private final Duration streamInterval;
 	private final Map<String, byte[]> assets;
+	private final int maxStreams;
+	private final java.util.concurrent.atomic.AtomicInteger streams = new java.util.concurrent.atomic.AtomicInteger();
+	private final java.util.Set<String> allowedHosts;
+	private final Flux<String> live;
 	private DisposableServer server;
 
 	private EventViewerServer(Builder b) {
@@ -63,6 +67,65 @@ public final class EventViewerServer implements AutoCloseable {
 		this.filters = new EventFilters(b.clock);
 		this.streamInterval = b.streamInterval;
 		this.assets = Map.of("/", asset("index.html"), "/app.js", asset("app.js"), "/app.css", asset("app.css"));
+		this.maxStreams = b.maxStreams;
+		this.allowedHosts = allowedHosts(b.host, b.publicUrl);
+		// one look at the store for every open stream: the streams share it, and it stops with the last
+		this.live = store.tail(streamInterval).map(e -> "event: event\ndata: " + EventJson.event(e) + "\n\n")
+				.publish().refCount();
+	}
+
+	/** The Host names a page may use to reach this viewer: loopback names, the bound address, the public URL's host. */
+	private static java.util.Set<String> allowedHosts(String bound, String publicUrl) {
+		java.util.Set<String> hosts = new java.util.HashSet<>(java.util.List.of("localhost", "127.0.0.1", "[::1]", "::1"));
+		hosts.add(bound.toLowerCase(java.util.Locale.ROOT));
+		hosts.add(bound.contains(":") && !bound.startsWith("[") ? "[" + bound + "]" : bound);
+		if (publicUrl != null) {
+			String h = java.net.URI.create(publicUrl).getHost();
+			if (h == null) {
+				throw new IllegalArgumentException("--public-url: expected a URL such as https://logs.example.com/, found '"
+						+ publicUrl + "'");
+			}
+			hosts.add(h.toLowerCase(java.util.Locale.ROOT));
+		}
+		return hosts;
+	}
+
+	/**
+	 * Whether the request names this viewer: its {@code Host} (and {@code Origin}, when present) is
+	 * a loopback name, the bound address or the public URL's host. Without a token this is what
+	 * keeps a web page on another site from reading the event log through DNS rebinding (its
+	 * requests carry the attacker's host name); with a token the token guards every request.
+	 */
+	private boolean namesThisViewer(HttpServerRequest req) {
+		if (access.requiresToken()) {
+			return true;
+		}
+		String host = req.requestHeaders().get(HttpHeaderNames.HOST);
+		if (host == null || !allowedHosts.contains(hostOnly(host))) {
+			return false;
+		}
+		String origin = req.requestHeaders().get(HttpHeaderNames.ORIGIN);
+		if (origin == null) {
+			return true;
+		}
+		try {
+			String h = java.net.URI.create(origin).getHost();
+			return h != null && allowedHosts.contains(h.toLowerCase(java.util.Locale.ROOT));
+		}
+		catch (IllegalArgumentException e) {
+			return false;
+		}
+	}
+
+	/** {@code host[:port]} without the port, lower case; IPv6 literals keep their brackets. */
+	static String hostOnly(String hostHeader) {
+		String h = hostHeader.trim().toLowerCase(java.util.Locale.ROOT);
+		if (h.startsWith("[")) {
+			int end = h.indexOf(']');
+			return end > 0 ? h.substring(0, end + 1) : h;
+		}
+		int colon = h.lastIndexOf(':');
+		return colon >= 0 && h.indexOf(':') == colon ? h.substring(0, colon) : h;
 	}
 
 	public static Builder builder(EventStore store) {
@@ -87,11 +150,11 @@ public final class EventViewerServer implements AutoCloseable {
 						.get("/", guarded((req, res) -> asset(req, res, "/", "text/html; charset=utf-8")))
 						.get("/app.js", guarded((req, res) -> asset(req, res, "/app.js", "text/javascript; charset=utf-8")))
 						.get("/app.css", guarded((req, res) -> asset(req, res, "/app.css", "text/css; charset=utf-8")))
-						.route(req -> req.method() != HttpMethod.GET,
-								(req, res) -> json(res.status(HttpResponseStatus.METHOD_NOT_ALLOWED).header(HttpHeaderNames.ALLOW, "GET"),
-										EventJson.error("the event viewer is read-only: only GET is allowed")))
-						.route(req -> true, (req, res) -> json(res.status(HttpResponseStatus.NOT_FOUND),
-								EventJson.error("no such page: " + req.path()))))
+						.route(req -> req.method() != HttpMethod.GET, guarded((req, res) -> json(
+								res.status(HttpResponseStatus.METHOD_NOT_ALLOWED).header(HttpHeaderNames.ALLOW, "GET"),
+								EventJson.error("the event viewer is read-only: only GET is allowed"))))
+						.route(req -> true, guarded((req, res) -> json(res.status(HttpResponseStatus.NOT_FOUND),
+								EventJson.error("no such page: " + req.path())))))
 				.bindNow();
 		return this;
 	}
@@ -139,10 +202,16 @@ public final class EventViewerServer implements AutoCloseable {
 	}
 
 	private Publisher<Void> stream(HttpServerRequest req, HttpServerResponse res) {
+		if (streams.incrementAndGet() > maxStreams) {
+			streams.decrementAndGet();
+			return json(res.status(HttpResponseStatus.TOO_MANY_REQUESTS).header(HttpHeaderNames.RETRY_AFTER, "10"),
+					EventJson.error("too many live streams open (at most " + maxStreams + "); close one or try later"));
+		}
 		Flux<String> frames = Flux.merge(
 				Flux.just(": connected\n\n"),
-				store.tail(streamInterval).map(e -> "event: event\ndata: " + EventJson.event(e) + "\n\n"),
-				Flux.interval(Duration.ofSeconds(15)).map(i -> ": keep-alive\n\n"));
+				live,
+				Flux.interval(Duration.ofSeconds(15)).map(i -> ": keep-alive\n\n"))
+				.doFinally(signal -> streams.decrementAndGet());
 		return res.sse().header(HttpHeaderNames.CACHE_CONTROL, "no-store").sendString(frames);
 	}
 
@@ -165,7 +234,20 @@ public final class EventViewerServer implements AutoCloseable {
 			BiFunction<HttpServerRequest, HttpServerResponse, Publisher<Void>> handler) {
 		return (req, res) -> {
 			secure(res);
-			boolean pageWithToken = req.path().isEmpty() && req.uri().contains("token=");
+			if (!namesThisViewer(req)) {
+				return json(res.status(HttpResponseStatus.FORBIDDEN), EventJson.error("this viewer answers to "
+						+ String.join(", ", new java.util.TreeSet<>(allowedHosts)) + " only (Host or Origin is another"
+						+ " name); serve it with --public-url URL to add the name it is reached by"));
+			}
+			String pageToken;
+			try {
+				pageToken = req.path().isEmpty() ? new QueryStringDecoder(req.uri()).parameters()
+						.getOrDefault("token", List.of()).stream().findFirst().orElse(null) : null;
+			}
+			catch (IllegalArgumentException e) {
+				return json(res.status(HttpResponseStatus.BAD_REQUEST), EventJson.error("malformed query: " + e.getMessage()));
+			}
+			boolean pageWithToken = pageToken != null && access.matches(pageToken);
 			if (!pageWithToken && !access.allows(req)) {
 				return json(res.status(HttpResponseStatus.UNAUTHORIZED).header(HttpHeaderNames.WWW_AUTHENTICATE, "Bearer"),
 						EventJson.error("a bearer token is required"));
@@ -179,6 +261,10 @@ public final class EventViewerServer implements AutoCloseable {
 					if (e instanceof BadParameterException) {
 						return Mono.from(json(res.status(HttpResponseStatus.BAD_REQUEST), EventJson.error(e.getMessage())));
 					}
+					if (isBadInput(e)) {
+						return Mono.from(json(res.status(HttpResponseStatus.BAD_REQUEST),
+								EventJson.error("bad request: " + e.getMessage())));
+					}
 					return Mono.from(json(res.status(HttpResponseStatus.INTERNAL_SERVER_ERROR),
 							EventJson.error("the event store could not answer: " + e)));
 				});
@@ -186,7 +272,19 @@ public final class EventViewerServer implements AutoCloseable {
 			catch (BadParameterException e) {
 				return json(res.status(HttpResponseStatus.BAD_REQUEST), EventJson.error(e.getMessage()));
 			}
+			catch (RuntimeException e) {
+				if (isBadInput(e)) {
+					return json(res.status(HttpResponseStatus.BAD_REQUEST), EventJson.error("bad request: " + e.getMessage()));
+				}
+				throw e;
+			}
 		};
+	}
+
+	/** A request the viewer cannot read (a malformed escape, a number or instant out of range): a 400, not a 500. */
+	private static boolean isBadInput(Throwable e) {
+		return e instanceof IllegalArgumentException || e instanceof ArithmeticException
+				|| e instanceof java.time.DateTimeException;
 	}
 
 	private static void secure(HttpServerResponse res) {
@@ -231,6 +329,8 @@ public final class EventViewerServer implements AutoCloseable {
 		private String token;
 		private Clock clock = Clock.systemUTC();
 		private Duration streamInterval = Duration.ofSeconds(1);
+		private int maxStreams = 16;
+		private String publicUrl;
 
 		private Builder(EventStore store) {
 			this.store = store;
@@ -263,6 +363,24 @@ public final class EventViewerServer implements AutoCloseable {
 		/** How often the live stream looks for new events (default 1 s). */
 		public Builder streamInterval(Duration value) {
 			this.streamInterval = Objects.requireNonNull(value, "streamInterval");
+			return this;
+		}
+
+		/** The most live streams open at once (default 16); more are answered 429. */
+		public Builder maxStreams(int value) {
+			if (value < 1) {
+				throw new IllegalArgumentException("maxStreams must be at least 1, was " + value);
+			}
+			this.maxStreams = value;
+			return this;
+		}
+
+		/**
+		 * The URL users reach the viewer by when it is not a loopback name (a proxy's), such as
+		 * {@code https://logs.example.com/}: its host is accepted in {@code Host} and {@code Origin}.
+		 */
+		public Builder publicUrl(String value) {
+			this.publicUrl = value;
 			return this;
 		}
 

@@ -192,6 +192,65 @@ class EventViewerApiTest {
 		}
 	}
 
+	private static Tuple2<Integer, String> getWith(String path, String header, String value) {
+		return HttpClient.create().baseUrl("http://127.0.0.1:" + server.port()).headers(h -> h.set(header, value)).get()
+				.uri(path).responseSingle((res, body) -> body.asString().defaultIfEmpty("")
+						.map(b -> reactor.util.function.Tuples.of(res.status().code(), b)))
+				.block(Duration.ofSeconds(30));
+	}
+
+	@Test
+	void aPageOfAnotherSiteCannotReadTheLogThroughDnsRebinding() {
+		assertThat(getWith("/api/events", "Host", "attacker.example").getT1()).isEqualTo(403);
+		assertThat(getWith("/api/events", "Host", "attacker.example:" + server.port()).getT1()).isEqualTo(403);
+		assertThat(getWith("/", "Host", "attacker.example").getT1()).isEqualTo(403);
+		assertThat(getWith("/api/events", "Origin", "http://attacker.example").getT1()).isEqualTo(403);
+		assertThat(getWith("/api/events", "Host", "localhost:" + server.port()).getT1()).isEqualTo(200);
+		assertThat(getWith("/api/events", "Origin", "http://127.0.0.1:" + server.port()).getT1()).isEqualTo(200);
+	}
+
+	@Test
+	void malformedParametersAre400sWithAJsonMessage() throws Exception {
+		for (String path : new String[] {"/api/events?user=%zz", "/api/events?user=%", "/api/events?since=999999999d",
+				"/api/events?since=-999999999-01-01T00:00:00Z", "/api/events?since=+999999999-12-31T23:59:59Z"}) {
+			Tuple2<Integer, String> r = get(path);
+			assertThat(r.getT1()).as(path + " -> " + r.getT2()).isEqualTo(400);
+			assertThat(JSON.readTree(r.getT2()).get("error").asText()).as(path).isNotBlank();
+		}
+	}
+
+	@Test
+	void everyResponseCarriesTheSecurityHeadersA404Too() {
+		io.netty.handler.codec.http.HttpHeaders h = HttpClient.create().baseUrl("http://127.0.0.1:" + server.port()).get()
+				.uri("/no/such/page").response().map(r -> r.responseHeaders()).block(Duration.ofSeconds(10));
+		assertThat(h.get("Content-Security-Policy")).isNotBlank();
+		assertThat(h.get("X-Content-Type-Options")).isEqualTo("nosniff");
+	}
+
+	@Test
+	void liveStreamsAreCappedAndTheOneBeyondIsA429() {
+		try (EventViewerServer capped = EventViewerServer.builder(store).port(0).maxStreams(1)
+				.streamInterval(Duration.ofMillis(100)).build().start()) {
+			HttpClient client = HttpClient.create().baseUrl("http://127.0.0.1:" + capped.port());
+			reactor.core.Disposable first = client.get().uri("/api/stream").responseContent().asString().subscribe();
+			try {
+				long deadline = System.nanoTime() + 30_000_000_000L;
+				int status = 0;
+				while (System.nanoTime() < deadline) {
+					status = client.get().uri("/api/stream").response().map(r -> r.status().code())
+							.block(Duration.ofSeconds(10));
+					if (status == 429) {
+						break;
+					}
+				}
+				assertThat(status).isEqualTo(429);
+			}
+			finally {
+				first.dispose();
+			}
+		}
+	}
+
 	@Test
 	void elsewhereThanLoopbackNeedsAToken() throws Exception {
 		assertThatThrownBy(() -> EventViewerServer.builder(store).host("0.0.0.0").port(0).build().start())
@@ -204,6 +263,8 @@ class EventViewerApiTest {
 					.map(r -> r.status().code()).block(Duration.ofSeconds(10))).isEqualTo(401);
 			assertThat(client.headers(h -> h.set("Authorization", "Bearer s3cret")).get().uri("/api/events").response()
 					.map(r -> r.status().code()).block(Duration.ofSeconds(10))).isEqualTo(200);
+			assertThat(client.get().uri("/?token=anything").response().map(r -> r.status().code())
+					.block(Duration.ofSeconds(10))).as("the page checks its token too").isEqualTo(401);
 			String cookie = client.get().uri("/?token=s3cret").response()
 					.map(r -> r.responseHeaders().get("Set-Cookie")).block(Duration.ofSeconds(10));
 			assertThat(cookie).startsWith(ViewerAccess.COOKIE + "=").contains("HttpOnly");
