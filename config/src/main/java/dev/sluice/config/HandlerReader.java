@@ -116,15 +116,15 @@ final class HandlerReader {
 	private BufferSpec buffer(Map<String, Object> m, String ptr, BufferSpec dflt) {
 		BufferSpec b = dflt;
 		if (m.get("buffer_size") != null) {
-			Long n = integer(m.get("buffer_size"), ptr + "/buffer_size", 2);
+			Long n = integer(m.get("buffer_size"), ptr + "/buffer_size", 2, MAX_BUFFER);
 			if (n != null) {
-				b = b.withCapacity((int) Math.min(n, Integer.MAX_VALUE - 8));
+				b = b.withCapacity(n.intValue());
 			}
 		}
 		if (m.get("max_batch") != null) {
-			Long n = integer(m.get("max_batch"), ptr + "/max_batch", 1);
+			Long n = integer(m.get("max_batch"), ptr + "/max_batch", 1, MAX_BATCH);
 			if (n != null) {
-				b = b.withMaxBatch((int) Math.min(n, Integer.MAX_VALUE));
+				b = b.withMaxBatch(n.intValue());
 			}
 		}
 		if (m.get("overflow") != null) {
@@ -163,17 +163,21 @@ final class HandlerReader {
 		return discardBelow != null || mark != b.fillMark() ? b.withDiscardBelow(discardBelow, mark) : b;
 	}
 
-	private Long integer(Object v, String ptr, long min) {
-		if (!(v instanceof Number) || ((Number) v).doubleValue() != Math.rint(((Number) v).doubleValue())) {
-			problems.expected(ptr, "an integer of at least " + min, v);
+	/**
+	 * The largest buffer a handler may ask for (4,194,304 records): each slot holds a reference and,
+	 * full, a record, so a bigger buffer is memory the JVM may not have (2^30 slots need GBs).
+	 */
+	static final long MAX_BUFFER = 1L << 22;
+	/** The largest batch handed to a sink at once. */
+	static final long MAX_BATCH = 1L << 20;
+
+	private Long integer(Object v, String ptr, long min, long max) {
+		if (!(v instanceof Number) || ((Number) v).doubleValue() != Math.rint(((Number) v).doubleValue())
+				|| ((Number) v).doubleValue() < min || ((Number) v).doubleValue() > max) {
+			problems.expected(ptr, String.format(java.util.Locale.ROOT, "an integer from %,d to %,d", min, max), v);
 			return null;
 		}
-		long n = ((Number) v).longValue();
-		if (n < min) {
-			problems.expected(ptr, "an integer of at least " + min, v);
-			return null;
-		}
-		return n;
+		return ((Number) v).longValue();
 	}
 
 	/** Only {@code ext://sys.stdout} and {@code ext://sys.stderr} mean something in Java. */

@@ -332,10 +332,16 @@ public final class SinkOptions {
 		return v == null ? "null" : v.getClass().getSimpleName();
 	}
 
+	/** A whole number that fits a long (1e23 does not: it would be read as Long.MAX_VALUE). */
 	private static boolean isIntegral(Number n) {
-		return n instanceof Integer || n instanceof Long || n instanceof Short || n instanceof Byte
-				|| n instanceof java.math.BigInteger || (n.doubleValue() == Math.rint(n.doubleValue())
-				&& !Double.isInfinite(n.doubleValue()));
+		if (n instanceof Integer || n instanceof Long || n instanceof Short || n instanceof Byte) {
+			return true;
+		}
+		if (n instanceof java.math.BigInteger) {
+			return ((java.math.BigInteger) n).bitLength() < 64;
+		}
+		double d = n.doubleValue();
+		return d == Math.rint(d) && Math.abs(d) < 9.2e18;
 	}
 
 	/** Parses a duration as {@link #duration} does; null when it is not one. */
