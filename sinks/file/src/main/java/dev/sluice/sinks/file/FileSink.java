@@ -102,6 +102,7 @@ final class FileSink implements Sink {
 				rollover.start(file, createdSeconds);
 				started = true;
 			}
+			checkPath();
 			file.ensureOpen();
 			for (int i = 0; i < records.size(); i++) {
 				LogRecord record = records.get(i);
@@ -168,6 +169,25 @@ final class FileSink implements Sink {
 			}
 		}
 		return Mono.empty();
+	}
+
+	/**
+	 * WatchedFileHandler: reopens the path when the file there is another one (moved away, deleted,
+	 * replaced by logrotate), as CPython's does before each record. Other file handlers keep
+	 * writing to the file they opened, as CPython's do, and say so once.
+	 */
+	private void checkPath() {
+		if (!file.isOpen() || file.stillAtPath()) {
+			return;
+		}
+		if (config.watched()) {
+			file.close();
+			status.forget("file-gone:" + config.path());
+			return;
+		}
+		status.once("file-gone:" + config.path(), config.handlerName(), config.path() + " was moved or deleted while"
+				+ " open: records go on into the file it was (as Python's FileHandler does), not to a new file at the"
+				+ " path; use logging.handlers.WatchedFileHandler to reopen it", null);
 	}
 
 	/** The record's id, or null when it has none (never de-duplicated). */

@@ -23,11 +23,13 @@ import java.time.LocalTime;
  * @param totalSizeCap bound of the rotated files' total size in bytes (0: none)
  * @param fsync        force the file to disk after every batch
  * @param dedupWindow  how many record ids are remembered to skip redelivered records (0: none)
+ * @param watched      {@code WatchedFileHandler}: reopen the path when the file there is another
+ *                     (moved, deleted, replaced: its device and inode changed), as CPython
  */
 record FileSinkConfig(String handlerName, Path path, boolean truncate, Charset charset, boolean strict,
 		boolean ignoreErrors, long maxBytes, int backupCount, String when, int interval, boolean utc,
 		LocalTime atTime, boolean compress, long totalSizeCap, boolean fsync,
-		int dedupWindow) {
+		int dedupWindow, boolean watched) {
 
 	boolean timed() {
 		return when != null;

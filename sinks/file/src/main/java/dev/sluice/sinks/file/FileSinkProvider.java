@@ -52,13 +52,15 @@ public final class FileSinkProvider implements SinkProvider {
 	static final int DEFAULT_DEDUP_WINDOW = 10_000;
 
 	static final Set<String> FILE = Set.of("logging.FileHandler", "file");
+	static final Set<String> WATCHED = Set.of("logging.handlers.WatchedFileHandler", "watched_file");
 	static final Set<String> ROTATING = Set.of("logging.handlers.RotatingFileHandler", "rotating_file");
 	static final Set<String> TIMED = Set.of("logging.handlers.TimedRotatingFileHandler", "timed_rotating_file");
 
 	@Override
 	public Set<String> classNames() {
 		return Set.of("logging.FileHandler", "file", "logging.handlers.RotatingFileHandler", "rotating_file",
-				"logging.handlers.TimedRotatingFileHandler", "timed_rotating_file");
+				"logging.handlers.TimedRotatingFileHandler", "timed_rotating_file", "logging.handlers.WatchedFileHandler",
+				"watched_file");
 	}
 
 	/** Lossless while the disk takes what is written: a slow disk holds callers back, a full one is reported. */
@@ -73,7 +75,8 @@ public final class FileSinkProvider implements SinkProvider {
 		String cls = spec.className();
 		boolean rotating = ROTATING.contains(cls);
 		boolean timed = TIMED.contains(cls);
-		if (!rotating && !timed && !FILE.contains(cls)) {
+		boolean watched = WATCHED.contains(cls);
+		if (!rotating && !timed && !watched && !FILE.contains(cls)) {
 			throw new IllegalArgumentException("not a file handler class: " + cls);
 		}
 		String filename = o.requiredString("filename");
@@ -174,7 +177,7 @@ public final class FileSinkProvider implements SinkProvider {
 		}
 		FileSinkConfig config = new FileSinkConfig(spec.handlerName(), path, truncate, charset,
 				errors.equals("strict"), errors.equals("ignore"), maxBytes, backupCount, when, interval, utc, atTime,
-				compress, totalSizeCap, fsync, dedupWindow);
+				compress, totalSizeCap, fsync, dedupWindow, watched);
 		return new FileSink(config, layout, clock, spec.environment().status(), rollover, housekeeper);
 	}
 

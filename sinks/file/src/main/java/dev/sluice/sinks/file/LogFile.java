@@ -19,6 +19,12 @@ final class LogFile {
 	private FileChannel channel;
 	private long position;
 	private boolean regular;
+	/** The file's identity (device and inode) when it was opened, or null where the file system has none. */
+	private Object key;
+	/** The position after the last write that completed; a failed write's bytes past it are cut back. */
+	private long committed;
+	/** A write failed part way: the bytes after {@link #committed} are a torn record, cut at the next open. */
+	private boolean torn;
 
 	LogFile(Path path, boolean truncate) {
 		this.path = path;
@@ -60,6 +66,33 @@ final class LogFile {
 			position = 0;
 		}
 		regular = Files.isRegularFile(path);
+		key = identity();
+		if (torn && regular && position > committed) {
+			// a write that failed part way (a full disk) left a record's first bytes: cut them, so that
+			// the next record does not start in the middle of a line
+			c.truncate(committed);
+			position = committed;
+		}
+		torn = false;
+		committed = position;
+	}
+
+	/** The identity of the file now at the path (device and inode on Linux), or null if none or unknown. */
+	Object identity() {
+		try {
+			return Files.readAttributes(path, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+		}
+		catch (IOException e) {
+			return null;
+		}
+	}
+
+	/** Whether the open file is still the one at the path (false when it was moved, deleted or replaced). */
+	boolean stillAtPath() {
+		if (channel == null || key == null) {
+			return true;
+		}
+		return key.equals(identity());
 	}
 
 	/** The number of bytes in the file, as Python's {@code stream.tell()} after a seek to the end. */
@@ -73,8 +106,15 @@ final class LogFile {
 
 	/** Writes all of {@code bytes} (one system call unless the kernel writes less). */
 	void write(ByteBuffer bytes) throws IOException {
-		while (bytes.hasRemaining()) {
-			position += channel.write(bytes);
+		try {
+			while (bytes.hasRemaining()) {
+				position += channel.write(bytes);
+			}
+			committed = position;
+		}
+		catch (IOException e) {
+			torn = position > committed;
+			throw e;
 		}
 	}
 

@@ -46,6 +46,34 @@ class FileSinkTest {
 	}
 
 	@Test
+	void aWatchedFileHandlerReopensTheFileThatLogrotateMovedAway() throws Exception {
+		FileSinks s = sinks();
+		FileSink sink = s.create("logging.handlers.WatchedFileHandler", Map.of("filename", "w.log"));
+		sink.write(FileSinks.batch("before")).block();
+		Files.move(dir.resolve("w.log"), dir.resolve("w.log.1"));
+		sink.write(FileSinks.batch("after the move")).block();
+		Files.delete(dir.resolve("w.log"));
+		sink.write(FileSinks.batch("after the delete")).block();
+		sink.close().block();
+		assertThat(Files.readString(dir.resolve("w.log.1"))).isEqualTo("before\n");
+		assertThat(Files.readString(dir.resolve("w.log"))).isEqualTo("after the delete\n");
+		assertThat(s.status()).isEmpty();
+	}
+
+	@Test
+	void aPlainFileHandlerWhoseFileWasDeletedSaysSoOnce() throws Exception {
+		FileSinks s = sinks();
+		FileSink sink = s.create("logging.FileHandler", Map.of("filename", "p.log"));
+		sink.write(FileSinks.batch("before")).block();
+		Files.delete(dir.resolve("p.log"));
+		sink.write(FileSinks.batch("into the deleted file")).block();
+		sink.write(FileSinks.batch("still")).block();
+		sink.close().block();
+		assertThat(Files.exists(dir.resolve("p.log"))).as("as CPython's FileHandler: no new file").isFalse();
+		assertThat(s.status()).containsOnlyOnce("was moved or deleted while open").contains("WatchedFileHandler");
+	}
+
+	@Test
 	void modeWTruncatesOnce() throws Exception {
 		Files.writeString(dir.resolve("a.log"), "old\n");
 		FileSinks s = sinks();
