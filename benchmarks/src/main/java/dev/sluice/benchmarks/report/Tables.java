@@ -57,10 +57,11 @@ final class Tables {
 		md.append("## 1. Caller cost: `info` with two arguments, 1 and 2 threads\n\n")
 				.append("Calls per second (JMH throughput, mean ± 99.9% error) and, beside them, the records per second that\n"
 						+ "reached the sink in the same iterations. A library whose queue is full either makes the caller\n"
-						+ "wait (Log4j2: calls/s = what it writes), or discards: Sluice counts each one (`ingress_full`),\n"
-						+ "Logback's `neverBlock` loses them silently. Drops and losses are over the whole trial, every fork.\n"
-						+ "*Sluice, callers wait* is Sluice with `callerWait` (1 s) and the `block` policy on the sink's buffer:\n"
-						+ "under the flood its callers go at the pipeline's pace, as Log4j2's do (opt-in; by default a caller never waits).\n\n")
+						+ "wait (Log4j2, and Sluice's defaults: calls/s = what it writes), or discards (Logback's `neverBlock`\n"
+						+ "loses them silently; Sluice counts a drop as `ingress_full`, which its defaults make only on Reactor's\n"
+						+ "non-blocking threads). Drops and losses are over the whole trial, every fork. *Sluice* has the\n"
+						+ "defaults (plain threads wait up to 5 s for room; the file's buffer has the `block` policy);\n"
+						+ "*Sluice, callers wait* waits up to 1 s (`callerWait`) with a 1 s block timeout.\n\n")
 				.append("| sink | threads | library | calls/s | ± | ns/call | delivered/s | ± | dropped, counted | lost silently |"
 						+ " Sluice ÷ it, calls | Sluice ÷ it, delivered |\n")
 				.append("| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");

@@ -38,9 +38,10 @@ import reactor.core.publisher.Mono;
  * lossless run needs room) and the file sink's buffer with the {@code block} policy, so that the
  * router waits for the file instead of dropping. Otherwise every setting is the default.
  *
- * <p>Waiting ({@link Library#SLUICE_WAIT}): callers wait up to 1 s for room in a full ingress
- * ({@code callerWait}) and the main sink's buffer has the {@code block} policy (1 s), so that a
- * flood goes at the pipeline's pace, as Log4j2's callers do, instead of being mostly dropped.
+ * <p>Defaults ({@link Library#SLUICE}): what a dictConfig file handler gets, the {@code block}
+ * policy on the sink's buffer and the default full-ingress policy (plain threads wait up to 5 s
+ * for room), so a flood goes at the pipeline's pace. Waiting ({@link Library#SLUICE_WAIT}): callers
+ * wait up to 1 s ({@code callerWait}) and the block policy waits 1 s without progress.
  */
 final class SluiceStack extends Stack {
 
@@ -85,6 +86,12 @@ final class SluiceStack extends Stack {
 		}
 		else if (waiting) {
 			h = h.withBuffer(BufferSpec.DEFAULT.withPolicy(OverflowPolicy.BLOCK).withBlockTimeout(Duration.ofSeconds(1)));
+		}
+		else {
+			// the defaults a dictConfig gives a file or console handler: the block policy (lossless
+			// while the sink progresses), with the builder's default full-ingress policy (callers off
+			// Reactor's non-blocking threads wait up to 5 s)
+			h = h.withBuffer(BufferSpec.LOSSLESS);
 		}
 		this.main = h;
 		this.stall = spec.stall();
