@@ -14,10 +14,12 @@ import reactor.core.publisher.FluxSink;
  * thread that hands the records on as a {@code Flux} of batches.
  *
  * <p>Producers never block and never spin: {@link #offer} either enqueues or returns false at
- * once. While records keep coming the drain thread polls the queue every 50 µs; after 10 ms
- * without a record it sleeps until the next offer wakes it. It also emits an empty batch when
- * it wakes with nothing to do (at least every {@code tickNanos}), so that its subscriber can run
- * periodic work on the same thread.
+ * once. While records come often (less than a millisecond apart, on average) the drain thread
+ * polls the queue every 50 µs for up to a millisecond after the last one, so a caller in a busy
+ * service never pays for waking it; when they come rarely it sleeps as soon as the queue is empty,
+ * until the next offer wakes it (that caller pays one unpark), so a quiet pipeline costs no CPU.
+ * It also emits an empty batch when it wakes with nothing to do (at least every
+ * {@code tickNanos}), so that its subscriber can run periodic work on the same thread.
  *
  * <p>After {@link #close()} the drain thread empties the queue and completes the Flux.
  */
@@ -26,11 +28,13 @@ final class MpscIngress {
 	private static final int MAX_BATCH = 1_024;
 	/**
 	 * For this long after the last record the drain thread polls (short parks that callers need
-	 * not end) instead of sleeping until a caller wakes it: while records keep coming, a caller
-	 * never pays for waking it (a CAS and an unpark system call, the slowest part of a call when
-	 * it happens, and a context switch that can land on the caller's core).
+	 * not end) instead of sleeping until a caller wakes it, when records come often: while they
+	 * keep coming, a caller never pays for waking it (a CAS and an unpark system call, the slowest
+	 * part of a call when it happens, and a context switch that can land on the caller's core).
 	 */
-	private static final long POLL_NANOS = 10_000_000L;
+	private static final long POLL_NANOS = 1_000_000L;
+	/** Records that come, on average, further apart than this do not make the drain thread poll. */
+	private static final long BUSY_GAP_NANOS = 1_000_000L;
 	/** The drain thread's poll period; adds at most about this much to a record's way to the sinks. */
 	private static final long POLL_STEP_NANOS = 50_000L;
 	private static final List<LogRecord> TICK = List.of();
@@ -123,6 +127,8 @@ final class MpscIngress {
 
 	private void drainLoop(FluxSink<List<LogRecord>> emitter) {
 		long idleSince = 0; // when the queue was first found empty since the last record; 0 while busy
+		long lastRecords = 0; // when the last non-empty batch was taken
+		long gap = 2 * BUSY_GAP_NANOS; // moving average of the time between non-empty batches
 		try {
 			while (!emitter.isCancelled()) {
 				if (emitter.requestedFromDownstream() == 0) {
@@ -133,6 +139,11 @@ final class MpscIngress {
 				List<LogRecord> batch = new ArrayList<>(Math.min(MAX_BATCH, Math.max(16, queue.size())));
 				queue.drain(batch::add, MAX_BATCH);
 				if (!batch.isEmpty()) {
+					long t = System.nanoTime();
+					if (lastRecords != 0) {
+						gap = gap - (gap >> 3) + ((t - lastRecords) >> 3);
+					}
+					lastRecords = t;
 					idleSince = 0;
 					emitter.next(batch);
 					continue;
@@ -150,7 +161,7 @@ final class MpscIngress {
 				if (idleSince == 0) {
 					idleSince = now;
 				}
-				if (now - idleSince < POLL_NANOS) {
+				if (gap < BUSY_GAP_NANOS && now - idleSince < POLL_NANOS) {
 					// callers see no waiter and do not signal; an empty tick each time, so control
 					// actions (plan switches) are still taken at once
 					LockSupport.parkNanos(this, POLL_STEP_NANOS);

@@ -22,7 +22,8 @@ import reactor.core.publisher.Mono;
  */
 final class SinkRunner implements Runnable {
 
-	private static final long IDLE_PARK_NANOS = 50_000_000L;
+	/** A safety net only: the router wakes the runner when it hands it records. */
+	private static final long IDLE_PARK_NANOS = 1_000_000_000L;
 
 	/** Written by reconfiguration (level, filters), read by the router and the runner thread. */
 	private volatile HandlerSpec spec;

@@ -82,7 +82,8 @@ public final class Sluice implements AutoCloseable {
 		this.status = b.status;
 		this.meters = b.meterRegistry;
 		this.environment = new SinkEnvironment(b.clock, b.status, b.baseDirectory, b.meterRegistry, this::handoff);
-		this.ingress = new MpscIngress(b.ingressCapacity, 100_000_000L, "sluice-router");
+		// a tick a second while idle: the drop summary and the caller clock's re-sync need no more
+		this.ingress = new MpscIngress(b.ingressCapacity, 1_000_000_000L, "sluice-router");
 		this.entrance = new Entrance(ingress, b.ingressFullPolicy.maxWait().toNanos(), b.status, b.meterRegistry);
 		this.callerClock = CallerClock.of(b.clock);
 		this.registry = new LoggerRegistry(entrance, callerClock, b.status);

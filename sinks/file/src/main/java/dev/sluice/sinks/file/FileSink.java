@@ -177,7 +177,12 @@ final class FileSink implements Sink {
 	 * writing to the file they opened, as CPython's do, and say so once.
 	 */
 	private void checkPath() {
-		if (!file.isOpen() || file.stillAtPath()) {
+		long now = clock.millis();
+		if (!file.isOpen() || now - lastPathCheck < PATH_CHECK_MILLIS && now >= lastPathCheck) {
+			return;
+		}
+		lastPathCheck = now;
+		if (file.stillAtPath()) {
 			return;
 		}
 		if (config.watched()) {
@@ -189,6 +194,10 @@ final class FileSink implements Sink {
 				+ " open: records go on into the file it was (as Python's FileHandler does), not to a new file at the"
 				+ " path; use logging.handlers.WatchedFileHandler to reopen it", null);
 	}
+
+	/** How often the path is looked at (a stat): CPython looks before each record; once a second costs less. */
+	private static final long PATH_CHECK_MILLIS = 1_000L;
+	private long lastPathCheck = Long.MIN_VALUE / 2;
 
 	/** The record's id, or null when it has none (never de-duplicated). */
 	private static String idOf(LogRecord record) {

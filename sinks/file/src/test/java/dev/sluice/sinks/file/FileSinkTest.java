@@ -51,8 +51,10 @@ class FileSinkTest {
 		FileSink sink = s.create("logging.handlers.WatchedFileHandler", Map.of("filename", "w.log"));
 		sink.write(FileSinks.batch("before")).block();
 		Files.move(dir.resolve("w.log"), dir.resolve("w.log.1"));
+		s.clock.advanceSeconds(1); // the path is looked at once a second
 		sink.write(FileSinks.batch("after the move")).block();
 		Files.delete(dir.resolve("w.log"));
+		s.clock.advanceSeconds(1);
 		sink.write(FileSinks.batch("after the delete")).block();
 		sink.close().block();
 		assertThat(Files.readString(dir.resolve("w.log.1"))).isEqualTo("before\n");
@@ -66,7 +68,9 @@ class FileSinkTest {
 		FileSink sink = s.create("logging.FileHandler", Map.of("filename", "p.log"));
 		sink.write(FileSinks.batch("before")).block();
 		Files.delete(dir.resolve("p.log"));
+		s.clock.advanceSeconds(1);
 		sink.write(FileSinks.batch("into the deleted file")).block();
+		s.clock.advanceSeconds(1);
 		sink.write(FileSinks.batch("still")).block();
 		sink.close().block();
 		assertThat(Files.exists(dir.resolve("p.log"))).as("as CPython's FileHandler: no new file").isFalse();

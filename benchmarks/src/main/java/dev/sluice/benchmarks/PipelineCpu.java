@@ -1,0 +1,96 @@
+package dev.sluice.benchmarks;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
+
+import dev.sluice.config.ConfigLoader;
+import dev.sluice.config.LoggingConfig;
+import dev.sluice.pipeline.Logger;
+import dev.sluice.pipeline.Sluice;
+import dev.sluice.benchmarks.stacks.Workload;
+
+/**
+ * The CPU the pipeline's own threads (router, sinks) use, from their thread CPU time: idle, and at
+ * a steady 200 records/s into a file through a dictConfig. Not a JMH benchmark (it measures a
+ * rate over wall time): {@code java -cp ... dev.sluice.benchmarks.PipelineCpu [seconds]}.
+ */
+public final class PipelineCpu {
+
+	private PipelineCpu() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+		Path dir = Files.createTempDirectory("sluice-cpu");
+		Path config = dir.resolve("logging.json");
+		Files.writeString(config, "{\"version\": 1, \"formatters\": {\"f\": {\"format\": \"" + Workload.PYTHON_FORMAT
+				+ "\"}}, \"handlers\": {\"file\": {\"class\": \"logging.FileHandler\", \"filename\": \""
+				+ dir.resolve("app.log") + "\", \"formatter\": \"f\"}}, \"root\": {\"level\": \"INFO\", \"handlers\": [\"file\"]}}",
+				StandardCharsets.UTF_8);
+		ConfigLoader loader = ConfigLoader.defaults();
+		LoggingConfig cfg = loader.read(config);
+		Sluice sluice = Sluice.builder().shutdownHook(false).build();
+		sluice.apply(loader.plan(cfg, sluice.environment())).block();
+		Logger log = sluice.logger(Workload.LOGGER);
+		// warm-up: the pipeline's code compiled, as in a service that has run a while
+		for (int i = 0; i < 200_000; i++) {
+			log.info("Providers sync for bucket {} finished after {} ms", "warm-up", i);
+		}
+		sluice.flush().block(Duration.ofSeconds(60));
+		Thread.sleep(2_000);
+		double idle = cpuPercent(seconds, () -> LockSupport.parkNanos(100_000_000L));
+		long[] n = {0};
+		double steady = cpuPercent(seconds, () -> {
+			log.info("Providers sync for bucket {} finished after {} ms", "eu-west-1/prod", n[0]++);
+			LockSupport.parkNanos(5_000_000L);
+		});
+		sluice.shutdown(Duration.ofSeconds(10)).block();
+		System.out.printf(Locale.ROOT, "pipeline threads' CPU, %% of one core: idle %.3f%%, 200 records/s %.3f%% (%d records)%n",
+				idle, steady, n[0]);
+	}
+
+	/** Runs {@code step} for {@code seconds} and returns the CPU of the sluice-* threads over that time, in % of a core. */
+	private static double cpuPercent(int seconds, Runnable step) {
+		ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+		Map<Long, Long> before = pipelineCpu(mx);
+		long start = System.nanoTime();
+		long end = start + seconds * 1_000_000_000L;
+		while (System.nanoTime() < end) {
+			step.run();
+		}
+		long wall = System.nanoTime() - start;
+		Map<Long, Long> after = pipelineCpu(mx);
+		long used = 0;
+		for (Map.Entry<Long, Long> e : after.entrySet()) {
+			long d = e.getValue() - before.getOrDefault(e.getKey(), 0L);
+			used += d;
+			if (Boolean.getBoolean("sluice.cpu.threads")) {
+				System.out.printf(Locale.ROOT, "  thread %d %s: %.3f%%%n", e.getKey(), names.get(e.getKey()), 100.0 * d / wall);
+			}
+		}
+		return 100.0 * used / wall;
+	}
+
+	private static final Map<Long, String> names = new java.util.concurrent.ConcurrentHashMap<>();
+
+	private static Map<Long, Long> pipelineCpu(ThreadMXBean mx) {
+		Map<Long, Long> m = new java.util.HashMap<>();
+		for (Thread t : Thread.getAllStackTraces().keySet()) {
+			if (t.getName().startsWith("sluice-")) {
+				names.put(t.getId(), t.getName());
+				long c = mx.getThreadCpuTime(t.getId());
+				if (c >= 0) {
+					m.put(t.getId(), c);
+				}
+			}
+		}
+		return m;
+	}
+}
