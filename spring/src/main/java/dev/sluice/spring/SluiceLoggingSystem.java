@@ -79,8 +79,10 @@ public final class SluiceLoggingSystem extends LoggingSystem {
 		Sluice sluice = sluice();
 		Environment env = context == null ? null : context.getEnvironment();
 		String location = env == null ? null : env.getProperty(CONFIG_PROPERTY);
+		String property = CONFIG_PROPERTY;
 		if (!StringUtils.hasText(location)) {
 			location = configLocation;
+			property = "logging.config";
 		}
 		if (env != null) {
 			String timeout = env.getProperty(SHUTDOWN_TIMEOUT_PROPERTY);
@@ -91,7 +93,7 @@ public final class SluiceLoggingSystem extends LoggingSystem {
 		closeFollower();
 		RoutingPlan plan;
 		if (StringUtils.hasText(location)) {
-			follower = DictConfigFiles.load(sluice, location.trim());
+			follower = DictConfigFiles.load(sluice, location.trim(), property);
 			plan = sluice.plan();
 		}
 		else {

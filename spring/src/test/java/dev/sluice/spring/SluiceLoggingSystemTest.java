@@ -118,4 +118,30 @@ class SluiceLoggingSystemTest {
 		assertThatThrownBy(() -> system.initialize(context(Map.of("sluice.config", "/nonexistent/logging.yaml")),
 				null, null)).hasMessageContaining("sluice.config").hasMessageContaining("/nonexistent/logging.yaml");
 	}
+
+	@Test
+	void aMissingBootLoggingConfigNamesThatProperty() {
+		assertThatThrownBy(() -> system.initialize(context(Map.of()), "/nonexistent/boot-logging.yaml", null))
+				.hasMessageContaining("logging.config").hasMessageContaining("/nonexistent/boot-logging.yaml");
+	}
+
+	@Test
+	void aClasspathConfigInsideAJarIsReadOnce(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+		// a packaged application: the resource is inside a jar, not a file Sluice could watch
+		java.nio.file.Path jar = dir.resolve("app.jar");
+		try (java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(java.nio.file.Files.newOutputStream(jar))) {
+			out.putNextEntry(new java.util.jar.JarEntry("jarred-logging.yaml"));
+			out.write(("version: 1\nroot:\n  level: ERROR\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			out.closeEntry();
+		}
+		ClassLoader previous = Thread.currentThread().getContextClassLoader();
+		try (java.net.URLClassLoader loader = new java.net.URLClassLoader(new java.net.URL[] {jar.toUri().toURL()}, previous)) {
+			Thread.currentThread().setContextClassLoader(loader);
+			system.initialize(context(Map.of()), "classpath:jarred-logging.yaml", null);
+		}
+		finally {
+			Thread.currentThread().setContextClassLoader(previous);
+		}
+		assertThat(sluice.plan().root().level()).isEqualTo(Level.ERROR);
+	}
 }
