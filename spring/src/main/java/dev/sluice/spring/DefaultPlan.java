@@ -37,6 +37,9 @@ final class DefaultPlan {
 	static final String DATEFMT = "%Y-%m-%dT%H:%M:%S";
 	static final String CONSOLE = "console";
 	static final String FILE = "file";
+	/** Where events go without a dictConfig (no store is configured): nowhere, counted as delivered. */
+	static final String EVENTS_DISCARD = "events-without-store";
+	private static final dev.sluice.pipeline.sink.Sink NO_STORE = batch -> reactor.core.publisher.Mono.empty();
 
 	private DefaultPlan() {
 	}
@@ -57,8 +60,15 @@ final class DefaultPlan {
 		HandlerSpec console = HandlerSpec.of(CONSOLE,
 				() -> new ConsoleSink(System.out, layout, "\n", StandardCharsets.UTF_8))
 				.withIdentity(List.of(DefaultPlan.class.getName(), CONSOLE, format, datefmt))
-				.withNeedsLocation(layout.needsLocation());
+				.withNeedsLocation(layout.needsLocation()).withBuffer(dev.sluice.pipeline.BufferSpec.LOSSLESS);
 		RoutingPlan.Builder plan = RoutingPlan.builder().handler(console);
+		if (AccessRecorder.EVENTS) {
+			// With the event log on the class path each access record is also an event record on
+			// sluice.events; without a dictConfig there is no store for it, and printing it would
+			// print every access line twice: events stop at their own logger, which keeps them.
+			plan.handler(HandlerSpec.ofSink(EVENTS_DISCARD, NO_STORE))
+					.logger("sluice.events", LoggerSpec.of(Level.INFO, EVENTS_DISCARD).withPropagate(false));
+		}
 		if (logFile == null) {
 			return plan.root(LoggerSpec.of(Level.INFO, CONSOLE)).build();
 		}
@@ -73,7 +83,7 @@ final class DefaultPlan {
 				sinks);
 		HandlerSpec file = HandlerSpec.of(FILE, () -> files.create(spec))
 				.withIdentity(List.of(DefaultPlan.class.getName(), FILE, path, format, datefmt))
-				.withNeedsLocation(layout.needsLocation());
+				.withNeedsLocation(layout.needsLocation()).withBuffer(dev.sluice.pipeline.BufferSpec.LOSSLESS);
 		return plan.handler(file).root(LoggerSpec.of(Level.INFO, CONSOLE, FILE)).build();
 	}
 

@@ -43,7 +43,10 @@ class SluiceLoggingSystemTest {
 		system.beforeInitialize();
 		system.initialize(context(Map.of()), null, null);
 		assertThat(sluice.plan().root().level()).isEqualTo(Level.INFO);
-		assertThat(sluice.plan().handlers()).containsOnlyKeys("console");
+		// the event log is on this class path: its records stop at sluice.events, so that an access
+		// record is printed once, not also as its event
+		assertThat(sluice.plan().handlers()).containsOnlyKeys("console", DefaultPlan.EVENTS_DISCARD);
+		assertThat(sluice.plan().logger("sluice.events").propagate()).isFalse();
 		assertThat(system.getLoggerConfiguration("ROOT")).isEqualTo(new LoggerConfiguration("ROOT", LogLevel.INFO,
 				LogLevel.INFO));
 	}
@@ -88,8 +91,9 @@ class SluiceLoggingSystemTest {
 		sluice.logger("b.y");
 		sluice.logger("a.x");
 		system.setLogLevel("c", LogLevel.WARN);
+		// sluice.events: the event log's logger, which the default plan keeps to itself (see below)
 		assertThat(system.getLoggerConfigurations()).extracting(LoggerConfiguration::getName)
-				.containsExactly("ROOT", "a", "a.x", "b", "b.y", "c");
+				.containsExactly("ROOT", "a", "a.x", "b", "b.y", "c", "sluice.events");
 	}
 
 	@Test
