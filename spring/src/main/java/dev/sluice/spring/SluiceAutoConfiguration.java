@@ -55,6 +55,31 @@ public class SluiceAutoConfiguration {
 		}
 	}
 
+	/**
+	 * Every {@code WebClient.Builder} bean forwards the current unit of work's OperationId
+	 * ({@code X-Request-Id}) and trace ids ({@code traceparent}): {@link OperationIdForwarding}.
+	 * {@code sluice.web.forward-operation=false} turns it off.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.web.reactive.function.client.WebClient")
+	@ConditionalOnProperty(prefix = "sluice.web", name = "forward-operation", matchIfMissing = true)
+	static class WebClientForwarding {
+
+		@Bean
+		static org.springframework.beans.factory.config.BeanPostProcessor sluiceWebClientForwarding() {
+			return new org.springframework.beans.factory.config.BeanPostProcessor() {
+				@Override
+				public Object postProcessAfterInitialization(Object bean, String beanName) {
+					if (bean instanceof org.springframework.web.reactive.function.client.WebClient.Builder) {
+						((org.springframework.web.reactive.function.client.WebClient.Builder) bean)
+								.filter(OperationIdForwarding.filter());
+					}
+					return bean;
+				}
+			};
+		}
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 	@ConditionalOnClass(WebFilter.class)

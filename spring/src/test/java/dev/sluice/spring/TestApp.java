@@ -55,6 +55,39 @@ public class TestApp {
 		return new Gate();
 	}
 
+	/** A builder bean, as Boot's WebClient auto-configuration makes one: the starter adds its forwarding filter. */
+	@Bean
+	org.springframework.web.reactive.function.client.WebClient.Builder webClientBuilder() {
+		return org.springframework.web.reactive.function.client.WebClient.builder();
+	}
+
+	/** One service calling another (itself, on its own port) with the application's WebClient. */
+	@RestController
+	static class ForwardController {
+
+		private final org.springframework.web.reactive.function.client.WebClient.Builder builder;
+		private final org.springframework.core.env.Environment env;
+
+		ForwardController(org.springframework.web.reactive.function.client.WebClient.Builder builder,
+				org.springframework.core.env.Environment env) {
+			this.builder = builder;
+			this.env = env;
+		}
+
+		@GetMapping("/public/forward")
+		Mono<String> forward() {
+			return builder.baseUrl("http://127.0.0.1:" + env.getProperty("local.server.port")).build().get()
+					.uri("/public/operation").retrieve().bodyToMono(String.class);
+		}
+
+		/** The OperationId this request runs under, as the second service sees it. */
+		@GetMapping("/public/operation")
+		Mono<String> operation() {
+			return Mono.deferContextual(ctx -> Mono.just(String.valueOf(
+					dev.sluice.context.LogContext.attributes(ctx).get(dev.sluice.context.StandardKeys.OPERATION_ID))));
+		}
+	}
+
 	@RestController
 	static class WorkController {
 

@@ -69,6 +69,17 @@ class WebFluxIntegrationTest {
 	}
 
 	@Test
+	void aWebClientCallCarriesTheOperationToTheNextService() {
+		String seen = client.get().uri("/public/forward").header("X-Request-Id", "forwarded-op-1").exchange()
+				.expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+		assertThat(seen).isEqualTo("forwarded-op-1");
+		String fresh = client.get().uri("/public/forward").exchange().expectStatus().isOk().expectBody(String.class)
+				.returnResult().getResponseBody();
+		assertThat(fresh).as("a new operation started by the first service is the second's too").isNotBlank()
+				.isNotEqualTo("null").isNotEqualTo("forwarded-op-1");
+	}
+
+	@Test
 	void sluiceIsTheLoggingSystem() {
 		assertThat(LoggingSystem.get(getClass().getClassLoader())).isInstanceOf(SluiceLoggingSystem.class);
 		assertThat(org.slf4j.LoggerFactory.getILoggerFactory().getClass().getName()).startsWith("dev.sluice.slf4j");
