@@ -155,6 +155,28 @@ public final class LogRecord {
 		return m;
 	}
 
+	/**
+	 * Appends the {@link #message()} to {@code out} without making it a String (the garbage-free
+	 * path of layouts): the cached message if there is one, else the template filled straight into
+	 * {@code out}, its one or two inline arguments without an array.
+	 */
+	public void formatMessageTo(StringBuilder out) {
+		String m = message;
+		if (m != null) {
+			out.append(m);
+			return;
+		}
+		if (rare != null && rare.args != null) {
+			MessageTemplate.formatTo(template, rare.args, rare.args.length, out);
+		}
+		else if (arg0 == ABSENT) {
+			out.append(template);
+		}
+		else {
+			MessageTemplate.formatTo(template, arg0, arg1, out);
+		}
+	}
+
 	/** The name of the thread that logged. */
 	public String threadName() {
 		return thread.name;

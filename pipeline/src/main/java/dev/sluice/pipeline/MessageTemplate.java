@@ -29,6 +29,40 @@ public final class MessageTemplate {
 	}
 
 	/**
+	 * Appends the template with one or two arguments to {@code out} ({@code arg1} may be
+	 * {@link LogRecord#ABSENT}), without an array. Package-private: the record's path.
+	 */
+	static void formatTo(String template, Object arg0, Object arg1, StringBuilder out) {
+		int count = arg1 == LogRecord.ABSENT ? 1 : 2;
+		int i = 0;
+		int argIndex = 0;
+		int len = template.length();
+		while (i < len) {
+			int j = template.indexOf("{}", i);
+			if (j < 0 || argIndex >= count) {
+				out.append(template, i, len);
+				return;
+			}
+			if (isEscaped(template, j)) {
+				if (isDoubleEscaped(template, j)) {
+					out.append(template, i, j - 1);
+					appendArgument(out, argIndex++ == 0 ? arg0 : arg1);
+				}
+				else {
+					out.append(template, i, j - 1).append('{');
+					i = j + 1;
+					continue;
+				}
+			}
+			else {
+				out.append(template, i, j);
+				appendArgument(out, argIndex++ == 0 ? arg0 : arg1);
+			}
+			i = j + 2;
+		}
+	}
+
+	/**
 	 * Appends the template with its first {@code argCount} arguments to {@code out}.
 	 */
 	public static void formatTo(String template, Object[] args, int argCount, StringBuilder out) {
@@ -86,6 +120,15 @@ public final class MessageTemplate {
 	private static void appendArgumentUnsafe(StringBuilder out, Object o) {
 		if (o == null) {
 			out.append("null");
+			return;
+		}
+		// the common boxed numbers without a String each (their toString is fixed by the JDK)
+		if (o instanceof Integer) {
+			out.append(((Integer) o).intValue());
+			return;
+		}
+		if (o instanceof Long) {
+			out.append(((Long) o).longValue());
 			return;
 		}
 		if (!o.getClass().isArray()) {

@@ -12,6 +12,7 @@ import dev.sluice.pipeline.sink.Batch;
 import dev.sluice.pipeline.sink.Layout;
 import dev.sluice.pipeline.sink.Sink;
 import dev.sluice.pipeline.sink.StatusLogger;
+import dev.sluice.pipeline.sink.TextEncoder;
 import reactor.core.publisher.Mono;
 
 /**
@@ -30,6 +31,7 @@ public final class ConsoleSink implements Sink {
 	private final String terminator;
 	private final Charset charset;
 	private final StringBuilder text = new StringBuilder(8192);
+	private final TextEncoder encoder;
 	private final StatusLogger status;
 
 	public ConsoleSink(OutputStream out, Layout layout, String terminator, Charset charset) {
@@ -39,6 +41,7 @@ public final class ConsoleSink implements Sink {
 	/** As the four-argument form; a record the layout fails on is reported on {@code status}. */
 	public ConsoleSink(OutputStream out, Layout layout, String terminator, Charset charset, StatusLogger status) {
 		this.status = Objects.requireNonNull(status, "status");
+		this.encoder = new TextEncoder(Objects.requireNonNull(charset, "charset"));
 		this.out = Objects.requireNonNull(out, "out");
 		this.layout = Objects.requireNonNull(layout, "layout");
 		this.terminator = Objects.requireNonNull(terminator, "terminator");
@@ -63,7 +66,8 @@ public final class ConsoleSink implements Sink {
 			}
 		}
 		try {
-			out.write(text.toString().getBytes(charset));
+			java.nio.ByteBuffer bytes = encoder.encode(text);
+			out.write(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining());
 			out.flush();
 			if (out instanceof PrintStream && ((PrintStream) out).checkError()) {
 				return Mono.error(new IOException("the console stream reported an error"));
@@ -77,6 +81,7 @@ public final class ConsoleSink implements Sink {
 				text.setLength(0);
 				text.trimToSize();
 			}
+			encoder.trim();
 		}
 		return Mono.empty();
 	}

@@ -82,6 +82,9 @@ final class PercentField implements Part {
 				else if (attr == PyAttribute.MESSAGE && ctx.escape) {
 					PyStrings.appendEscaped(r.message(), out);
 				}
+				else if (attr == PyAttribute.MESSAGE) {
+					r.formatMessageTo(out); // straight into the line: no String, no argument array
+				}
 				else {
 					out.append(attr.string(r, ctx));
 				}

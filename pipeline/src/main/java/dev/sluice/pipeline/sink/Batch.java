@@ -1,11 +1,9 @@
 package dev.sluice.pipeline.sink;
 
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.sluice.pipeline.LogRecord;
 import reactor.core.publisher.Mono;
@@ -29,12 +27,15 @@ import reactor.core.publisher.Sinks;
 public final class Batch {
 
 	private final List<LogRecord> records;
-	private final AtomicInteger dropped = new AtomicInteger();
-	private final AtomicInteger retried = new AtomicInteger();
-	private final AtomicInteger fallback = new AtomicInteger();
-	private final Map<String, Integer> droppedByReason = new ConcurrentHashMap<>();
-	private final Sinks.Empty<Void> urgency = Sinks.empty();
-	private final AtomicBoolean urgent = new AtomicBoolean();
+	// Marking is rare and may come from a sink's I/O threads: plain fields under this object's
+	// monitor, the map and the urgency signal made on first use, so that a batch costs one object
+	// and its list on the common path (issue 16: no per-batch atomics or maps that are not needed).
+	private int dropped;
+	private int retried;
+	private int fallback;
+	private Map<String, Integer> droppedByReason;
+	private Sinks.Empty<Void> urgency;
+	private volatile boolean urgent;
 
 	public Batch(List<LogRecord> records) {
 		this.records = Collections.unmodifiableList(records);
@@ -54,14 +55,17 @@ public final class Batch {
 	 *
 	 * @throws IllegalStateException if more records are marked than the batch holds
 	 */
-	public void dropped(int count, String reason) {
+	public synchronized void dropped(int count, String reason) {
 		if (count <= 0) {
 			return;
 		}
-		int total = dropped.addAndGet(count) + fallback.get();
+		int total = dropped + count + fallback;
 		if (total > records.size()) {
-			dropped.addAndGet(-count);
 			throw new IllegalStateException("sink marked " + total + " records dropped in a batch of " + records.size());
+		}
+		dropped += count;
+		if (droppedByReason == null) {
+			droppedByReason = new HashMap<>(4);
 		}
 		droppedByReason.merge(reason, count, Integer::sum);
 	}
@@ -72,40 +76,40 @@ public final class Batch {
 	 *
 	 * @throws IllegalStateException if more records are marked than the batch holds
 	 */
-	public void handedToFallback(int count) {
+	public synchronized void handedToFallback(int count) {
 		if (count <= 0) {
 			return;
 		}
-		int total = dropped.get() + fallback.addAndGet(count);
+		int total = dropped + fallback + count;
 		if (total > records.size()) {
-			fallback.addAndGet(-count);
 			throw new IllegalStateException("sink marked " + total + " records settled in a batch of " + records.size());
 		}
+		fallback += count;
 	}
 
 	/** How many records were handed to the fallback. */
-	public int fallbackCount() {
-		return fallback.get();
+	public synchronized int fallbackCount() {
+		return fallback;
 	}
 
 	/** Records that {@code count} records were sent again (for metrics). */
-	public void retried(int count) {
-		retried.addAndGet(count);
+	public synchronized void retried(int count) {
+		retried += count;
 	}
 
 	/** How many records were marked dropped. */
-	public int droppedCount() {
-		return dropped.get();
+	public synchronized int droppedCount() {
+		return dropped;
 	}
 
 	/** How many records were retried. */
-	public int retriedCount() {
-		return retried.get();
+	public synchronized int retriedCount() {
+		return retried;
 	}
 
 	/** The dropped counts by reason (a snapshot). */
-	public Map<String, Integer> droppedByReason() {
-		return Map.copyOf(droppedByReason);
+	public synchronized Map<String, Integer> droppedByReason() {
+		return droppedByReason == null ? Map.of() : Map.copyOf(droppedByReason);
 	}
 
 	/**
@@ -113,18 +117,34 @@ public final class Batch {
 	 * blocks; {@link #urgent()} completes on the calling thread.
 	 */
 	public void markUrgent() {
-		if (urgent.compareAndSet(false, true)) {
-			urgency.tryEmitEmpty();
+		Sinks.Empty<Void> signal;
+		synchronized (this) {
+			if (urgent) {
+				return;
+			}
+			urgent = true;
+			signal = urgency;
+		}
+		if (signal != null) {
+			signal.tryEmitEmpty();
 		}
 	}
 
 	/** Whether the batch was marked urgent (see the class comment). */
 	public boolean isUrgent() {
-		return urgent.get();
+		return urgent;
 	}
 
 	/** Completes (never errors) once the batch is marked urgent; at once if it already is. */
 	public Mono<Void> urgent() {
-		return urgency.asMono();
+		synchronized (this) {
+			if (urgent) {
+				return Mono.empty();
+			}
+			if (urgency == null) {
+				urgency = Sinks.empty();
+			}
+			return urgency.asMono();
+		}
 	}
 }
