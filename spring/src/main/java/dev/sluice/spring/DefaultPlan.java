@@ -57,10 +57,12 @@ final class DefaultPlan {
 		catch (IllegalArgumentException e) {
 			throw new IllegalArgumentException("sluice.console.format: " + e.getMessage(), e);
 		}
+		dev.sluice.pipeline.sink.Layout consoleLayout = structured(env, "console", layout, sinks);
 		HandlerSpec console = HandlerSpec.of(CONSOLE,
-				() -> new ConsoleSink(System.out, layout, "\n", StandardCharsets.UTF_8))
-				.withIdentity(List.of(DefaultPlan.class.getName(), CONSOLE, format, datefmt))
-				.withNeedsLocation(layout.needsLocation()).withBuffer(dev.sluice.pipeline.BufferSpec.LOSSLESS);
+				() -> new ConsoleSink(System.out, consoleLayout, "\n", StandardCharsets.UTF_8))
+				.withIdentity(List.of(DefaultPlan.class.getName(), CONSOLE, format, datefmt,
+						String.valueOf(env.getProperty(STRUCTURED + "console"))))
+				.withNeedsLocation(consoleLayout.needsLocation()).withBuffer(dev.sluice.pipeline.BufferSpec.LOSSLESS);
 		RoutingPlan.Builder plan = RoutingPlan.builder().handler(console);
 		if (AccessRecorder.EVENTS) {
 			// With the event log on the class path each access record is also an event record on
@@ -79,12 +81,37 @@ final class DefaultPlan {
 					+ "on the class path (add dev.sluice:sluice-sink-file); logging to the console only");
 			return plan.root(LoggerSpec.of(Level.INFO, CONSOLE)).build();
 		}
-		SinkSpec spec = new SinkSpec(FILE, "logging.FileHandler", SinkOptions.of(Map.of("filename", path)), layout,
+		dev.sluice.pipeline.sink.Layout fileLayout = structured(env, "file", layout, sinks);
+		SinkSpec spec = new SinkSpec(FILE, "logging.FileHandler", SinkOptions.of(Map.of("filename", path)), fileLayout,
 				sinks);
 		HandlerSpec file = HandlerSpec.of(FILE, () -> files.create(spec))
-				.withIdentity(List.of(DefaultPlan.class.getName(), FILE, path, format, datefmt))
-				.withNeedsLocation(layout.needsLocation()).withBuffer(dev.sluice.pipeline.BufferSpec.LOSSLESS);
+				.withIdentity(List.of(DefaultPlan.class.getName(), FILE, path, format, datefmt,
+						String.valueOf(env.getProperty(STRUCTURED + "file"))))
+				.withNeedsLocation(fileLayout.needsLocation()).withBuffer(dev.sluice.pipeline.BufferSpec.LOSSLESS);
 		return plan.handler(file).root(LoggerSpec.of(Level.INFO, CONSOLE, FILE)).build();
+	}
+
+	/** Boot's structured logging properties: {@code logging.structured.format.console|file}. */
+	static final String STRUCTURED = "logging.structured.format.";
+
+	/**
+	 * The layout Boot's {@code logging.structured.format.<target>} asks for: {@code ecs} is
+	 * Sluice's ECS JSON layout (service name from {@code spring.application.name}); any other
+	 * format is named as unsupported on the status logger and the text layout stays.
+	 */
+	static dev.sluice.pipeline.sink.Layout structured(Environment env, String target, PythonFormatter text,
+			SinkEnvironment sinks) {
+		String format = env.getProperty(STRUCTURED + target);
+		if (format == null || format.isBlank()) {
+			return text;
+		}
+		if ("ecs".equalsIgnoreCase(format.trim())) {
+			return dev.sluice.pipeline.format.EcsJsonLayout.builder()
+					.serviceName(env.getProperty("spring.application.name")).build();
+		}
+		sinks.status().warn("spring", STRUCTURED + target + "=" + format + " is not supported by Sluice (ecs is);"
+				+ " the " + target + " keeps its text format");
+		return text;
 	}
 
 	private static SinkProvider fileProvider() {

@@ -148,4 +148,28 @@ class SluiceLoggingSystemTest {
 		}
 		assertThat(sluice.plan().root().level()).isEqualTo(Level.ERROR);
 	}
+
+	@Test
+	void bootsStructuredConsoleFormatEcsWritesEcsJson() throws Exception {
+		java.io.PrintStream out = System.out;
+		java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+		System.setOut(new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8));
+		try {
+			system.initialize(context(Map.of("logging.structured.format.console", "ecs", "spring.application.name", "orders")),
+					null, null);
+			sluice.logger("app").info("hello {}", "ecs");
+			sluice.flush().block(java.time.Duration.ofSeconds(30));
+		}
+		finally {
+			System.setOut(out);
+		}
+		String line = bytes.toString(java.nio.charset.StandardCharsets.UTF_8).lines()
+				.filter(l -> l.contains("hello ecs")).findFirst().orElseThrow();
+		com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(line);
+		assertThat(json.get("message").asText()).isEqualTo("hello ecs");
+		assertThat(json.get("log.level").asText()).isEqualTo("INFO");
+		assertThat(json.get("log.logger").asText()).isEqualTo("app");
+		assertThat(json.get("service.name").asText()).isEqualTo("orders");
+		assertThat(json.has("@timestamp")).isTrue();
+	}
 }
