@@ -37,6 +37,34 @@ final class InputLines implements AutoCloseable {
 		this.in = in;
 	}
 
+	/**
+	 * Continues an input from {@code offset} bytes in, where line {@code linesBefore + 1} starts
+	 * (a resumed run): the bytes before are skipped, not read as lines.
+	 */
+	InputLines(InputStream in, long offset, long linesBefore) throws IOException {
+		this.in = in;
+		long left = offset;
+		while (left > 0) {
+			long n = in.skip(left);
+			if (n <= 0) {
+				if (in.read() < 0) {
+					throw new IOException("the input is shorter (" + (offset - left) + " bytes) than the offset to resume"
+							+ " from (" + offset + ")");
+				}
+				n = 1;
+			}
+			left -= n;
+		}
+		this.bytesRead = offset;
+		this.number = linesBefore;
+		this.first = offset == 0;
+	}
+
+	/** Lines read so far (the number of the last one). */
+	long lines() {
+		return number;
+	}
+
 	/** Bytes consumed so far. */
 	long bytesRead() {
 		return bytesRead;

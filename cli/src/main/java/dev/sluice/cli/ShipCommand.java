@@ -49,6 +49,11 @@ final class ShipCommand implements Callable<Integer> {
 			description = "How long to wait for the sinks to drain at the end, or after SIGTERM/Ctrl-C (default: ${DEFAULT-VALUE}).")
 	Duration timeout;
 
+	@Option(names = "--resume", paramLabel = "FILE",
+			description = "Keep the input's position in FILE and start from it: a run stopped by a crash continues where"
+					+ " the settled records end (--input only).")
+	Path resumeFile;
+
 	@Option(names = "--from", paramLabel = "SOURCE", defaultValue = "file",
 			description = "Where records come from: file (--input or stdin) or kafka (--bootstrap, --topic, --group).")
 	String from;
@@ -84,6 +89,29 @@ final class ShipCommand implements Callable<Integer> {
 				return 2;
 			}
 		}
+		if (resumeFile != null && input == null) {
+			err.println("sluice ship: --resume needs --input FILE (stdin cannot be read again)");
+			return 2;
+		}
+		long[] start = {0, 0};
+		ResumeFile resume = resumeFile == null ? null : new ResumeFile(resumeFile);
+		if (resume != null) {
+			try {
+				start = resume.load();
+			}
+			catch (IOException e) {
+				err.println("sluice ship: --resume: " + e.getMessage());
+				return 2;
+			}
+			if (start[0] > Files.size(input)) {
+				err.println("sluice ship: --resume: " + resumeFile + " says offset " + start[0] + ", but " + input
+						+ " has only " + Files.size(input) + " bytes (another input?)");
+				return 2;
+			}
+			if (start[0] > 0) {
+				err.printf("sluice ship: resuming %s at line %,d (byte %,d)%n", input, start[1] + 1, start[0]);
+			}
+		}
 		ConfigLoader loader = ConfigLoader.defaults();
 		LoggingConfig cfg;
 		try {
@@ -109,7 +137,11 @@ final class ShipCommand implements Callable<Integer> {
 		long total = input != null ? Files.size(input) : -1;
 		Thread me = Thread.currentThread();
 		String ownName = me.getName();
-		InputLines in = new InputLines(input != null ? Files.newInputStream(input) : System.in);
+		InputLines in = input == null ? new InputLines(System.in)
+				: new InputLines(Files.newInputStream(input), start[0], start[1]);
+		if (resume != null) {
+			run.resumeIn(resume, () -> new long[] {in.bytesRead(), in.lines()});
+		}
 		try (in; ProgressBar bar = input != null ? ProgressBar.start("ship", total, in::bytesRead) : null) {
 			InputLines.Line line;
 			while (!run.stopping() && (line = in.next()) != null) {

@@ -32,6 +32,12 @@ final class ShipRun {
 	private final PrintStream err;
 	private final Duration drainTimeout;
 	private final ArrayDeque<CompletableFuture<Void>> barriers = new ArrayDeque<>();
+	/** Where the input stood (bytes, lines) when each barrier in {@link #barriers} was started. */
+	private final ArrayDeque<long[]> positions = new ArrayDeque<>();
+	/** The --resume file, or null. */
+	private ResumeFile resume;
+	/** Reads where the input stands now: {bytes, lines}. */
+	private java.util.function.Supplier<long[]> position = () -> new long[] {0, 0};
 	private volatile boolean stopping;
 	private volatile long read;
 	private volatile long shipped;
@@ -44,6 +50,12 @@ final class ShipRun {
 		this.sluice = sluice;
 		this.err = err;
 		this.drainTimeout = drainTimeout;
+	}
+
+	/** Records the input's progress in {@code file} as barriers complete (see {@link ResumeFile}). */
+	void resumeIn(ResumeFile file, java.util.function.Supplier<long[]> where) {
+		this.resume = file;
+		this.position = where;
 	}
 
 	boolean stopping() {
@@ -76,10 +88,12 @@ final class ShipRun {
 			return;
 		}
 		barriers.add(sluice.flush().toFuture());
+		positions.add(position.get());
 		while (barriers.size() > 2 && !stopping) {
 			try {
 				barriers.peek().get(100, TimeUnit.MILLISECONDS);
 				barriers.poll();
+				settledUpTo(positions.poll());
 			}
 			catch (TimeoutException stillDraining) {
 				// look at the stop flag, then wait on
@@ -90,7 +104,15 @@ final class ShipRun {
 			}
 			catch (java.util.concurrent.ExecutionException e) {
 				barriers.poll(); // flush never errors; nothing to wait for
+				positions.poll();
 			}
+		}
+	}
+
+	/** Every record of the input up to {@code where} is settled: a resumed run starts there. */
+	private void settledUpTo(long[] where) {
+		if (resume != null && where != null) {
+			resume.save(where[0], where[1], err);
 		}
 	}
 
@@ -113,7 +135,14 @@ final class ShipRun {
 		if (exitCode != null) {
 			return exitCode;
 		}
+		long[] end = position.get();
 		ShutdownReport report = sluice.shutdown(drainTimeout).block();
+		if (!report.deadlineReached() && !stopping) {
+			// the input ended and everything read was delivered or counted: a resumed run starts after
+			// it (after a signal the last completed barrier's position stands: the line being logged
+			// when the signal came may not have been)
+			settledUpTo(end);
+		}
 		if (readFailure != null) {
 			err.println("sluice ship: " + readFailure);
 		}

@@ -83,6 +83,36 @@ class ShipEdgesTest {
 	}
 
 	@Test
+	void aResumedRunStartsWhereTheSettledRecordsEnd() throws Exception {
+		Path log = dir.resolve("resumed.log");
+		StringBuilder text = new StringBuilder();
+		for (int i = 1; i <= 10_000; i++) {
+			text.append(line(i));
+		}
+		Path in = Files.writeString(dir.resolve("in.jsonl"), text);
+		Path position = dir.resolve("ship.position");
+		// a crash after line 4,000 was settled: the position file says so
+		long offset = 0;
+		for (int i = 1; i <= 4_000; i++) {
+			offset += line(i).getBytes(StandardCharsets.UTF_8).length;
+		}
+		Files.writeString(position, offset + " 4000\n");
+		int exit = run("ship", "--config", fileConfig(log).toString(), "--input", in.toString(), "--resume",
+				position.toString());
+		assertThat(exit).as(err).isZero();
+		assertThat(err).contains("resuming " + in + " at line 4,001").contains("shipped 6,000 record(s)");
+		assertThat(Files.readAllLines(log)).hasSize(6_000).startsWith("m 4001").endsWith("m 10000");
+		long size = Files.size(in);
+		assertThat(Files.readString(position).trim()).isEqualTo(size + " 10000");
+		// a second run has nothing left to ship
+		assertThat(run("ship", "--config", fileConfig(log).toString(), "--input", in.toString(), "--resume",
+				position.toString())).isZero();
+		assertThat(err).contains("shipped 0 record(s)");
+		assertThat(run("ship", "--config", fileConfig(log).toString(), "--resume", position.toString())).isEqualTo(2);
+		assertThat(err).contains("--resume needs --input");
+	}
+
+	@Test
 	void aMissingInputOrADirectoryIsOneLineAndExitTwo() throws Exception {
 		Path config = fileConfig(dir.resolve("x.log"));
 		assertThat(run("ship", "--config", config.toString(), "--input", dir.resolve("nope.jsonl").toString())).isEqualTo(2);
