@@ -96,6 +96,22 @@ public final class RoutingPlan {
 		return all;
 	}
 
+	/**
+	 * This plan with an incremental plan's changes (Python's {@code incremental}): the named
+	 * loggers' levels and propagate, the root's level; handlers stay.
+	 */
+	RoutingPlan withIncremental(RoutingPlan changes) {
+		Builder b = toBuilder().incremental(false);
+		if (changes.root() != null) {
+			b.root(root().withLevel(changes.root().level()).withPropagate(changes.root().propagate()));
+		}
+		changes.loggers().forEach((name, spec) -> {
+			LoggerSpec old = loggers().getOrDefault(name, LoggerSpec.INHERIT);
+			b.logger(name, old.withLevel(spec.level()).withPropagate(spec.propagate()));
+		});
+		return b.build();
+	}
+
 	/** A copy of this plan to edit. */
 	public Builder toBuilder() {
 		Builder b = new Builder();

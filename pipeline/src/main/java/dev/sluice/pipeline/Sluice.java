@@ -3,13 +3,10 @@ package dev.sluice.pipeline;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -57,60 +54,39 @@ public final class Sluice implements AutoCloseable {
 	private final StatusLogger status;
 	private final Clock clock;
 	private final MeterRegistry meters;
-	private final Map<String, SinkStats> stats = new ConcurrentHashMap<>();
+	private final SinkSet sinks;
 	private final Entrance entrance;
 	private final CallerClock callerClock;
 	private final LongAdder accepted = new LongAdder();
 	private final AtomicInteger state = new AtomicInteger(RUNNING);
 	private final CompletableFuture<Void> routerDone = new CompletableFuture<>();
-	private final Thread shutdownHook;
-	/** Set once an owner took over shutdown ({@link #disownShutdownHook()}). */
-	private final java.util.concurrent.atomic.AtomicBoolean hookDisowned = new java.util.concurrent.atomic.AtomicBoolean();
+	private final ShutdownControl shutdownControl;
 	private final DropSummary dropSummary;
 	private final FlushBarrier flushBarrier;
-	/** Guarded by this: the runners of the last plan handed to the router, and every runner ever started. */
-	private Map<String, SinkRunner> currentRunners = Map.of();
-	private final List<SinkRunner> allRunners = new ArrayList<>();
-	/** Handlers some sink hands records to: at shutdown they are retired after the others. */
-	private final java.util.Set<String> fallbackTargets = ConcurrentHashMap.newKeySet();
-	/** Set once by the first shutdown request; {@link #stopped} completes with its report. */
-	private final java.util.concurrent.atomic.AtomicBoolean stopStarted = new java.util.concurrent.atomic.AtomicBoolean();
-	private final CompletableFuture<ShutdownReport> stopped = new CompletableFuture<>();
+	private final PlanSwitches switches;
 
 	private Sluice(Builder b) {
 		this.clock = b.clock;
 		this.status = b.status;
 		this.meters = b.meterRegistry;
-		this.environment = new SinkEnvironment(b.clock, b.status, b.baseDirectory, b.meterRegistry, this::handoff);
+		this.sinks = new SinkSet(b.meterRegistry, b.status, b.clock);
+		this.environment = new SinkEnvironment(b.clock, b.status, b.baseDirectory, b.meterRegistry, sinks::handoff);
 		// a tick a second while idle: the drop summary and the caller clock's re-sync need no more
 		this.ingress = new MpscIngress(b.ingressCapacity, 1_000_000_000L, "sluice-router");
 		this.entrance = new Entrance(ingress, b.ingressFullPolicy.maxWait().toNanos(), b.status, b.meterRegistry);
 		this.callerClock = CallerClock.of(b.clock);
 		this.registry = new LoggerRegistry(entrance, callerClock, b.status);
-		this.dropSummary = new DropSummary(this::dropsBySource, status, b.dropSummaryInterval.toNanos());
-		this.flushBarrier = new FlushBarrier(ingress, accepted::sum, stats, this::runnersSnapshot, fallbackTargets);
+		this.dropSummary = new DropSummary(() -> sinks.dropsBySource(ingressDropped()), status,
+				b.dropSummaryInterval.toNanos());
+		this.flushBarrier = new FlushBarrier(ingress, accepted::sum, sinks.stats(), sinks::all, sinks.fallbackTargets());
 		this.router = new Router(RoutingPlan.DEFAULT, Map.of(), status, dropSummary,
 				n -> entrance.count(DropReasons.ROUTE_ERROR, n));
+		this.switches = new PlanSwitches(registry, sinks, entrance, router, ingress, () -> state.get() == RUNNING);
 		Gauge.builder("sluice.ingress.depth", ingress, MpscIngress::size)
 				.description("records waiting in the ingress queue").register(meters);
 		FunctionCounter.builder("sluice.ingress.records.accepted", accepted, LongAdder::doubleValue)
 				.description("records routed").register(meters);
-		ingress.batches().subscribe(batch -> {
-			// never throws: a throwing consumer would cancel the ingress and end routing for good
-			try {
-				router.route(batch);
-			}
-			catch (Throwable t) {
-				status.once("router:" + t.getClass().getName(), "pipeline", "the router failed on a batch; it goes on", t);
-			}
-			accepted.add(batch.size());
-			try {
-				callerClock.resync(); // at least every tick (100 ms); takes the wall clock again once a second
-			}
-			catch (Throwable t) {
-				status.once("clock:" + t.getClass().getName(), "pipeline", "reading the clock failed", t);
-			}
-		}, error -> {
+		ingress.batches().subscribe(this::routeBatch, error -> {
 			status.error("pipeline", "router stopped", error);
 			routerDone.completeExceptionally(error);
 		}, () -> {
@@ -121,12 +97,23 @@ public final class Sluice implements AutoCloseable {
 		// a class initializer (Reactor's Loggers logs through SLF4J while Hooks initializes), and a
 		// scheduler thread that needs that class would wait for this one while this one waited for it.
 		applyNow(b.plan);
-		if (b.shutdownHook) {
-			shutdownHook = new Thread(() -> stopFromHook(b.shutdownHookTimeout), "sluice-shutdown");
-			Runtime.getRuntime().addShutdownHook(shutdownHook);
+		this.shutdownControl = new ShutdownControl(this::stop, b.shutdownHook ? b.shutdownHookTimeout : null);
+	}
+
+	/** The ingress thread's consumer. Never throws: a throwing consumer would cancel the ingress and end routing. */
+	private void routeBatch(List<LogRecord> batch) {
+		try {
+			router.route(batch);
 		}
-		else {
-			shutdownHook = null;
+		catch (Throwable t) {
+			status.once("router:" + t.getClass().getName(), "pipeline", "the router failed on a batch; it goes on", t);
+		}
+		accepted.add(batch.size());
+		try {
+			callerClock.resync(); // at every batch and tick; takes the wall clock again once a second
+		}
+		catch (Throwable t) {
+			status.once("clock:" + t.getClass().getName(), "pipeline", "reading the clock failed", t);
 		}
 	}
 
@@ -184,7 +171,7 @@ public final class Sluice implements AutoCloseable {
 	 */
 	public Mono<Void> apply(RoutingPlan plan) {
 		Objects.requireNonNull(plan, "plan");
-		return Mono.fromCallable(() -> prepareSwitch(plan))
+		return Mono.fromCallable(() -> switches.switchTo(plan))
 				.subscribeOn(Schedulers.boundedElastic())
 				.flatMap(s -> Mono.fromFuture(s.done));
 	}
@@ -202,7 +189,7 @@ public final class Sluice implements AutoCloseable {
 	 * @throws IllegalStateException if the pipeline is shut down
 	 */
 	public void applyNow(RoutingPlan plan) {
-		prepareSwitch(Objects.requireNonNull(plan, "plan"));
+		switches.switchTo(Objects.requireNonNull(plan, "plan"));
 	}
 
 	/**
@@ -219,97 +206,12 @@ public final class Sluice implements AutoCloseable {
 
 	/** Sets the level of one logger at run time (null: inherit). */
 	public void setLevel(String loggerName, Level level) {
-		synchronized (this) {
-			registry.setLevel(loggerName, level);
-			router.enqueueSwitch(new Router.Switch(registry.plan(), currentRunners));
-		}
-		ingress.wake();
-	}
-
-	private synchronized Router.Switch prepareSwitch(RoutingPlan requested) {
-		if (state.get() != RUNNING) {
-			throw new IllegalStateException("the pipeline is shut down");
-		}
-		RoutingPlan plan = requested.incremental() ? mergeIncremental(requested) : requested;
-		Map<String, SinkRunner> next = new LinkedHashMap<>();
-		List<SinkRunner> created = new ArrayList<>();
-		try {
-			for (HandlerSpec h : plan.handlers().values()) {
-				SinkRunner kept = currentRunners.get(h.name());
-				if (kept != null && kept.spec().sameSinkAs(h)) {
-					kept.update(h); // level and filters may change without restarting the sink
-					next.put(h.name(), kept);
-					continue;
-				}
-				SinkRunner r = new SinkRunner(h, Objects.requireNonNull(h.sinkFactory().get(),
-						"sink factory of " + h.name() + " returned null"), statsFor(h.name()), status, clock);
-				created.add(r);
-				next.put(h.name(), r);
-			}
-		}
-		catch (RuntimeException | Error e) {
-			for (SinkRunner r : created) {
-				r.start();
-				r.retire();
-			}
-			throw e;
-		}
-		for (SinkRunner r : created) {
-			r.start();
-			allRunners.add(r);
-		}
-		RoutingPlan effective = registry.apply(plan, requested != RoutingPlan.DEFAULT && !requested.incremental());
-		if (requested.ingressFullPolicy() != null) {
-			entrance.policy(requested.ingressFullPolicy());
-		}
-		currentRunners = next;
-		Router.Switch s = new Router.Switch(effective, next);
-		router.enqueueSwitch(s);
-		ingress.wake();
-		return s;
-	}
-
-	private RoutingPlan mergeIncremental(RoutingPlan changes) {
-		RoutingPlan current = registry.plan();
-		RoutingPlan.Builder b = current.toBuilder().incremental(false);
-		if (changes.root() != null) {
-			b.root(current.root().withLevel(changes.root().level()).withPropagate(changes.root().propagate()));
-		}
-		changes.loggers().forEach((name, spec) -> {
-			LoggerSpec old = current.loggers().getOrDefault(name, LoggerSpec.INHERIT);
-			b.logger(name, old.withLevel(spec.level()).withPropagate(spec.propagate()));
-		});
-		return b.build();
-	}
-
-	private java.util.function.Consumer<List<LogRecord>> handoff(String handlerName) {
-		fallbackTargets.add(handlerName);
-		return records -> {
-			SinkRunner target;
-			synchronized (this) {
-				target = currentRunners.get(handlerName);
-			}
-			if (target == null) {
-				SinkStats s = statsFor(handlerName);
-				s.received.add(records.size());
-				s.dropped(records.size(), DropReasons.NO_SUCH_HANDLER);
-				status.once("handoff:" + handlerName, "pipeline", "records handed to handler '" + handlerName
-						+ "', which is not defined, are counted as dropped (no_such_handler)", null);
-				return;
-			}
-			target.handoff(records);
-		};
-	}
-
-	private SinkStats statsFor(String name) {
-		return stats.computeIfAbsent(name, n -> new SinkStats(n, meters));
+		switches.setLevel(loggerName, level);
 	}
 
 	/** The accounting of every sink so far (a snapshot). */
 	public Map<String, SinkReport> reports() {
-		Map<String, SinkReport> m = new LinkedHashMap<>();
-		stats.forEach((name, s) -> m.put(name, s.report()));
-		return m;
+		return sinks.reports();
 	}
 
 	/** Records dropped before routing so far, by reason. */
@@ -340,25 +242,6 @@ public final class Sluice implements AutoCloseable {
 		return flushBarrier.flush();
 	}
 
-	private synchronized List<SinkRunner> runnersSnapshot() {
-		return new ArrayList<>(allRunners);
-	}
-
-	private Map<String, Map<String, Long>> dropsBySource() {
-		Map<String, Map<String, Long>> m = new LinkedHashMap<>();
-		Map<String, Long> ingressDrops = ingressDropped();
-		if (!ingressDrops.isEmpty()) {
-			m.put("ingress", ingressDrops);
-		}
-		stats.forEach((name, s) -> {
-			Map<String, Long> d = s.droppedByReason();
-			if (!d.isEmpty()) {
-				m.put("sink '" + name + "'", d);
-			}
-		});
-		return m;
-	}
-
 	// ---- lifecycle -------------------------------------------------------------------------------
 
 	/**
@@ -370,14 +253,7 @@ public final class Sluice implements AutoCloseable {
 	 */
 	public Mono<ShutdownReport> shutdown(Duration deadline) {
 		Objects.requireNonNull(deadline, "deadline");
-		if (stopStarted.compareAndSet(false, true)) {
-			// a plain thread, not a Reactor scheduler: at JVM exit another hook may already have
-			// disposed Reactor's schedulers, and the drain must still run
-			Thread t = new Thread(() -> runStop(deadline), "sluice-stop");
-			t.setDaemon(true);
-			t.start();
-		}
-		return Mono.fromFuture(stopped, true);
+		return shutdownControl.shutdown(deadline);
 	}
 
 	/**
@@ -390,15 +266,7 @@ public final class Sluice implements AutoCloseable {
 	 * Thread-safe, non-blocking.
 	 */
 	public boolean disownShutdownHook() {
-		if (shutdownHook == null || !hookDisowned.compareAndSet(false, true)) {
-			return false;
-		}
-		try {
-			return Runtime.getRuntime().removeShutdownHook(shutdownHook);
-		}
-		catch (IllegalStateException exiting) {
-			return false;
-		}
+		return shutdownControl.disownHook();
 	}
 
 	/** Whether the pipeline still accepts records: false once a shutdown has started. Non-blocking. */
@@ -406,48 +274,11 @@ public final class Sluice implements AutoCloseable {
 		return state.get() == RUNNING;
 	}
 
-	/** The shutdown hook's path: stops on the hook's own thread, or waits for a stop under way. */
-	private void stopFromHook(Duration deadline) {
-		if (stopStarted.compareAndSet(false, true)) {
-			runStop(deadline);
-			return;
-		}
-		try {
-			stopped.get(); // the stop under way ends by itself: it gives up on a sink that stops progressing
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-		}
-		catch (java.util.concurrent.ExecutionException e) {
-			// nothing more to do at exit
-		}
-	}
-
-	private void runStop(Duration deadline) {
-		try {
-			stopped.complete(stop(deadline));
-		}
-		catch (Throwable t) {
-			stopped.completeExceptionally(t);
-		}
-	}
-
 	private ShutdownReport stop(Duration deadline) {
 		state.set(STOPPING);
-		List<SinkRunner> runners;
-		synchronized (this) {
-			runners = new ArrayList<>(allRunners);
-		}
-		PipelineStop.Result result = new PipelineStop(entrance, ingress, routerDone, accepted::sum, fallbackTargets)
-				.drain(runners, deadline);
-		if (shutdownHook != null && Thread.currentThread() != shutdownHook) {
-			try {
-				Runtime.getRuntime().removeShutdownHook(shutdownHook);
-			}
-			catch (IllegalStateException alreadyShuttingDown) {
-				// the JVM is exiting; the hook is running or will find the report cached
-			}
-		}
+		PipelineStop.Result result = new PipelineStop(entrance, ingress, routerDone, accepted::sum,
+				sinks.fallbackTargets()).drain(sinks.all(), deadline);
+		shutdownControl.removeHookUnlessRunningIt();
 		dropSummary.report("in total since the last summary");
 		return new ShutdownReport(reports(), accepted.sum(), ingressDropped(), result.deadlineReached());
 	}

@@ -1,0 +1,63 @@
+package dev.sluice.pipeline;
+
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Puts plans in force: makes and starts the new sinks, updates the loggers (levels, disabled
+ * flags) and the full-ingress policy, and queues the switch for the router, which takes it
+ * between two batches. One switch at a time (this object's monitor), in the order they were
+ * asked for. Blocks while sinks are made (they may open files).
+ */
+final class PlanSwitches {
+
+	private final LoggerRegistry registry;
+	private final SinkSet sinks;
+	private final Entrance entrance;
+	private final Router router;
+	private final MpscIngress ingress;
+	private final BooleanSupplier running;
+
+	PlanSwitches(LoggerRegistry registry, SinkSet sinks, Entrance entrance, Router router, MpscIngress ingress,
+			BooleanSupplier running) {
+		this.registry = registry;
+		this.sinks = sinks;
+		this.entrance = entrance;
+		this.router = router;
+		this.ingress = ingress;
+		this.running = running;
+	}
+
+	/**
+	 * Prepares {@code requested} and queues its switch; the returned switch's {@code done}
+	 * completes when the router took it.
+	 *
+	 * @throws IllegalStateException if the pipeline is shut down
+	 */
+	synchronized Router.Switch switchTo(RoutingPlan requested) {
+		if (!running.getAsBoolean()) {
+			throw new IllegalStateException("the pipeline is shut down");
+		}
+		RoutingPlan plan = requested.incremental() ? registry.plan().withIncremental(requested) : requested;
+		Map<String, SinkRunner> next = sinks.prepare(plan);
+		// a configuration (not Python's defaults, not an incremental one) decides disabled loggers
+		RoutingPlan effective = registry.apply(plan, requested != RoutingPlan.DEFAULT && !requested.incremental());
+		if (requested.ingressFullPolicy() != null) {
+			entrance.policy(requested.ingressFullPolicy());
+		}
+		sinks.commit(next);
+		Router.Switch s = new Router.Switch(effective, next);
+		router.enqueueSwitch(s);
+		ingress.wake();
+		return s;
+	}
+
+	/** Sets one logger's level at run time (null: inherit); the router takes it before its next batch. */
+	void setLevel(String loggerName, Level level) {
+		synchronized (this) {
+			registry.setLevel(loggerName, level);
+			router.enqueueSwitch(new Router.Switch(registry.plan(), sinks.current()));
+		}
+		ingress.wake();
+	}
+}

@@ -1,0 +1,143 @@
+package dev.sluice.pipeline;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+import dev.sluice.pipeline.sink.StatusLogger;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * The sinks of one pipeline: the runners of the plan in force, every runner ever started (for the
+ * drain at shutdown), the accounting of every sink name (kept across reloads), and the handoff by
+ * which a sink gives records to another (its fallback).
+ *
+ * <p>Thread-safe: plan changes and snapshots take this object's monitor; the accounting is
+ * lock-free.
+ */
+final class SinkSet {
+
+	private final Map<String, SinkStats> stats = new ConcurrentHashMap<>();
+	private final MeterRegistry meters;
+	private final StatusLogger status;
+	private final Clock clock;
+	/** Handlers some sink hands records to: at shutdown they are retired after the others. */
+	private final Set<String> fallbackTargets = ConcurrentHashMap.newKeySet();
+	/** Guarded by this: the runners of the plan in force, and every runner ever started. */
+	private Map<String, SinkRunner> current = Map.of();
+	private final List<SinkRunner> all = new ArrayList<>();
+
+	SinkSet(MeterRegistry meters, StatusLogger status, Clock clock) {
+		this.meters = meters;
+		this.status = status;
+		this.clock = clock;
+	}
+
+	/**
+	 * The runners of {@code plan}'s handlers: those whose sink is unchanged are kept (with the new
+	 * level and filters), the others made and started. Not yet in force: {@link #commit}. If a sink
+	 * cannot be made, those made so far are retired and the exception is thrown.
+	 */
+	synchronized Map<String, SinkRunner> prepare(RoutingPlan plan) {
+		Map<String, SinkRunner> next = new LinkedHashMap<>();
+		List<SinkRunner> created = new ArrayList<>();
+		try {
+			for (HandlerSpec h : plan.handlers().values()) {
+				SinkRunner kept = current.get(h.name());
+				if (kept != null && kept.spec().sameSinkAs(h)) {
+					kept.update(h); // level and filters may change without restarting the sink
+					next.put(h.name(), kept);
+					continue;
+				}
+				SinkRunner r = new SinkRunner(h, Objects.requireNonNull(h.sinkFactory().get(),
+						"sink factory of " + h.name() + " returned null"), statsFor(h.name()), status, clock);
+				created.add(r);
+				next.put(h.name(), r);
+			}
+		}
+		catch (RuntimeException | Error e) {
+			for (SinkRunner r : created) {
+				r.start();
+				r.retire();
+			}
+			throw e;
+		}
+		for (SinkRunner r : created) {
+			r.start();
+			all.add(r);
+		}
+		return next;
+	}
+
+	/** Makes {@code runners} (from {@link #prepare}) the ones in force. */
+	synchronized void commit(Map<String, SinkRunner> runners) {
+		current = runners;
+	}
+
+	/** The runners in force. */
+	synchronized Map<String, SinkRunner> current() {
+		return current;
+	}
+
+	/** Every runner ever started (a snapshot). */
+	synchronized List<SinkRunner> all() {
+		return new ArrayList<>(all);
+	}
+
+	Set<String> fallbackTargets() {
+		return fallbackTargets;
+	}
+
+	Map<String, SinkStats> stats() {
+		return stats;
+	}
+
+	/** What a sink calls to hand records to handler {@code handlerName} (its fallback). */
+	Consumer<List<LogRecord>> handoff(String handlerName) {
+		fallbackTargets.add(handlerName);
+		return records -> {
+			SinkRunner target = current().get(handlerName);
+			if (target == null) {
+				SinkStats s = statsFor(handlerName);
+				s.received.add(records.size());
+				s.dropped(records.size(), DropReasons.NO_SUCH_HANDLER);
+				status.once("handoff:" + handlerName, "pipeline", "records handed to handler '" + handlerName
+						+ "', which is not defined, are counted as dropped (no_such_handler)", null);
+				return;
+			}
+			target.handoff(records);
+		};
+	}
+
+	SinkStats statsFor(String name) {
+		return stats.computeIfAbsent(name, n -> new SinkStats(n, meters));
+	}
+
+	/** The accounting of every sink so far (a snapshot). */
+	Map<String, SinkReport> reports() {
+		Map<String, SinkReport> m = new LinkedHashMap<>();
+		stats.forEach((name, s) -> m.put(name, s.report()));
+		return m;
+	}
+
+	/** Drops so far by source (the ingress's {@code ingressDrops}, then each sink's), for the drop summary. */
+	Map<String, Map<String, Long>> dropsBySource(Map<String, Long> ingressDrops) {
+		Map<String, Map<String, Long>> m = new LinkedHashMap<>();
+		if (!ingressDrops.isEmpty()) {
+			m.put("ingress", ingressDrops);
+		}
+		stats.forEach((name, s) -> {
+			Map<String, Long> d = s.droppedByReason();
+			if (!d.isEmpty()) {
+				m.put("sink '" + name + "'", d);
+			}
+		});
+		return m;
+	}
+}
