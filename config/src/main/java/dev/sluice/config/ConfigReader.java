@@ -215,18 +215,24 @@ final class ConfigReader {
 		if (m == null) {
 			return null;
 		}
-		values.onlyKeys(m, ptr, FORMATTER_KEYS, "a formatter");
 		int before = problems.size();
-		String factory = m.containsKey("()") ? values.string(m.get("()"), Problems.child(ptr, "()")) : null;
-		String cls = m.containsKey("class") ? values.string(m.get("class"), ptr + "/class") : null;
+		String factory = m.get("()") instanceof String ? (String) m.get("()") : null;
+		String cls = m.get("class") instanceof String ? (String) m.get("class") : null;
+		String named = factory != null ? factory : cls;
+		boolean json = named != null && dev.sluice.pipeline.format.PythonJsonFormatter.CLASS_NAMES.contains(named);
+		values.onlyKeys(m, ptr, json ? JSON_FORMATTER_KEYS : FORMATTER_KEYS, json ? "a JSON formatter" : "a formatter");
+		factory = m.containsKey("()") ? values.string(m.get("()"), Problems.child(ptr, "()")) : null;
+		cls = m.containsKey("class") ? values.string(m.get("class"), ptr + "/class") : null;
 		if (factory != null && cls != null) {
 			problems.add(Problems.child(ptr, "()"), "expected either 'class' or '()', found both");
 		}
 		String className = factory != null ? factory : cls != null ? cls : FormatterDef.FORMATTER_CLASS;
-		if (!FormatterDef.FORMATTER_CLASS.equals(className)) {
+		if (!FormatterDef.FORMATTER_CLASS.equals(className) && !json) {
 			problems.add(factory != null ? Problems.child(ptr, "()") : ptr + "/class", "expected formatter class "
-					+ FormatterDef.FORMATTER_CLASS + " (Sluice formats with Python's Formatter), found '" + className + "'");
+					+ FormatterDef.FORMATTER_CLASS + " or python-json-logger's pythonjsonlogger.jsonlogger.JsonFormatter"
+					+ " (Sluice formats with Python's Formatter), found '" + className + "'");
 		}
+		Map<String, Object> jsonOptions = json ? jsonOptions(m, ptr) : Map.of();
 		if (m.containsKey("format") && m.containsKey("fmt")) {
 			problems.add(ptr + "/fmt", "expected either 'format' or 'fmt', found both");
 		}
@@ -259,7 +265,7 @@ final class ConfigReader {
 			return null;
 		}
 		FormatterDef def = new FormatterDef(format, datefmt, style, validate, utc, className,
-				defaults != null ? defaults : Map.of());
+				defaults != null ? defaults : Map.of(), jsonOptions);
 		try {
 			Formatters.layout(def);
 		}
@@ -269,6 +275,63 @@ final class ConfigReader {
 			return null;
 		}
 		return def;
+	}
+
+	/** The keys a python-json-logger formatter takes beside logging.Formatter's. */
+	static final List<String> JSON_FORMATTER_KEYS;
+
+	static {
+		List<String> keys = new java.util.ArrayList<>(FORMATTER_KEYS);
+		keys.addAll(List.of("rename_fields", "static_fields", "reserved_attrs", "timestamp", "json_ensure_ascii",
+				"prefix", "json_indent", "json_default", "json_encoder", "json_serializer"));
+		JSON_FORMATTER_KEYS = List.copyOf(keys);
+	}
+
+	/** python-json-logger's own arguments, checked. */
+	private Map<String, Object> jsonOptions(Map<String, Object> m, String ptr) {
+		Map<String, Object> o = new LinkedHashMap<>();
+		for (String key : List.of("json_indent", "json_default", "json_encoder", "json_serializer")) {
+			if (m.get(key) != null) {
+				problems.add(ptr + "/" + key, "expected no " + key + ": it names Python code, which Sluice cannot run;"
+						+ " the JSON is written as json.dumps writes it by default");
+			}
+		}
+		for (String key : List.of("rename_fields", "static_fields")) {
+			if (m.get(key) != null) {
+				Map<String, Object> map = values.object(m.get(key), ptr + "/" + key);
+				if (map != null) {
+					o.put(key, map);
+				}
+			}
+		}
+		if (m.get("reserved_attrs") != null) {
+			List<String> names = values.names(m.get("reserved_attrs"), ptr + "/reserved_attrs");
+			if (names != null) {
+				o.put("reserved_attrs", names);
+			}
+		}
+		Object ts = m.get("timestamp");
+		if (ts != null) {
+			if (ts instanceof Boolean || ts instanceof String) {
+				o.put("timestamp", ts);
+			}
+			else {
+				problems.expected(ptr + "/timestamp", "true, false or the key to write the time under", ts);
+			}
+		}
+		if (m.get("json_ensure_ascii") != null) {
+			Boolean b = values.bool(m.get("json_ensure_ascii"), ptr + "/json_ensure_ascii");
+			if (b != null) {
+				o.put("json_ensure_ascii", b);
+			}
+		}
+		if (m.get("prefix") != null) {
+			String p = values.string(m.get("prefix"), ptr + "/prefix");
+			if (p != null) {
+				o.put("prefix", p);
+			}
+		}
+		return o;
 	}
 
 	private FilterDef filter(Object v, String ptr) {

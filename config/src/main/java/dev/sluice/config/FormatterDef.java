@@ -16,9 +16,17 @@ import java.util.Objects;
  * @param utc       Sluice's {@code utc}: times in UTC, as with {@code converter = time.gmtime}
  * @param className the formatter class ({@code logging.Formatter})
  * @param defaults  Python 3.12's {@code defaults}: values of fields a record lacks
+ * @param options   the other arguments of a formatter class that takes more (python-json-logger's
+ *                  {@code rename_fields}, {@code timestamp}, ...); empty for {@code logging.Formatter}
  */
 public record FormatterDef(String format, String datefmt, String style, boolean validate, boolean utc,
-		String className, Map<String, Object> defaults) {
+		String className, Map<String, Object> defaults, Map<String, Object> options) {
+
+	/** A {@code logging.Formatter}-like definition without further options. */
+	public FormatterDef(String format, String datefmt, String style, boolean validate, boolean utc, String className,
+			Map<String, Object> defaults) {
+		this(format, datefmt, style, validate, utc, className, defaults, Map.of());
+	}
 
 	/** The default class, and Python's default formatter ({@code %(message)s}). */
 	public static final String FORMATTER_CLASS = "logging.Formatter";
@@ -31,5 +39,6 @@ public record FormatterDef(String format, String datefmt, String style, boolean 
 		Objects.requireNonNull(style, "style");
 		Objects.requireNonNull(className, "className");
 		defaults = Map.copyOf(defaults);
+		options = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(options));
 	}
 }

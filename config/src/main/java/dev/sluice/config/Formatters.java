@@ -1,5 +1,8 @@
 package dev.sluice.config;
 
+import java.util.List;
+import java.util.Map;
+
 import dev.sluice.pipeline.format.PythonFormatter;
 import dev.sluice.pipeline.sink.Layout;
 
@@ -17,7 +20,40 @@ final class Formatters {
 	 *
 	 * @throws IllegalArgumentException naming the problem when CPython would reject the format
 	 */
+	@SuppressWarnings("unchecked")
 	static Layout layout(FormatterDef def) {
+		if (dev.sluice.pipeline.format.PythonJsonFormatter.CLASS_NAMES.contains(def.className())) {
+			Map<String, Object> o = def.options();
+			dev.sluice.pipeline.format.PythonJsonFormatter.Builder b = dev.sluice.pipeline.format.PythonJsonFormatter
+					.builder().format(def.format()).datefmt(def.datefmt()).utc(def.utc());
+			if (o.get("rename_fields") != null) {
+				Map<String, String> rename = new java.util.LinkedHashMap<>();
+				((Map<String, Object>) o.get("rename_fields")).forEach((k, v) -> rename.put(k, String.valueOf(v)));
+				b.renameFields(rename);
+			}
+			if (o.get("static_fields") != null) {
+				b.staticFields((Map<String, Object>) o.get("static_fields"));
+			}
+			if (o.get("reserved_attrs") != null) {
+				List<String> reserved = new java.util.ArrayList<>();
+				((List<Object>) o.get("reserved_attrs")).forEach(x -> reserved.add(String.valueOf(x)));
+				b.reservedAttrs(reserved);
+			}
+			Object ts = o.get("timestamp");
+			if (ts instanceof String) {
+				b.timestamp((String) ts);
+			}
+			else if (Boolean.TRUE.equals(ts)) {
+				b.timestamp("timestamp");
+			}
+			if (o.get("json_ensure_ascii") != null) {
+				b.ensureAscii(Boolean.TRUE.equals(o.get("json_ensure_ascii")));
+			}
+			if (o.get("prefix") != null) {
+				b.prefix(String.valueOf(o.get("prefix")));
+			}
+			return b.build();
+		}
 		return PythonFormatter.builder()
 				.format(def.format())
 				.datefmt(def.datefmt())

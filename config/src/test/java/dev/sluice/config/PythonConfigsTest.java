@@ -65,4 +65,23 @@ class PythonConfigsTest {
 		assertThat(a.spec.layout().format(r)).isEqualTo("INFO:app:hello");
 		assertThat(b.spec.layout().format(r)).isEqualTo("${hello} costs ${env:X}");
 	}
+
+	/** python-json-logger's formatter by its class name, with its own arguments through '()'. */
+	@Test
+	void pythonJsonLoggersFormatterWritesJson() throws Exception {
+		LoggingConfig c = read(json("{'version': 1, 'formatters': {'json': {'()': 'pythonjsonlogger.jsonlogger.JsonFormatter',"
+				+ " 'fmt': '%(levelname)s %(name)s %(message)s', 'rename_fields': {'levelname': 'level'}, 'timestamp': true}},"
+				+ " 'handlers': {'a': {'class': 'recording', 'id': 'json-a', 'formatter': 'json'}}}"));
+		RoutingPlan plan = ConfigLoader.defaults().plan(c, SinkEnvironment.defaults().withBaseDirectory(dir));
+		LogRecord r = LogRecord.builder(Level.INFO, "app", "hello").time(Instant.parse("2020-07-29T00:00:11.491Z"))
+				.attributes(dev.sluice.context.Attributes.empty().with("User", "ana")).build();
+		RecordingSinkProvider.Recorded a = (RecordingSinkProvider.Recorded) plan.handlers().get("a").sinkFactory().get();
+		assertThat(a.spec.layout().format(r)).isEqualTo("{\"level\": \"INFO\", \"name\": \"app\", \"message\": \"hello\","
+				+ " \"User\": \"ana\", \"timestamp\": \"2020-07-29T00:00:11.491000+00:00\"}");
+		// the new class name of later versions too; Python-only arguments are refused at their place
+		read(json("{'version': 1, 'formatters': {'json': {'()': 'pythonjsonlogger.json.JsonFormatter'}}}"));
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> read(json("{'version': 1, 'formatters': {'json':"
+				+ " {'()': 'pythonjsonlogger.jsonlogger.JsonFormatter', 'json_default': 'my.module.default'}}}")))
+				.hasMessageContaining("/formatters/json/json_default");
+	}
 }

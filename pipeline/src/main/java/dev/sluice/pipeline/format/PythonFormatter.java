@@ -98,6 +98,11 @@ public final class PythonFormatter implements Layout {
 		return needsLocation;
 	}
 
+	/** The context (zone, date format, process) fields are read with; package-private for the JSON formatter. */
+	FormatContext context() {
+		return ctx;
+	}
+
 	/** Whether the message's control characters are escaped. */
 	public boolean escapesControlChars() {
 		return ctx.escape;
