@@ -184,8 +184,9 @@ final class HandlerReader {
 	private void checkExt(Object v, String ptr) {
 		if (v instanceof String && ((String) v).startsWith("ext://")) {
 			String s = (String) v;
-			if (!s.equals("ext://sys.stdout") && !s.equals("ext://sys.stderr")) {
-				problems.add(ptr, "expected ext://sys.stdout or ext://sys.stderr (the only ext:// objects Sluice has),"
+			if (!s.equals("ext://sys.stdout") && !s.equals("ext://sys.stderr") && !s.equals("ext://socket.SOCK_DGRAM")
+					&& !s.equals("ext://socket.SOCK_STREAM")) {
+				problems.add(ptr, "expected ext://sys.stdout, ext://sys.stderr or ext://socket.SOCK_DGRAM/SOCK_STREAM (the only ext:// objects Sluice has),"
 						+ " found '" + s + "'");
 			}
 		}

@@ -289,6 +289,11 @@ public final class SinkOptions {
 		}
 	}
 
+	/** The option's value as the config has it (a list, a number...), or null; marks it as read. */
+	public Object raw(String key) {
+		return take(key);
+	}
+
 	private Object take(String key) {
 		read.add(key);
 		return values.get(key);
