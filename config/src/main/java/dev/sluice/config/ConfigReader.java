@@ -67,7 +67,12 @@ final class ConfigReader {
 			HandlerReader hr = new HandlerReader(values, providers, formatters, section(top, "formatters").keySet(),
 					section(top, "filters").keySet());
 			handlerSection.forEach((name, v) -> {
-				HandlerDef h = hr.read(name, v, Problems.child("/handlers", name));
+				String ptr = Problems.child("/handlers", name);
+				if (isQueueHandler(v)) {
+					queueHandler(name, v, ptr, handlerSection.keySet());
+					return;
+				}
+				HandlerDef h = hr.read(name, v, ptr);
 				if (h != null) {
 					handlers.put(name, h);
 				}
@@ -107,12 +112,68 @@ final class ConfigReader {
 		else if (loggers.containsKey("") || loggers.containsKey("root")) {
 			root = loggers.remove(loggers.containsKey("") ? "" : "root");
 		}
+		if (!queues.isEmpty()) {
+			loggers.replaceAll((n, l) -> expandQueues(l));
+			root = root == null ? null : expandQueues(root);
+		}
 		this.handlersRead = handlers;
 		if (!problems.isEmpty()) {
 			return null;
 		}
 		return new LoggingConfig(problems.file(), contentHash, version, incremental, disable, formatters, filters,
 				handlers, loggers, root, handlerLevels, sluice);
+	}
+
+	/** Python 3.12's QueueHandler: its {@code handlers} stand for it (Sluice's own path is asynchronous already). */
+	static final String QUEUE_HANDLER = "logging.handlers.QueueHandler";
+	static final List<String> QUEUE_HANDLER_KEYS = List.of("class", "()", "handlers", "queue", "listener",
+			"respect_handler_level", "level", "filters", "formatter");
+	/** QueueHandlers by name: the handlers each stands for. */
+	private final Map<String, List<String>> queues = new LinkedHashMap<>();
+
+	private static boolean isQueueHandler(Object v) {
+		if (!(v instanceof Map)) {
+			return false;
+		}
+		Map<?, ?> m = (Map<?, ?>) v;
+		return QUEUE_HANDLER.equals(m.get("class")) || QUEUE_HANDLER.equals(m.get("()"));
+	}
+
+	/**
+	 * A QueueHandler in Python 3.12's form: {@code handlers} names the handlers its listener feeds.
+	 * Sluice's pipeline already hands records to handlers off the caller's thread, so the
+	 * QueueHandler is those handlers: a logger naming it gets them. {@code queue} and
+	 * {@code listener} (Python objects) are taken and not needed.
+	 */
+	private void queueHandler(String name, Object v, String ptr, Set<String> defined) {
+		@SuppressWarnings("unchecked")
+		Map<String, Object> m = (Map<String, Object>) v;
+		values.onlyKeys(m, ptr, QUEUE_HANDLER_KEYS, "a QueueHandler");
+		List<String> targets = m.get("handlers") != null ? values.names(m.get("handlers"), ptr + "/handlers") : null;
+		if (targets == null || targets.isEmpty()) {
+			problems.add(ptr + "/handlers", "expected the handlers the queue feeds (Python 3.12's 'handlers' key),"
+					+ " found none");
+			return;
+		}
+		for (int i = 0; i < targets.size(); i++) {
+			String t = targets.get(i);
+			if (!defined.contains(t)) {
+				problems.undefined(ptr + "/handlers/" + i, "handler", t, defined);
+			}
+			else if (t.equals(name)) {
+				problems.add(ptr + "/handlers/" + i, "expected other handlers, found the QueueHandler itself");
+			}
+		}
+		queues.put(name, targets);
+	}
+
+	private LoggerDef expandQueues(LoggerDef l) {
+		java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>();
+		for (String h : l.handlers()) {
+			List<String> targets = queues.get(h);
+			names.addAll(targets != null ? targets : List.of(h));
+		}
+		return new LoggerDef(l.level(), l.propagate(), new java.util.ArrayList<>(names), l.filters());
 	}
 
 	static final List<String> SLUICE_KEYS = List.of("ingress_capacity", "ingress_full", "ingress_wait");

@@ -84,4 +84,20 @@ class PythonConfigsTest {
 				+ " {'()': 'pythonjsonlogger.jsonlogger.JsonFormatter', 'json_default': 'my.module.default'}}}")))
 				.hasMessageContaining("/formatters/json/json_default");
 	}
+
+	/** Python 3.12's QueueHandler form: the handlers its listener feeds stand for it. */
+	@Test
+	void aQueueHandlerIsTheHandlersItFeeds() {
+		LoggingConfig c = read(json("{'version': 1, 'handlers': {"
+				+ " 'rec': {'class': 'recording', 'id': 'queue-rec'},"
+				+ " 'queue': {'class': 'logging.handlers.QueueHandler', 'handlers': ['rec'], 'respect_handler_level': true}},"
+				+ " 'loggers': {'app': {'handlers': ['queue'], 'propagate': false}},"
+				+ " 'root': {'level': 'INFO', 'handlers': ['queue', 'rec']}}"));
+		assertThat(c.loggers().get("app").handlers()).containsExactly("rec");
+		assertThat(c.root().handlers()).containsExactly("rec");
+		assertThat(c.handlers()).containsOnlyKeys("rec");
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> read(json("{'version': 1, 'handlers': {"
+				+ " 'queue': {'class': 'logging.handlers.QueueHandler', 'handlers': ['nope']}}}")))
+				.hasMessageContaining("/handlers/queue/handlers/0");
+	}
 }
