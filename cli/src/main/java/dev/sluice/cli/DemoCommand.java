@@ -116,7 +116,7 @@ final class DemoCommand implements Callable<Integer> {
 			out.println("  the file sink wrote " + dataDir.resolve("demo.log"));
 		}
 		if (config == null && plan.handlers().containsKey("events")) {
-			printEvents(out, DemoPlan.eventsPath(dataDir), units, failed.sum());
+			printEvents(out, DemoPlan.eventsPath(dataDir), units, failed.sum(), end - start);
 		}
 		return report.droppedTotal() == 0 ? 0 : 1;
 	}
@@ -151,12 +151,12 @@ final class DemoCommand implements Callable<Integer> {
 	}
 
 	/** What the event log stored, read back from its database, and how to look at it. */
-	private static void printEvents(PrintStream out, Path db, long units, long failed) {
+	private static void printEvents(PrintStream out, Path db, long units, long failed, long totalNanos) {
 		EventStore store = EventStore.h2File(db);
 		try {
 			long stored = store.count().block(Duration.ofSeconds(30));
-			out.printf("  event log: %,d events stored in %s.mv.db (%,d operations, %,d failed)%n", stored,
-					db.toAbsolutePath(), units, failed);
+			out.printf("  event log: %,d events stored in %s.mv.db (%,d operations, %,d failed), %,.0f events/s%n", stored,
+					db.toAbsolutePath(), units, failed, stored / (totalNanos / 1e9));
 			String arg = db.toAbsolutePath().toString();
 			arg = arg.matches("[A-Za-z0-9_./:-]+") ? arg : "'" + arg.replace("'", "'\\''") + "'";
 			out.println("  view them: sluice events query --db " + arg + " [--level error] [--operation ID]");
