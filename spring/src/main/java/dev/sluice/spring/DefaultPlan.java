@@ -50,19 +50,44 @@ final class DefaultPlan {
 	static RoutingPlan of(Environment env, LogFile logFile, SinkEnvironment sinks) {
 		String format = env.getProperty("sluice.console.format", FORMAT);
 		String datefmt = env.getProperty("sluice.console.datefmt", DATEFMT);
+		String bootPattern = env.getProperty("logging.pattern.console");
+		if (bootPattern != null && env.getProperty("sluice.console.format") == null) {
+			// Boot's own property, a Logback pattern: translated into Python's format
+			try {
+				LogbackPatterns.Translated t = LogbackPatterns.translate(bootPattern);
+				format = t.format();
+				datefmt = t.datefmt();
+			}
+			catch (IllegalArgumentException e) {
+				throw new IllegalArgumentException("logging.pattern.console: " + e.getMessage(), e);
+			}
+		}
 		PythonFormatter layout;
 		try {
 			layout = PythonFormatter.builder().format(format).datefmt(datefmt).build();
 		}
 		catch (IllegalArgumentException e) {
-			throw new IllegalArgumentException("sluice.console.format: " + e.getMessage(), e);
+			throw new IllegalArgumentException((bootPattern != null ? "logging.pattern.console" : "sluice.console.format")
+					+ ": " + e.getMessage(), e);
+		}
+		PythonFormatter fileText = layout;
+		String filePattern = env.getProperty("logging.pattern.file");
+		if (filePattern != null) {
+			try {
+				LogbackPatterns.Translated t = LogbackPatterns.translate(filePattern);
+				fileText = PythonFormatter.builder().format(t.format()).datefmt(t.datefmt()).build();
+			}
+			catch (IllegalArgumentException e) {
+				throw new IllegalArgumentException("logging.pattern.file: " + e.getMessage(), e);
+			}
 		}
 		dev.sluice.pipeline.sink.Layout consoleLayout = structured(env, "console", layout, sinks);
 		HandlerSpec console = HandlerSpec.of(CONSOLE,
 				() -> new ConsoleSink(System.out, consoleLayout, "\n", StandardCharsets.UTF_8))
-				.withIdentity(List.of(DefaultPlan.class.getName(), CONSOLE, format, datefmt,
+				.withIdentity(List.of(DefaultPlan.class.getName(), CONSOLE, format, String.valueOf(datefmt),
 						String.valueOf(env.getProperty(STRUCTURED + "console"))))
-				.withNeedsLocation(consoleLayout.needsLocation()).withBuffer(dev.sluice.pipeline.BufferSpec.LOSSLESS);
+				.withNeedsLocation(consoleLayout.needsLocation()).withBuffer(dev.sluice.pipeline.BufferSpec.LOSSLESS)
+				.withLevel(threshold(env, "console"));
 		RoutingPlan.Builder plan = RoutingPlan.builder().handler(console);
 		if (AccessRecorder.EVENTS) {
 			// With the event log on the class path each access record is also an event record on
@@ -81,14 +106,32 @@ final class DefaultPlan {
 					+ "on the class path (add dev.sluice:sluice-sink-file); logging to the console only");
 			return plan.root(LoggerSpec.of(Level.INFO, CONSOLE)).build();
 		}
-		dev.sluice.pipeline.sink.Layout fileLayout = structured(env, "file", layout, sinks);
+		dev.sluice.pipeline.sink.Layout fileLayout = structured(env, "file", fileText, sinks);
 		SinkSpec spec = new SinkSpec(FILE, "logging.FileHandler", SinkOptions.of(Map.of("filename", path)), fileLayout,
 				sinks);
 		HandlerSpec file = HandlerSpec.of(FILE, () -> files.create(spec))
-				.withIdentity(List.of(DefaultPlan.class.getName(), FILE, path, format, datefmt,
+				.withIdentity(List.of(DefaultPlan.class.getName(), FILE, path, fileText.formatString(), String.valueOf(datefmt),
 						String.valueOf(env.getProperty(STRUCTURED + "file"))))
-				.withNeedsLocation(fileLayout.needsLocation()).withBuffer(dev.sluice.pipeline.BufferSpec.LOSSLESS);
+				.withNeedsLocation(fileLayout.needsLocation()).withBuffer(dev.sluice.pipeline.BufferSpec.LOSSLESS)
+				.withLevel(threshold(env, "file"));
 		return plan.handler(file).root(LoggerSpec.of(Level.INFO, CONSOLE, FILE)).build();
+	}
+
+	/** Boot's {@code logging.threshold.console|file}: the handler's level (OFF: nothing passes); NOTSET when unset. */
+	static Level threshold(Environment env, String target) {
+		String v = env.getProperty("logging.threshold." + target);
+		if (v == null || v.isBlank()) {
+			return Level.NOTSET;
+		}
+		if ("OFF".equalsIgnoreCase(v.trim())) {
+			return Level.of(Integer.MAX_VALUE - 1);
+		}
+		try {
+			return Level.parse(v);
+		}
+		catch (IllegalArgumentException e) {
+			throw new IllegalArgumentException("logging.threshold." + target + ": " + e.getMessage(), e);
+		}
 	}
 
 	/** Boot's structured logging properties: {@code logging.structured.format.console|file}. */

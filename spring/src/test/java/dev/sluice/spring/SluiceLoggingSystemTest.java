@@ -172,4 +172,13 @@ class SluiceLoggingSystemTest {
 		assertThat(json.get("service.name").asText()).isEqualTo("orders");
 		assertThat(json.has("@timestamp")).isTrue();
 	}
+
+	@Test
+	void bootsThresholdAndPatternPropertiesShapeTheConsole() {
+		system.initialize(context(Map.of("logging.threshold.console", "WARN", "logging.pattern.console", "%p %m%n")), null,
+				null);
+		assertThat(sluice.plan().handlers().get("console").level()).isEqualTo(Level.WARNING);
+		assertThatThrownBy(() -> system.initialize(context(Map.of("logging.pattern.console", "%m %marker")), null, null))
+				.hasMessageContaining("logging.pattern.console").hasMessageContaining("%marker");
+	}
 }
