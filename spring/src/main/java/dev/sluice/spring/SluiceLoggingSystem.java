@@ -101,8 +101,40 @@ public final class SluiceLoggingSystem extends LoggingSystem {
 					sluice.environment());
 			sluice.apply(plan).block();
 		}
+		dev.sluice.pipeline.IngressFullPolicy policy = ingressFullPolicy(env);
+		if (policy != null) {
+			sluice.apply(sluice.plan().toBuilder().ingressFullPolicy(policy).build()).block();
+		}
 		LoggerSpec root = plan.root();
 		rootLevel = root == null || root.level().value() == Level.NOTSET.value() ? Level.NOTSET : root.level();
+	}
+
+	/** {@code sluice.ingress.full} (wait or drop) and {@code sluice.ingress.wait} (a duration); null when neither is set. */
+	static dev.sluice.pipeline.IngressFullPolicy ingressFullPolicy(Environment env) {
+		if (env == null) {
+			return null;
+		}
+		String full = env.getProperty("sluice.ingress.full");
+		String wait = env.getProperty("sluice.ingress.wait");
+		if (!StringUtils.hasText(full) && !StringUtils.hasText(wait)) {
+			return null;
+		}
+		java.time.Duration max = dev.sluice.pipeline.IngressFullPolicy.DEFAULT.maxWait();
+		if (StringUtils.hasText(wait)) {
+			try {
+				max = org.springframework.boot.convert.DurationStyle.detectAndParse(wait.trim());
+			}
+			catch (IllegalArgumentException e) {
+				throw new IllegalArgumentException("sluice.ingress.wait: expected a duration such as 5s, found '" + wait
+						+ "'", e);
+			}
+		}
+		try {
+			return dev.sluice.pipeline.IngressFullPolicy.parse(StringUtils.hasText(full) ? full.trim() : "wait", max);
+		}
+		catch (IllegalArgumentException e) {
+			throw new IllegalArgumentException("sluice.ingress.full: " + e.getMessage(), e);
+		}
 	}
 
 	@Override

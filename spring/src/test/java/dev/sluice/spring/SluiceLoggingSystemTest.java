@@ -181,4 +181,17 @@ class SluiceLoggingSystemTest {
 		assertThatThrownBy(() -> system.initialize(context(Map.of("logging.pattern.console", "%m %marker")), null, null))
 				.hasMessageContaining("logging.pattern.console").hasMessageContaining("%marker");
 	}
+
+	@Test
+	void theFullIngressPolicyComesFromSpringProperties() {
+		assertThat(SluiceLoggingSystem.ingressFullPolicy(context(Map.of("sluice.ingress.full", "drop")).getEnvironment()))
+				.isEqualTo(dev.sluice.pipeline.IngressFullPolicy.drop());
+		assertThat(SluiceLoggingSystem.ingressFullPolicy(context(Map.of("sluice.ingress.wait", "250ms")).getEnvironment()))
+				.isEqualTo(dev.sluice.pipeline.IngressFullPolicy.waitForRoom(java.time.Duration.ofMillis(250)));
+		assertThat(SluiceLoggingSystem.ingressFullPolicy(context(Map.of()).getEnvironment())).isNull();
+		system.initialize(context(Map.of("sluice.ingress.full", "drop")), null, null);
+		assertThat(sluice.plan().ingressFullPolicy()).isEqualTo(dev.sluice.pipeline.IngressFullPolicy.drop());
+		assertThatThrownBy(() -> system.initialize(context(Map.of("sluice.ingress.full", "spin")), null, null))
+				.hasMessageContaining("sluice.ingress.full");
+	}
 }
