@@ -22,6 +22,11 @@ import reactor.core.publisher.FluxSink;
  * {@code tickNanos}), so that its subscriber can run periodic work on the same thread.
  *
  * <p>After {@link #close()} the drain thread empties the queue and completes the Flux.
+ *
+ * <p>Backpressure is not Reactor demand here: the one subscriber is the router, on this same
+ * thread, and it requests without bound. It is carried by the bounded queue (callers wait or drop
+ * by the {@link IngressFullPolicy}) and, behind it, by the sinks' buffers (the router waits for a
+ * lossless sink that makes progress).
  */
 final class MpscIngress {
 
@@ -131,11 +136,6 @@ final class MpscIngress {
 		long gap = 2 * BUSY_GAP_NANOS; // moving average of the time between non-empty batches
 		try {
 			while (!emitter.isCancelled()) {
-				if (emitter.requestedFromDownstream() == 0) {
-					wakeup.prepare();
-					wakeup.park(tickNanos);
-					continue;
-				}
 				List<LogRecord> batch = new ArrayList<>(Math.min(MAX_BATCH, Math.max(16, queue.size())));
 				queue.drain(batch::add, MAX_BATCH);
 				if (!batch.isEmpty()) {
