@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Executor;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -90,8 +89,10 @@ public final class EventStore {
 		// Reactor's own schedulers interrupt a task cancelled from another thread (a client going away, a
 		// timeout), and an interrupt during H2's file I/O closes its FileChannel for good: the driver runs on
 		// threads of the store's own that nothing interrupts
+		// LinkedTransferQueue: handing a task over is lock-free (LinkedBlockingQueue takes a lock, which
+		// parks under contention: a blocking call on the Reactor thread that schedules the task)
 		this.driverThreads = new ThreadPoolExecutor(poolSize + 1, poolSize + 1, 30, TimeUnit.SECONDS,
-				new LinkedBlockingQueue<>(), EventStore::driverThread);
+				new java.util.concurrent.LinkedTransferQueue<>(), EventStore::driverThread);
 		driverThreads.allowCoreThreadTimeOut(true);
 		// a plain Executor: given an ExecutorService, Reactor would make a scheduler that interrupts again
 		Executor execute = driverThreads::execute;
