@@ -93,7 +93,9 @@ public final class EventStore {
 		// parks under contention: a blocking call on the Reactor thread that schedules the task)
 		this.driverThreads = new ThreadPoolExecutor(poolSize + 1, poolSize + 1, 30, TimeUnit.SECONDS,
 				new java.util.concurrent.LinkedTransferQueue<>(), EventStore::driverThread);
-		driverThreads.allowCoreThreadTimeOut(true);
+		// all threads started now and kept until close: the executor never takes its main lock to add a
+		// worker later, on the Reactor thread that schedules a query
+		driverThreads.prestartAllCoreThreads();
 		// a plain Executor: given an ExecutorService, Reactor would make a scheduler that interrupts again
 		Executor execute = driverThreads::execute;
 		this.scheduler = Schedulers.fromExecutor(execute);
