@@ -14,6 +14,7 @@ import dev.sluice.pipeline.sink.Batch;
 import dev.sluice.pipeline.sink.Layout;
 import dev.sluice.pipeline.sink.Sink;
 import dev.sluice.pipeline.sink.StatusLogger;
+import dev.sluice.pipeline.sink.TextEncoder;
 import reactor.core.publisher.Mono;
 
 /**
@@ -30,6 +31,7 @@ final class SysLogSink implements Sink {
 	private final Layout layout;
 	private final StatusLogger status;
 	private final StringBuilder text = new StringBuilder(256);
+	private final TextEncoder utf8 = new TextEncoder(StandardCharsets.UTF_8);
 	private DatagramChannel udp;
 	private SocketChannel stream;
 
@@ -66,7 +68,7 @@ final class SysLogSink implements Sink {
 			text.append('<').append((facility << 3) | priority(r.level())).append('>');
 			layout.format(r, text);
 			text.append('\0');
-			ByteBuffer bytes = ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8));
+			ByteBuffer bytes = utf8.encode(text);
 			try {
 				send(bytes);
 				status.forget("syslog:" + address);
