@@ -79,10 +79,10 @@ final class HandlerReader {
 				checkExt(val, Problems.child(ptr, k));
 			}
 		});
-		if (className != null && providers.find(className) == null) {
+		if (className != null && provider == null) {
 			problems.add(ptr + (m.containsKey("()") ? "/()" : "/class"), providers.unknownClass(className));
 		}
-		if (className == null || providers.find(className) == null) {
+		if (provider == null) {
 			return null;
 		}
 		// returned also when other keys had problems (the config is rejected then), so that the
