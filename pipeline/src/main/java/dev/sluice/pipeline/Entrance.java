@@ -27,8 +27,8 @@ import reactor.core.scheduler.Schedulers;
  * then parks in short steps, so that under a flood the router and sink threads get the CPU and
  * the callers go at the pace of the pipeline (as Log4j2's do) instead of dropping. The wait
  * covers the race between callers: a caller that saw room but lost the last slot to another
- * waits again for its offer, within the same bound. A record that still finds no room by then is
- * dropped and counted.
+ * waits again for its offer, up to the policy's bound counted afresh (so a call waits at most
+ * twice the bound). A record that still finds no room by then is dropped and counted.
  *
  * <p>Thread-safe; {@link #admit()} and {@link #offer} are lock-free and, without a caller wait,
  * never block or spin.
