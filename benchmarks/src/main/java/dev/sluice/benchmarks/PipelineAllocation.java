@@ -1,9 +1,6 @@
 package dev.sluice.benchmarks;
 
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
@@ -12,8 +9,6 @@ import java.util.Map;
 import com.sun.management.ThreadMXBean;
 
 import dev.sluice.benchmarks.stacks.Workload;
-import dev.sluice.config.ConfigLoader;
-import dev.sluice.config.LoggingConfig;
 import dev.sluice.pipeline.Logger;
 import dev.sluice.pipeline.Sluice;
 
@@ -29,16 +24,7 @@ public final class PipelineAllocation {
 
 	public static void main(String[] args) throws Exception {
 		int records = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
-		Path dir = Files.createTempDirectory("sluice-alloc");
-		Path config = dir.resolve("logging.json");
-		Files.writeString(config, "{\"version\": 1, \"formatters\": {\"f\": {\"format\": \"" + Workload.PYTHON_FORMAT
-				+ "\"}}, \"handlers\": {\"file\": {\"class\": \"logging.FileHandler\", \"filename\": \""
-				+ dir.resolve("app.log") + "\", \"formatter\": \"f\"}}, \"root\": {\"level\": \"INFO\", \"handlers\": [\"file\"]}}",
-				StandardCharsets.UTF_8);
-		ConfigLoader loader = ConfigLoader.defaults();
-		LoggingConfig cfg = loader.read(config);
-		Sluice sluice = Sluice.builder().shutdownHook(false).build();
-		sluice.apply(loader.plan(cfg, sluice.environment())).block();
+		Sluice sluice = FilePipeline.start("sluice-alloc");
 		Logger log = sluice.logger(Workload.LOGGER);
 		for (int i = 0; i < 300_000; i++) {
 			log.info("Providers sync for bucket {} finished after {} ms", "eu-west-1/prod", 4711);

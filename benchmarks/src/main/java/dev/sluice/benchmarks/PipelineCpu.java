@@ -2,16 +2,11 @@ package dev.sluice.benchmarks;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 
-import dev.sluice.config.ConfigLoader;
-import dev.sluice.config.LoggingConfig;
 import dev.sluice.pipeline.Logger;
 import dev.sluice.pipeline.Sluice;
 import dev.sluice.benchmarks.stacks.Workload;
@@ -28,16 +23,7 @@ public final class PipelineCpu {
 
 	public static void main(String[] args) throws Exception {
 		int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
-		Path dir = Files.createTempDirectory("sluice-cpu");
-		Path config = dir.resolve("logging.json");
-		Files.writeString(config, "{\"version\": 1, \"formatters\": {\"f\": {\"format\": \"" + Workload.PYTHON_FORMAT
-				+ "\"}}, \"handlers\": {\"file\": {\"class\": \"logging.FileHandler\", \"filename\": \""
-				+ dir.resolve("app.log") + "\", \"formatter\": \"f\"}}, \"root\": {\"level\": \"INFO\", \"handlers\": [\"file\"]}}",
-				StandardCharsets.UTF_8);
-		ConfigLoader loader = ConfigLoader.defaults();
-		LoggingConfig cfg = loader.read(config);
-		Sluice sluice = Sluice.builder().shutdownHook(false).build();
-		sluice.apply(loader.plan(cfg, sluice.environment())).block();
+		Sluice sluice = FilePipeline.start("sluice-cpu");
 		Logger log = sluice.logger(Workload.LOGGER);
 		// warm-up: the pipeline's code compiled, as in a service that has run a while
 		for (int i = 0; i < 200_000; i++) {
