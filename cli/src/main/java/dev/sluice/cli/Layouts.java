@@ -1,6 +1,6 @@
 package dev.sluice.cli;
 
-import dev.sluice.pipeline.format.PythonFormatter;
+import dev.sluice.layouts.PythonFormatter;
 import dev.sluice.pipeline.sink.Layout;
 
 /** The layouts the command line uses when no config file gives one. */

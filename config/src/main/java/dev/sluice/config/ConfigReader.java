@@ -280,7 +280,7 @@ final class ConfigReader {
 		String factory = m.get("()") instanceof String ? (String) m.get("()") : null;
 		String cls = m.get("class") instanceof String ? (String) m.get("class") : null;
 		String named = factory != null ? factory : cls;
-		boolean json = named != null && dev.sluice.pipeline.format.PythonJsonFormatter.CLASS_NAMES.contains(named);
+		boolean json = named != null && dev.sluice.layouts.PythonJsonFormatter.CLASS_NAMES.contains(named);
 		values.onlyKeys(m, ptr, json ? JSON_FORMATTER_KEYS : FORMATTER_KEYS, json ? "a JSON formatter" : "a formatter");
 		factory = m.containsKey("()") ? values.string(m.get("()"), Problems.child(ptr, "()")) : null;
 		cls = m.containsKey("class") ? values.string(m.get("class"), ptr + "/class") : null;

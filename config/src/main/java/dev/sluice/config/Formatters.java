@@ -3,7 +3,7 @@ package dev.sluice.config;
 import java.util.List;
 import java.util.Map;
 
-import dev.sluice.pipeline.format.PythonFormatter;
+import dev.sluice.layouts.PythonFormatter;
 import dev.sluice.pipeline.sink.Layout;
 
 /**
@@ -22,9 +22,9 @@ final class Formatters {
 	 */
 	@SuppressWarnings("unchecked")
 	static Layout layout(FormatterDef def) {
-		if (dev.sluice.pipeline.format.PythonJsonFormatter.CLASS_NAMES.contains(def.className())) {
+		if (dev.sluice.layouts.PythonJsonFormatter.CLASS_NAMES.contains(def.className())) {
 			Map<String, Object> o = def.options();
-			dev.sluice.pipeline.format.PythonJsonFormatter.Builder b = dev.sluice.pipeline.format.PythonJsonFormatter
+			dev.sluice.layouts.PythonJsonFormatter.Builder b = dev.sluice.layouts.PythonJsonFormatter
 					.builder().format(def.format()).datefmt(def.datefmt()).utc(def.utc());
 			if (o.get("rename_fields") != null) {
 				Map<String, String> rename = new java.util.LinkedHashMap<>();

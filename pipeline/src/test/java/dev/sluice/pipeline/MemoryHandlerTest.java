@@ -8,7 +8,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import dev.sluice.pipeline.console.MemorySinkProvider;
-import dev.sluice.pipeline.format.PythonFormatter;
 import dev.sluice.pipeline.sink.SinkOptions;
 import dev.sluice.pipeline.sink.SinkSpec;
 import dev.sluice.pipeline.testing.RecordingSink;
@@ -22,7 +21,7 @@ class MemoryHandlerTest {
 		Sluice[] holder = new Sluice[1];
 		HandlerSpec memory = HandlerSpec.of("buffer", () -> new MemorySinkProvider().create(new SinkSpec("buffer",
 				"logging.handlers.MemoryHandler", SinkOptions.of(Map.of("capacity", 3, "target", "console")),
-				PythonFormatter.of("%(message)s"), holder[0].environment())));
+				(r, out) -> out.append(r.message()), holder[0].environment())));
 		Sluice sluice = PipelineTestSupport.quiet(new PipelineTestSupport.CapturedStatus()).build();
 		holder[0] = sluice;
 		sluice.apply(RoutingPlan.builder().handler(HandlerSpec.ofSink("console", target)).handler(memory)

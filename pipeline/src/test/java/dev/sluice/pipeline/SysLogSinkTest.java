@@ -18,7 +18,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import dev.sluice.pipeline.console.SysLogSinkProvider;
-import dev.sluice.pipeline.format.PythonFormatter;
 import dev.sluice.pipeline.sink.SinkEnvironment;
 import dev.sluice.pipeline.sink.SinkOptions;
 import dev.sluice.pipeline.sink.SinkSpec;
@@ -31,7 +30,7 @@ class SysLogSinkTest {
 
 	private static Sluice pipeline(Map<String, Object> options) {
 		SinkSpec spec = new SinkSpec("syslog", "logging.handlers.SysLogHandler", SinkOptions.of(options),
-				PythonFormatter.of("%(name)s: %(message)s"), SinkEnvironment.defaults());
+				(r, out) -> out.append(r.loggerName()).append(": ").append(r.message()), SinkEnvironment.defaults());
 		return Sluice.builder().shutdownHook(false).plan(RoutingPlan.builder()
 				.handler(HandlerSpec.of("syslog", () -> new SysLogSinkProvider().create(spec)))
 				.root(LoggerSpec.of(Level.DEBUG, "syslog")).build()).build();

@@ -13,7 +13,7 @@ import dev.sluice.pipeline.Level;
 import dev.sluice.pipeline.LoggerSpec;
 import dev.sluice.pipeline.RoutingPlan;
 import dev.sluice.pipeline.console.ConsoleSink;
-import dev.sluice.pipeline.format.PythonFormatter;
+import dev.sluice.layouts.PythonFormatter;
 import dev.sluice.pipeline.sink.SinkEnvironment;
 import dev.sluice.pipeline.sink.SinkOptions;
 import dev.sluice.pipeline.sink.SinkProvider;
@@ -149,7 +149,7 @@ final class DefaultPlan {
 			return text;
 		}
 		if ("ecs".equalsIgnoreCase(format.trim())) {
-			return dev.sluice.pipeline.format.EcsJsonLayout.builder()
+			return dev.sluice.layouts.EcsJsonLayout.builder()
 					.serviceName(env.getProperty("spring.application.name")).build();
 		}
 		sinks.status().warn("spring", STRUCTURED + target + "=" + format + " is not supported by Sluice (ecs is);"

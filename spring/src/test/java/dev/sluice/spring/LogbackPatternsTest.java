@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import dev.sluice.context.Attributes;
 import dev.sluice.pipeline.Level;
 import dev.sluice.pipeline.LogRecord;
-import dev.sluice.pipeline.format.PythonFormatter;
+import dev.sluice.layouts.PythonFormatter;
 
 /** Boot's logging.pattern.* (Logback words) in Python's format. */
 class LogbackPatternsTest {

@@ -6,7 +6,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
 import dev.sluice.pipeline.console.ConsoleSink;
-import dev.sluice.pipeline.format.PythonFormatter;
+import dev.sluice.layouts.PythonFormatter;
 import dev.sluice.pipeline.sink.Sink;
 import dev.sluice.pipeline.sink.SinkEnvironment;
 

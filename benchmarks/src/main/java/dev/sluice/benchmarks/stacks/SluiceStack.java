@@ -20,7 +20,7 @@ import dev.sluice.pipeline.RoutingPlan;
 import dev.sluice.pipeline.ShutdownReport;
 import dev.sluice.pipeline.Sluice;
 import dev.sluice.pipeline.console.ConsoleSink;
-import dev.sluice.pipeline.format.PythonFormatter;
+import dev.sluice.layouts.PythonFormatter;
 import dev.sluice.pipeline.sink.Batch;
 import dev.sluice.pipeline.sink.Sink;
 import dev.sluice.pipeline.sink.SinkOptions;

@@ -28,6 +28,15 @@ public interface Layout {
 		return false;
 	}
 
+	/**
+	 * This layout with a file handler's {@code escapeControlChars} option applied: CR, LF and other
+	 * control characters in the message written as escapes, so one record stays one line. Layouts
+	 * whose output never holds a raw control character (JSON) return themselves, which is the default.
+	 */
+	default Layout withEscapeControlChars(boolean escape) {
+		return this;
+	}
+
 	/** The record as a new String (convenience; sinks on the hot path use the builder form). */
 	default String format(LogRecord record) {
 		StringBuilder sb = new StringBuilder(128);

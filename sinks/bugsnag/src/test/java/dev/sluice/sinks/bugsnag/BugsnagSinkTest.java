@@ -29,7 +29,7 @@ import dev.sluice.context.Attributes;
 import dev.sluice.context.StandardKeys;
 import dev.sluice.pipeline.Level;
 import dev.sluice.pipeline.LogRecord;
-import dev.sluice.pipeline.format.PythonFormatter;
+import dev.sluice.layouts.PythonFormatter;
 import dev.sluice.pipeline.sink.InvalidConfigException;
 import dev.sluice.pipeline.sink.SinkEnvironment;
 import dev.sluice.pipeline.sink.SinkOptions;

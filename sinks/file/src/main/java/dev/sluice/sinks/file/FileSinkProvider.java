@@ -9,7 +9,6 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Set;
 
-import dev.sluice.pipeline.format.PythonFormatter;
 import dev.sluice.pipeline.sink.Layout;
 import dev.sluice.pipeline.sink.Sink;
 import dev.sluice.pipeline.sink.SinkOptions;
@@ -171,10 +170,7 @@ public final class FileSinkProvider implements SinkProvider {
 		else if (rotating && maxBytes > 0) {
 			rollover = new SizeRollover(path, maxBytes, backupCount, compress, totalSizeCap, housekeeper);
 		}
-		Layout layout = spec.layout();
-		if (layout instanceof PythonFormatter) {
-			layout = ((PythonFormatter) layout).withEscapeControlChars(escape);
-		}
+		Layout layout = spec.layout().withEscapeControlChars(escape);
 		FileSinkConfig config = new FileSinkConfig(spec.handlerName(), path, truncate, charset,
 				errors.equals("strict"), errors.equals("ignore"), maxBytes, backupCount, when, interval, utc, atTime,
 				compress, totalSizeCap, fsync, dedupWindow, watched);

@@ -21,7 +21,7 @@ import dev.sluice.pipeline.LoggerSpec;
 import dev.sluice.pipeline.RoutingPlan;
 import dev.sluice.pipeline.ShutdownReport;
 import dev.sluice.pipeline.Sluice;
-import dev.sluice.pipeline.format.PythonFormatter;
+import dev.sluice.layouts.PythonFormatter;
 
 /**
  * The rotating file sink behind the real pipeline (with BlockHound installed): many threads log,

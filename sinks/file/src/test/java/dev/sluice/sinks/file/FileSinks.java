@@ -16,7 +16,7 @@ import java.util.zip.GZIPInputStream;
 
 import dev.sluice.pipeline.Level;
 import dev.sluice.pipeline.LogRecord;
-import dev.sluice.pipeline.format.PythonFormatter;
+import dev.sluice.layouts.PythonFormatter;
 import dev.sluice.pipeline.sink.Batch;
 import dev.sluice.pipeline.sink.Layout;
 import dev.sluice.pipeline.sink.SinkEnvironment;

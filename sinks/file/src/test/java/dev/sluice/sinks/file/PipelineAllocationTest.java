@@ -20,7 +20,7 @@ import dev.sluice.pipeline.LoggerSpec;
 import dev.sluice.pipeline.RoutingPlan;
 import dev.sluice.pipeline.ShutdownReport;
 import dev.sluice.pipeline.Sluice;
-import dev.sluice.pipeline.format.PythonFormatter;
+import dev.sluice.layouts.PythonFormatter;
 
 /**
  * The pipeline's own threads (router and the file sink's runner) allocate at most 64 bytes per

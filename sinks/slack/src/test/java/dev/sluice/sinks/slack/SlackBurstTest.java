@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.sluice.pipeline.Level;
 import dev.sluice.pipeline.LogRecord;
-import dev.sluice.pipeline.format.PythonFormatter;
+import dev.sluice.layouts.PythonFormatter;
 import dev.sluice.pipeline.sink.SinkEnvironment;
 import dev.sluice.pipeline.sink.SinkOptions;
 import dev.sluice.pipeline.sink.SinkSpec;

@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.sluice.pipeline.Level;
 import dev.sluice.pipeline.LogRecord;
-import dev.sluice.pipeline.format.PythonFormatter;
+import dev.sluice.layouts.PythonFormatter;
 import dev.sluice.pipeline.sink.InvalidConfigException;
 import dev.sluice.pipeline.sink.SinkEnvironment;
 import dev.sluice.pipeline.sink.SinkOptions;

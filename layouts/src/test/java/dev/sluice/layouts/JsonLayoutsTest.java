@@ -1,0 +1,104 @@
+package dev.sluice.layouts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+import dev.sluice.context.Attributes;
+import dev.sluice.pipeline.Level;
+import dev.sluice.pipeline.LogRecord;
+import dev.sluice.pipeline.sink.Layouts;
+
+class JsonLayoutsTest {
+
+	static final ObjectMapper JSON = new ObjectMapper();
+	static final long T = Instant.parse("2020-07-29T04:00:11.491Z").getEpochSecond() * 1_000_000_000L + 491_000_000L;
+
+	static LogRecord.Builder record(String msg) {
+		return LogRecord.builder(Level.INFO, "transactional", msg).epochNanos(T).thread("DoTask-02", 7);
+	}
+
+	@Test
+	void theSeedsTransactionalRecordAsCloudWatchWantsIt() {
+		LogRecord r = record("Organization was successfully added").attributes(Attributes.from(
+				new java.util.LinkedHashMap<>(Map.of("organization_id", "123")))
+				.with("organization_name", "test_organization").with("user_email", "test_user")).build();
+		assertThat(PlainJsonLayout.of().format(r)).isEqualTo("{\"message\":\"Organization was successfully added\","
+				+ "\"organization_id\":\"123\",\"organization_name\":\"test_organization\",\"user_email\":\"test_user\"}");
+	}
+
+	@Test
+	void plainRecordFieldsAreTypedAsPythonTypesThem() throws Exception {
+		RuntimeException boom = new RuntimeException("boom");
+		LogRecord r = record("line1\nline2 \"q\" \u0001").thrown(boom)
+				.attributes(Attributes.of("count", 3, "levelname", "spoof")).build();
+		PlainJsonLayout layout = PlainJsonLayout.builder()
+				.recordFields(List.of("levelname", "levelno", "name", "created", "asctime", "threadName"))
+				.zone(ZoneOffset.UTC).build();
+		String text = layout.format(r);
+		assertThat(text).doesNotContain("\n");
+		JsonNode n = JSON.readTree(text);
+		assertThat(n.get("message").asText()).isEqualTo("line1\nline2 \"q\" \u0001");
+		assertThat(n.get("levelname").asText()).isEqualTo("INFO");
+		assertThat(n.get("levelno").asInt()).isEqualTo(20);
+		assertThat(n.get("created").asDouble()).isEqualTo(T / 1e9);
+		assertThat(n.get("asctime").asText()).isEqualTo("2020-07-29 04:00:11,491");
+		assertThat(n.get("threadName").asText()).isEqualTo("DoTask-02");
+		assertThat(n.get("exc_info").asText()).isEqualTo(Layouts.stackTrace(boom));
+		assertThat(n.get("count").asInt()).isEqualTo(3);
+		assertThat(text.indexOf("levelname")).isEqualTo(text.lastIndexOf("levelname"));
+		assertThatThrownBy(() -> PlainJsonLayout.builder().recordFields(List.of("nosuch")).build())
+				.isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'nosuch'");
+	}
+
+	@Test
+	void ecsWithLabels() throws Exception {
+		IllegalStateException boom = new IllegalStateException("bad \"state\"");
+		LogRecord r = record("hello\tworld").thrown(boom)
+				.attributes(Attributes.of("User", "alice", "retries", 2).with("ok", true).with("tags", List.of("a", "b")))
+				.location(new StackTraceElement("com.acme.Sync", "run", "Sync.java", 42)).build();
+		EcsJsonLayout layout = EcsJsonLayout.builder().serviceName("jibe").includeOrigin(true)
+				.staticFields(Map.of("service.environment", "prod")).build();
+		assertThat(layout.needsLocation()).isTrue();
+		String text = layout.format(r);
+		assertThat(text).startsWith("{\"@timestamp\":\"2020-07-29T04:00:11.491Z\",\"log.level\":\"INFO\","
+				+ "\"message\":\"hello\\tworld\",\"ecs.version\":\"1.2.0\",\"service.name\":\"jibe\"");
+		assertThat(text).doesNotContain("\n");
+		JsonNode n = JSON.readTree(text);
+		assertThat(n.get("service.environment").asText()).isEqualTo("prod");
+		assertThat(n.get("process.thread.name").asText()).isEqualTo("DoTask-02");
+		assertThat(n.get("log.logger").asText()).isEqualTo("transactional");
+		assertThat(n.get("log.origin.file.name").asText()).isEqualTo("Sync.java");
+		assertThat(n.get("log.origin.file.line").asInt()).isEqualTo(42);
+		assertThat(n.get("log.origin.function").asText()).isEqualTo("run");
+		assertThat(n.get("labels").get("User").asText()).isEqualTo("alice");
+		assertThat(n.get("labels").get("retries").asInt()).isEqualTo(2);
+		assertThat(n.get("labels").get("ok").asBoolean()).isTrue();
+		assertThat(n.get("labels").get("tags").get(1).asText()).isEqualTo("b");
+		assertThat(n.get("error.type").asText()).isEqualTo("java.lang.IllegalStateException");
+		assertThat(n.get("error.message").asText()).isEqualTo("bad \"state\"");
+		assertThat(n.get("error.stack_trace").asText()).isEqualTo(Layouts.stackTrace(boom));
+	}
+
+	@Test
+	void ecsWithAttributesAtTopLevelNeverOverwritesItsOwnFields() throws Exception {
+		LogRecord r = record("m").attributes(Attributes.of("OperationId", "op-1", "message", "spoofed")).build();
+		String text = EcsJsonLayout.builder().attributesAtTopLevel(true).build().format(r);
+		JsonNode n = JSON.readTree(text);
+		assertThat(n.get("OperationId").asText()).isEqualTo("op-1");
+		assertThat(n.get("message").asText()).isEqualTo("m");
+		assertThat(n.has("labels")).isFalse();
+		assertThat(text.indexOf("\"message\"")).isEqualTo(text.lastIndexOf("\"message\""));
+		assertThat(EcsJsonLayout.builder().build().needsLocation()).isFalse();
+		assertThat(EcsJsonLayout.builder().build().format(record("m").time(Instant.parse("1999-12-31T23:59:59.007Z")).build()))
+				.startsWith("{\"@timestamp\":\"1999-12-31T23:59:59.007Z\"");
+	}
+}
