@@ -7,8 +7,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.ArrayList;
-import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -27,7 +25,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -67,10 +64,10 @@ final class KafkaShipper {
 	private final PrintStream err;
 	private final Duration flushTimeout;
 	private final KafkaConsumer<byte[], byte[]> consumer;
+	private final PartitionLag lag;
 	private final ObjectMapper json = new ObjectMapper();
 	/** Next offset to commit per partition, for records logged but not yet committed; consumer thread only. */
 	private final Map<TopicPartition, OffsetAndMetadata> pending = new HashMap<>();
-	private final Map<TopicPartition, Long> lag = new ConcurrentHashMap<>();
 	private final Counter records;
 	private final Counter commits;
 	private final Counter unparsable;
@@ -80,8 +77,6 @@ final class KafkaShipper {
 	/** What the consumer has paused, as last seen on its thread (read from any thread). */
 	private volatile Set<TopicPartition> paused = Set.of();
 	private final AtomicLong polls = new AtomicLong();
-	/** When the broker may be asked again for the end of partitions whose lag is unknown; consumer thread only. */
-	private Long lagProbeAfter;
 	private volatile boolean stopping;
 	private volatile boolean aborted;
 	private volatile boolean crashBeforeCommit;
@@ -107,6 +102,7 @@ final class KafkaShipper {
 		p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
 		p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
 		this.consumer = new KafkaConsumer<>(p);
+		this.lag = new PartitionLag(consumer, sluice.environment().meterRegistry());
 		MeterRegistry meters = sluice.environment().meterRegistry();
 		this.records = Counter.builder("sluice.ship.kafka.records").tag("topic", topic).register(meters);
 		this.commits = Counter.builder("sluice.ship.kafka.commits").tag("topic", topic).register(meters);
@@ -289,53 +285,13 @@ final class KafkaShipper {
 		polls.incrementAndGet();
 		ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL);
 		// every assigned partition, paused or not: lag is what waits in Kafka, caught up is 0
-		updateLag(consumer.assignment());
+		lag.update(consumer.assignment());
 		return records;
 	}
 
 	private void pauseAll() {
 		consumer.pause(consumer.assignment());
 		paused = Set.copyOf(consumer.paused());
-	}
-
-	private void updateLag(Set<TopicPartition> partitions) {
-		List<TopicPartition> unknown = null;
-		for (TopicPartition tp : partitions) {
-			OptionalLong l = consumer.currentLag(tp);
-			if (l.isPresent()) {
-				setLag(tp, l.getAsLong());
-			}
-			else {
-				unknown = unknown == null ? new ArrayList<>() : unknown;
-				unknown.add(tp);
-			}
-		}
-		long now = System.nanoTime();
-		if (unknown != null && (lagProbeAfter == null || now - lagProbeAfter >= 0)) {
-			// A partition whose first fetch was not read yet (paused behind a slow sink at once)
-			// has no lag in the consumer: ask the broker for its end, at most once a second.
-			lagProbeAfter = now + TimeUnit.SECONDS.toNanos(1);
-			try {
-				Map<TopicPartition, Long> ends = consumer.endOffsets(unknown, Duration.ofMillis(500));
-				for (TopicPartition tp : unknown) {
-					Long end = ends.get(tp);
-					if (end != null) {
-						setLag(tp, Math.max(0, end - consumer.position(tp, Duration.ofMillis(500))));
-					}
-				}
-			}
-			catch (KafkaException e) {
-				// a timeout or a wake-up by stop(): the next poll tries again
-			}
-		}
-	}
-
-	private void setLag(TopicPartition tp, long value) {
-		if (lag.put(tp, value) == null) {
-			Gauge.builder("sluice.ship.kafka.lag", lag, m -> m.getOrDefault(tp, 0L))
-					.tag("topic", tp.topic()).tag("partition", Integer.toString(tp.partition()))
-					.register(sluice.environment().meterRegistry());
-		}
 	}
 
 	long shipped() {
@@ -361,16 +317,14 @@ final class KafkaShipper {
 	}
 
 	Map<TopicPartition, Long> lag() {
-		return Map.copyOf(lag);
+		return lag.snapshot();
 	}
 
 	/** One line: what was consumed, how fast, commits and lag. */
 	String summary(Duration elapsed) {
 		double seconds = Math.max(elapsed.toMillis(), 1) / 1000.0;
 		return String.format("sluice ship: kafka topic %s: shipped %,d record(s) (%,.0f/s), %,d commit(s), %,.0f unparsable, lag %s",
-				topic, shipped(), shipped() / seconds, commits(), unparsable.count(), new java.util.TreeMap<>(
-						lag.entrySet().stream().collect(java.util.stream.Collectors.toMap(e -> e.getKey().partition(),
-								Map.Entry::getValue))));
+				topic, shipped(), shipped() / seconds, commits(), unparsable.count(), lag.byPartition());
 	}
 
 	/** Per-sink lines, as the file ship prints them. */

@@ -105,4 +105,14 @@ final class Values {
 			}
 		}
 	}
+
+	/** An optional boolean key: its value, or {@code dflt} when absent or wrong (a problem is added then). */
+	Boolean optional(Map<String, Object> m, String pointer, String key, boolean dflt) {
+		Object v = m.get(key);
+		if (v == null) {
+			return dflt;
+		}
+		Boolean b = bool(v, Problems.child(pointer, key));
+		return b != null ? b : dflt;
+	}
 }

@@ -86,16 +86,7 @@ public final class EventStore {
 		this.description = description;
 		this.poolSize = poolSize;
 		this.blocking = factory.getMetadata().getName().toLowerCase(java.util.Locale.ROOT).contains("h2");
-		// Reactor's own schedulers interrupt a task cancelled from another thread (a client going away, a
-		// timeout), and an interrupt during H2's file I/O closes its FileChannel for good: the driver runs on
-		// threads of the store's own that nothing interrupts
-		// LinkedTransferQueue: handing a task over is lock-free (LinkedBlockingQueue takes a lock, which
-		// parks under contention: a blocking call on the Reactor thread that schedules the task)
-		this.driverThreads = new ThreadPoolExecutor(poolSize + 1, poolSize + 1, 30, TimeUnit.SECONDS,
-				new java.util.concurrent.LinkedTransferQueue<>(), EventStore::driverThread);
-		// all threads started now and kept until close: the executor never takes its main lock to add a
-		// worker later, on the Reactor thread that schedules a query
-		driverThreads.prestartAllCoreThreads();
+		this.driverThreads = DriverThreads.start(poolSize + 1);
 		// a plain Executor: given an ExecutorService, Reactor would make a scheduler that interrupts again
 		Executor execute = driverThreads::execute;
 		this.scheduler = Schedulers.fromExecutor(execute);
@@ -327,49 +318,7 @@ public final class EventStore {
 	 * what (module {@code sluice.events.retention}) and emits it; else completes empty.
 	 */
 	public Mono<Event> retire(Retention retention, Instant now) {
-		Objects.requireNonNull(retention, "retention");
-		Objects.requireNonNull(now, "now");
-		Mono<Long> byAge = retention.maxAge().isZero() ? Mono.just(0L)
-				: update("DELETE FROM " + EventSchema.EVENTS + " WHERE time_ns < $1",
-						s -> s.bind(0, EventRows.nanos(now.minus(retention.maxAge()))));
-		Mono<Long> byCount = retention.maxEvents() == 0 ? Mono.just(0L) : retireBeyond(retention.maxEvents());
-		return byAge.flatMap(age -> byCount.flatMap(count -> {
-			if (age + count == 0) {
-				return Mono.empty();
-			}
-			Event e = Event.builder().time(now).level(EventLevel.INFO).category(Category.SYSTEM)
-					.module("sluice.events.retention")
-					.message("Applied retirement rules: retired " + (age + count) + " events (" + age + " older than "
-							+ describe(retention.maxAge()) + ", " + count + " beyond max_events " + retention.maxEvents() + ")")
-					.attribute("RetiredByAge", age).attribute("RetiredByCount", count).build();
-			return save(List.of(e)).thenReturn(e);
-		}));
-	}
-
-	private static String describe(Duration age) {
-		if (age.isZero()) {
-			return "no age limit";
-		}
-		long days = age.toDays();
-		return days > 0 && age.equals(Duration.ofDays(days)) ? days + " days" : age.toString();
-	}
-
-	private Mono<Long> retireBeyond(long maxEvents) {
-		String find = "SELECT time_ns, id FROM " + EventSchema.EVENTS + " ORDER BY time_ns DESC, id DESC LIMIT 1 OFFSET "
-				+ maxEvents;
-		return run(withConnection(c -> Flux.from(c.createStatement(find).execute())
-				.flatMap(r -> r.map((row, meta) -> new Object[] {EventReads.toLong(row.get(0)), row.get(1, String.class)})).next()))
-				.flatMap(cut -> update("DELETE FROM " + EventSchema.EVENTS + " WHERE time_ns < $1 OR (time_ns = $2 AND id <= $3)",
-						s -> s.bind(0, cut[0]).bind(1, cut[0]).bind(2, cut[1])))
-				.defaultIfEmpty(0L);
-	}
-
-	private Mono<Long> update(String sql, java.util.function.Consumer<Statement> binder) {
-		return run(withConnection(c -> {
-			Statement s = c.createStatement(sql);
-			binder.accept(s);
-			return Flux.from(s.execute()).flatMap(Result::getRowsUpdated).reduce(0L, Long::sum);
-		}));
+		return new Retirement(this).apply(Objects.requireNonNull(retention, "retention"), Objects.requireNonNull(now, "now"));
 	}
 
 	// ---- connections ----------------------------------------------------------------------------
@@ -388,7 +337,7 @@ public final class EventStore {
 	}
 
 	/** H2 runs in the subscribing thread: keep it off Reactor's non-blocking threads. */
-	private <T> Mono<T> run(Mono<T> work) {
+	<T> Mono<T> run(Mono<T> work) {
 		return blocking ? work.subscribeOn(scheduler) : work;
 	}
 
@@ -422,12 +371,6 @@ public final class EventStore {
 			return closePool.then(c == null ? Mono.<Void>empty() : Mono.from(c.close()));
 		}).subscribeOn(blocking && !driverThreads.isShutdown() ? scheduler : Schedulers.immediate())
 				.doFinally(signal -> driverThreads.shutdown());
-	}
-
-	private static Thread driverThread(Runnable task) {
-		Thread t = new Thread(task, "sluice-events-db");
-		t.setDaemon(true);
-		return t;
 	}
 
 	/** The scheduler the driver's blocking work runs on (H2); cancelling its tasks never interrupts them. */

@@ -98,7 +98,7 @@ public final class SinkOptions {
 		if (v instanceof String) {
 			return Secret.of((String) v);
 		}
-		problem(key, "expected a string, found a " + typeName(v));
+		problem(key, "expected a string, found a " + OptionValues.typeName(v));
 		return null;
 	}
 
@@ -116,7 +116,7 @@ public final class SinkOptions {
 		if (v == null) {
 			return defaultValue;
 		}
-		if (v instanceof Number && isIntegral((Number) v)) {
+		if (v instanceof Number && OptionValues.isIntegral((Number) v)) {
 			return ((Number) v).longValue();
 		}
 		if (v instanceof String) {
@@ -167,7 +167,7 @@ public final class SinkOptions {
 				default:
 			}
 		}
-		if (v instanceof Number && isIntegral((Number) v)) {
+		if (v instanceof Number && OptionValues.isIntegral((Number) v)) {
 			long l = ((Number) v).longValue();
 			if (l == 0 || l == 1) {
 				return l == 1;
@@ -237,7 +237,7 @@ public final class SinkOptions {
 					out.add(o.toString());
 				}
 				else {
-					problem(key, "expected a list of strings, found an element that is a " + typeName(o));
+					problem(key, "expected a list of strings, found an element that is a " + OptionValues.typeName(o));
 				}
 			}
 			return List.copyOf(out);
@@ -306,9 +306,9 @@ public final class SinkOptions {
 
 	private static String describe(String key, Object v) {
 		if (looksSecret(key) || v instanceof Secret) {
-			return "a " + typeName(v) + " (value hidden)";
+			return "a " + OptionValues.typeName(v) + " (value hidden)";
 		}
-		return v instanceof String ? "'" + v + "'" : typeName(v) + " " + v;
+		return v instanceof String ? "'" + v + "'" : OptionValues.typeName(v) + " " + v;
 	}
 
 	/** Whether an option's name suggests a secret value that must never be printed. */
@@ -318,88 +318,9 @@ public final class SinkOptions {
 				|| k.contains("authorization") || k.contains("webhook") || k.contains("dsn");
 	}
 
-	private static String typeName(Object v) {
-		if (v instanceof String || v instanceof Secret) {
-			return "string";
-		}
-		if (v instanceof Number) {
-			return "number";
-		}
-		if (v instanceof Boolean) {
-			return "boolean";
-		}
-		if (v instanceof List) {
-			return "list";
-		}
-		if (v instanceof Map) {
-			return "object";
-		}
-		return v == null ? "null" : v.getClass().getSimpleName();
-	}
-
-	/** A whole number that fits a long (1e23 does not: it would be read as Long.MAX_VALUE). */
-	private static boolean isIntegral(Number n) {
-		if (n instanceof Integer || n instanceof Long || n instanceof Short || n instanceof Byte) {
-			return true;
-		}
-		if (n instanceof java.math.BigInteger) {
-			return ((java.math.BigInteger) n).bitLength() < 64;
-		}
-		double d = n.doubleValue();
-		return d == Math.rint(d) && Math.abs(d) < 9.2e18;
-	}
-
 	/** Parses a duration as {@link #duration} does; null when it is not one. */
 	public static Duration parseDuration(Object v) {
-		if (v instanceof Number) {
-			double seconds = ((Number) v).doubleValue();
-			if (Double.isNaN(seconds) || Double.isInfinite(seconds)) {
-				return null;
-			}
-			return Duration.ofNanos(Math.round(seconds * 1e9));
-		}
-		if (!(v instanceof String)) {
-			return null;
-		}
-		String s = ((String) v).trim().toLowerCase(Locale.ROOT);
-		try {
-			if (s.startsWith("pt") || s.startsWith("p")) {
-				return Duration.parse(s.toUpperCase(Locale.ROOT));
-			}
-			int i = 0;
-			while (i < s.length() && (Character.isDigit(s.charAt(i)) || s.charAt(i) == '.')) {
-				i++;
-			}
-			if (i == 0) {
-				return null;
-			}
-			double n = Double.parseDouble(s.substring(0, i));
-			String unit = s.substring(i).trim();
-			double nanosPer;
-			switch (unit) {
-				case "": case "s": case "sec": case "secs": case "second": case "seconds":
-					nanosPer = 1e9;
-					break;
-				case "ms": case "millis": case "milliseconds":
-					nanosPer = 1e6;
-					break;
-				case "m": case "min": case "mins": case "minute": case "minutes":
-					nanosPer = 60e9;
-					break;
-				case "h": case "hour": case "hours":
-					nanosPer = 3600e9;
-					break;
-				case "d": case "day": case "days":
-					nanosPer = 86400e9;
-					break;
-				default:
-					return null;
-			}
-			return Duration.ofNanos(Math.round(n * nanosPer));
-		}
-		catch (RuntimeException e) {
-			return null;
-		}
+		return OptionValues.duration(v);
 	}
 
 	@Override
