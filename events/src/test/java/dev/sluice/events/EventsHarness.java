@@ -16,7 +16,7 @@ import dev.sluice.pipeline.RoutingPlan;
 import dev.sluice.pipeline.SinkReport;
 import dev.sluice.pipeline.Sluice;
 import dev.sluice.pipeline.sink.StatusLogger;
-import dev.sluice.pipeline.testing.RecordingSink;
+import dev.sluice.testkit.RecordingSink;
 
 /**
  * A running pipeline as a user would set it up: root at TRACE to a recording "normal" handler,

@@ -7,8 +7,8 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
-import dev.sluice.pipeline.testing.BlockingSink;
-import dev.sluice.pipeline.testing.RecordingSink;
+import dev.sluice.testkit.BlockingSink;
+import dev.sluice.testkit.RecordingSink;
 
 /**
  * What the caller's thread allocates per log call, counted exactly by the JVM (not timed). The

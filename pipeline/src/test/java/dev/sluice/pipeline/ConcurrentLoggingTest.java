@@ -10,7 +10,7 @@ import java.util.concurrent.CountDownLatch;
 
 import org.junit.jupiter.api.Test;
 
-import dev.sluice.pipeline.testing.RecordingSink;
+import dev.sluice.testkit.RecordingSink;
 
 class ConcurrentLoggingTest {
 

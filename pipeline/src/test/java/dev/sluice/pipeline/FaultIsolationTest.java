@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import dev.sluice.pipeline.console.ConsoleSink;
 import dev.sluice.pipeline.sink.Batch;
 import dev.sluice.pipeline.sink.Sink;
-import dev.sluice.pipeline.testing.RecordingSink;
+import dev.sluice.testkit.RecordingSink;
 import reactor.core.publisher.Mono;
 
 /**

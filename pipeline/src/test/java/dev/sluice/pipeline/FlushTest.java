@@ -9,9 +9,9 @@ import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
 
 import dev.sluice.pipeline.PipelineTestSupport.CapturedStatus;
-import dev.sluice.pipeline.testing.BlockingSink;
-import dev.sluice.pipeline.testing.FailingSink;
-import dev.sluice.pipeline.testing.RecordingSink;
+import dev.sluice.testkit.BlockingSink;
+import dev.sluice.testkit.FailingSink;
+import dev.sluice.testkit.RecordingSink;
 
 /** {@link Sluice#flush()}: a barrier that completes once what was logged before it is settled everywhere. */
 class FlushTest {

@@ -7,7 +7,7 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
-import dev.sluice.pipeline.testing.RecordingSink;
+import dev.sluice.testkit.RecordingSink;
 
 /** Python's logger hierarchy: levels, propagate, handler levels, disable_existing_loggers. */
 class HierarchyTest {

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 
 import dev.sluice.pipeline.sink.Batch;
 import dev.sluice.pipeline.sink.Sink;
-import dev.sluice.pipeline.testing.BlockingSink;
-import dev.sluice.pipeline.testing.RecordingSink;
+import dev.sluice.testkit.BlockingSink;
+import dev.sluice.testkit.RecordingSink;
 import reactor.core.publisher.Mono;
 
 class LifecycleTest {
@@ -171,7 +171,7 @@ class LifecycleTest {
 				return Mono.empty();
 			}
 		};
-		dev.sluice.pipeline.testing.BlockingSink hung = new dev.sluice.pipeline.testing.BlockingSink();
+		dev.sluice.testkit.BlockingSink hung = new dev.sluice.testkit.BlockingSink();
 		Sluice sluice = PipelineTestSupport.quiet(new PipelineTestSupport.CapturedStatus())
 				.plan(RoutingPlan.builder()
 						.handler(HandlerSpec.ofSink("slow", slow).withBuffer(BufferSpec.LOSSLESS.withMaxBatch(1)))

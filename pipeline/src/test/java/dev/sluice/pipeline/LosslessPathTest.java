@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.sluice.pipeline.sink.Batch;
 import dev.sluice.pipeline.sink.Sink;
-import dev.sluice.pipeline.testing.BlockingSink;
+import dev.sluice.testkit.BlockingSink;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
 

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import dev.sluice.pipeline.console.MemorySinkProvider;
 import dev.sluice.pipeline.sink.SinkOptions;
 import dev.sluice.pipeline.sink.SinkSpec;
-import dev.sluice.pipeline.testing.RecordingSink;
+import dev.sluice.testkit.RecordingSink;
 
 /** Python's MemoryHandler: holds records, hands them to its target at capacity, at flushLevel and at close. */
 class MemoryHandlerTest {

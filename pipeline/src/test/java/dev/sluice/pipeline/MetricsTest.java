@@ -6,8 +6,8 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
-import dev.sluice.pipeline.testing.BlockingSink;
-import dev.sluice.pipeline.testing.RecordingSink;
+import dev.sluice.testkit.BlockingSink;
+import dev.sluice.testkit.RecordingSink;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 class MetricsTest {

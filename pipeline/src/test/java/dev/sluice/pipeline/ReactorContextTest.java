@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.sluice.context.Attributes;
 import dev.sluice.context.LogContext;
-import dev.sluice.pipeline.testing.RecordingSink;
+import dev.sluice.testkit.RecordingSink;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;

@@ -6,9 +6,9 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
-import dev.sluice.pipeline.testing.BlockingSink;
-import dev.sluice.pipeline.testing.FailingSink;
-import dev.sluice.pipeline.testing.RecordingSink;
+import dev.sluice.testkit.BlockingSink;
+import dev.sluice.testkit.FailingSink;
+import dev.sluice.testkit.RecordingSink;
 
 class StuckSinkIsolationTest {
 

@@ -27,7 +27,7 @@ import dev.sluice.pipeline.LoggerSpec;
 import dev.sluice.pipeline.MessageTemplate;
 import dev.sluice.pipeline.RoutingPlan;
 import dev.sluice.pipeline.Sluice;
-import dev.sluice.pipeline.testing.RecordingSink;
+import dev.sluice.testkit.RecordingSink;
 import reactor.core.publisher.Hooks;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;

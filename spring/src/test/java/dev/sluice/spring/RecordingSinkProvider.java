@@ -8,7 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import dev.sluice.pipeline.LogRecord;
 import dev.sluice.pipeline.sink.SinkProvider;
 import dev.sluice.pipeline.sink.SinkSpec;
-import dev.sluice.pipeline.testing.RecordingSink;
+import dev.sluice.testkit.RecordingSink;
 
 /**
  * {@code class: test.Recording} in a dictConfig file: a {@link RecordingSink} the test reads by

@@ -19,7 +19,7 @@ import dev.sluice.pipeline.LoggerSpec;
 import dev.sluice.pipeline.RoutingPlan;
 import dev.sluice.pipeline.ShutdownReport;
 import dev.sluice.pipeline.Sluice;
-import dev.sluice.pipeline.testing.RecordingSink;
+import dev.sluice.testkit.RecordingSink;
 
 /** The logging system on a private pipeline: levels both ways, the logger list, drain on clean-up. */
 class SluiceLoggingSystemTest {

@@ -19,7 +19,7 @@ import dev.sluice.pipeline.sink.SinkEnvironment;
 import dev.sluice.pipeline.sink.SinkSpec;
 import dev.sluice.pipeline.sink.SinkOptions;
 import dev.sluice.pipeline.sink.StatusLogger;
-import dev.sluice.pipeline.testing.RecordingSink;
+import dev.sluice.testkit.RecordingSink;
 import dev.sluice.testkit.CloudWatchLogsStandIn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

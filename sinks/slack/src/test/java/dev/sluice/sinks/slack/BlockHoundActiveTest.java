@@ -1,20 +1,6 @@
 package dev.sluice.sinks.slack;
 
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import dev.sluice.testkit.BlockHoundCheck;
 
-import org.junit.jupiter.api.Test;
-
-import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
-
-/** Proves BlockHound is installed in this module's tests, so their silence means something. */
-class BlockHoundActiveTest {
-
-	@Test
-	void blockingOnAReactorThreadIsReported() {
-		assertThatThrownBy(() -> Mono.fromCallable(() -> {
-			Thread.sleep(1);
-			return 1;
-		}).subscribeOn(Schedulers.parallel()).block()).hasMessageContaining("Blocking call");
-	}
+class BlockHoundActiveTest extends BlockHoundCheck {
 }

@@ -27,7 +27,7 @@ import dev.sluice.pipeline.sink.SinkEnvironment;
 import dev.sluice.pipeline.sink.SinkOptions;
 import dev.sluice.pipeline.sink.SinkSpec;
 import dev.sluice.pipeline.sink.StatusLogger;
-import dev.sluice.pipeline.testing.VirtualRunner;
+import dev.sluice.testkit.VirtualRunner;
 import dev.sluice.testkit.SlackMessage;
 import dev.sluice.testkit.SlackStandIn;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

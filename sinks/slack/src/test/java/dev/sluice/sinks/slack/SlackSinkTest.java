@@ -1,7 +1,7 @@
 package dev.sluice.sinks.slack;
 
-import dev.sluice.pipeline.testing.ProviderChecks;
-import dev.sluice.pipeline.testing.VirtualRunner;
+import dev.sluice.testkit.ProviderChecks;
+import dev.sluice.testkit.VirtualRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,4 +1,4 @@
-package dev.sluice.pipeline.testing;
+package dev.sluice.testkit;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

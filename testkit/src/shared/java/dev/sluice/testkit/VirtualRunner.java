@@ -1,4 +1,4 @@
-package dev.sluice.pipeline.testing;
+package dev.sluice.testkit;
 
 import static org.assertj.core.api.Assertions.fail;
 

@@ -1,4 +1,4 @@
-package dev.sluice.pipeline.testing;
+package dev.sluice.testkit;
 
 import java.util.ArrayList;
 import java.util.List;

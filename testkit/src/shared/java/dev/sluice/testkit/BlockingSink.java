@@ -1,4 +1,4 @@
-package dev.sluice.pipeline.testing;
+package dev.sluice.testkit;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
