@@ -18,12 +18,11 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.sluice.sinks.kafka.testing.EmbeddedKafka;
+import dev.sluice.sinks.kafka.testing.EmbeddedKafkaExtension;
 
 /**
  * {@code sluice ship --from kafka} as a user runs it, in its own JVM, stopped by SIGTERM (what
@@ -37,19 +36,8 @@ class KafkaShipSignalTest {
 	@TempDir
 	static Path dir;
 
-	static EmbeddedKafka kafka;
-
-	@BeforeAll
-	static void startKafka() throws Exception {
-		kafka = EmbeddedKafka.start(dir.resolve("kafka"));
-	}
-
-	@AfterAll
-	static void stopKafka() throws Exception {
-		if (kafka != null) {
-			kafka.close();
-		}
-	}
+	@RegisterExtension
+	static final EmbeddedKafkaExtension kafka = new EmbeddedKafkaExtension();
 
 	@Test
 	void aTerminationSignalDrainsCommitsWhatWasWrittenAndPrintsTheSummary() throws Exception {

@@ -31,9 +31,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.sluice.config.ConfigLoader;
@@ -46,7 +45,7 @@ import dev.sluice.pipeline.Sluice;
 import dev.sluice.pipeline.sink.Batch;
 import dev.sluice.pipeline.sink.Sink;
 import reactor.core.publisher.Mono;
-import dev.sluice.sinks.kafka.testing.EmbeddedKafka;
+import dev.sluice.sinks.kafka.testing.EmbeddedKafkaExtension;
 
 /**
  * {@code sluice ship --from kafka} against a real KRaft broker: records logged through the Kafka
@@ -59,19 +58,8 @@ class KafkaShipTest {
 	@TempDir
 	static Path dir;
 
-	static EmbeddedKafka kafka;
-
-	@BeforeAll
-	static void startKafka() throws Exception {
-		kafka = EmbeddedKafka.start(dir.resolve("kafka"));
-	}
-
-	@AfterAll
-	static void stopKafka() throws Exception {
-		if (kafka != null) {
-			kafka.close();
-		}
-	}
+	@RegisterExtension
+	static final EmbeddedKafkaExtension kafka = new EmbeddedKafkaExtension();
 
 	private static Path config(String name, String handler) throws Exception {
 		Path file = dir.resolve(name + ".json");

@@ -7,7 +7,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -23,10 +22,8 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -47,29 +44,15 @@ import dev.sluice.pipeline.sink.SinkEnvironment;
 import dev.sluice.pipeline.sink.SinkOptions;
 import dev.sluice.pipeline.sink.SinkSpec;
 import dev.sluice.pipeline.sink.StatusLogger;
-import dev.sluice.sinks.kafka.testing.EmbeddedKafka;
+import dev.sluice.sinks.kafka.testing.EmbeddedKafkaExtension;
 
 /** The Kafka sink against a real KRaft broker started by the test. */
 class KafkaSinkTest {
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 
-	@TempDir
-	static Path dir;
-
-	static EmbeddedKafka kafka;
-
-	@BeforeAll
-	static void startKafka() throws Exception {
-		kafka = EmbeddedKafka.start(dir.resolve("kafka"));
-	}
-
-	@AfterAll
-	static void stopKafka() throws Exception {
-		if (kafka != null) {
-			kafka.close();
-		}
-	}
+	@RegisterExtension
+	static final EmbeddedKafkaExtension kafka = new EmbeddedKafkaExtension();
 
 	private final ByteArrayOutputStream statusText = new ByteArrayOutputStream();
 
