@@ -12,7 +12,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.sluice.context.Attributes;
-import dev.sluice.pipeline.DropReasons;
+import dev.sluice.pipeline.LogRecord;
 import dev.sluice.pipeline.Level;
 import dev.sluice.pipeline.Sluice;
 import dev.sluice.pipeline.sink.ForeignError;
@@ -22,7 +22,7 @@ import dev.sluice.pipeline.sink.ForeignError;
  * {@code logger} (default root), {@code level} (Python's or Java's names), {@code message},
  * {@code thread} (default {@code main}), {@code context} (an object of attributes), {@code error}
  * ({@code type}, {@code message}, {@code stack}), and from the Kafka sink {@code id} (the record's
- * unique id, logged as its {@link DropReasons#RECORD_ID} attribute so that sinks skip redelivered
+ * unique id, logged as its {@link LogRecord#RECORD_ID} attribute so that sinks skip redelivered
  * copies) and {@code schema}. Immutable.
  */
 record ShippedRecord(Instant time, String logger, Level level, String message, String thread, Attributes context,
@@ -92,7 +92,7 @@ record ShippedRecord(Instant time, String logger, Level level, String message, S
 
 	/** Logs this record on the calling thread, as the application would have. */
 	void log(Sluice sluice) {
-		Attributes attrs = id == null ? context : context.with(DropReasons.RECORD_ID, id);
+		Attributes attrs = id == null ? context : context.with(LogRecord.RECORD_ID, id);
 		sluice.logger(logger).atLevel(level).attrs(attrs).cause(error).log(message);
 	}
 

@@ -28,12 +28,12 @@ public final class EventKeys {
 	public static final String COMMENTS = "Comments";
 
 	/**
-	 * A record's own unique id, the pipeline's {@link dev.sluice.pipeline.DropReasons#RECORD_ID} attribute: what
+	 * A record's own unique id, the pipeline's {@link dev.sluice.pipeline.LogRecord#RECORD_ID} attribute: what
 	 * {@code sluice ship} makes of the Kafka wire format's {@code "id"} field (a UUIDv7), and what the Kafka sink
 	 * forwards. The events sink uses it as the event's Id and skips a record whose id it stored already; the file
 	 * sinks de-duplicate by the same attribute.
 	 */
-	public static final String RECORD_ID = dev.sluice.pipeline.DropReasons.RECORD_ID;
+	public static final String RECORD_ID = dev.sluice.pipeline.LogRecord.RECORD_ID;
 
 	/**
 	 * The attribute that marks a log record as an event record (value {@code true}); the events

@@ -42,16 +42,10 @@ public final class DropReasons {
 	/**
 	 * Skipped by a sink because a record with the same id was already written within its
 	 * de-duplication window (at-least-once redelivery, such as {@code sluice ship --from kafka}):
-	 * not lost, the earlier copy was written. The id is the record's {@link #RECORD_ID} attribute.
+	 * not lost, the earlier copy was written. The id is the record's {@link LogRecord#RECORD_ID} attribute.
 	 */
 	public static final String DUPLICATE = "duplicate";
 
-	/**
-	 * The attribute that carries a record's unique id, when it has one (records shipped from
-	 * Kafka: the Kafka sink's {@code id}); sinks that de-duplicate compare it. Records without it
-	 * are never de-duplicated.
-	 */
-	public static final String RECORD_ID = "sluice.id";
 
 	private DropReasons() {
 	}

@@ -101,7 +101,7 @@ public final class HandlerSpec {
 	}
 
 	/** Whether {@code other} can keep running this handler's sink. */
-	boolean sameSinkAs(HandlerSpec other) {
+	public boolean sameSinkAs(HandlerSpec other) {
 		return name.equals(other.name) && identity.equals(other.identity) && buffer.equals(other.buffer);
 	}
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 import dev.sluice.context.Attributes;
+import dev.sluice.pipeline.engine.RecordAccess;
 
 /**
  * One log event: immutable once it leaves the caller.
@@ -32,6 +33,13 @@ public final class LogRecord {
 	/** Marks a missing inline argument (null is a valid argument). */
 	static final Object ABSENT = new Object();
 
+	/**
+	 * The attribute that carries a record's unique id, when it has one (records shipped from
+	 * Kafka: the Kafka sink's {@code id}); sinks that de-duplicate compare it. Records without it
+	 * are never de-duplicated.
+	 */
+	public static final String RECORD_ID = "sluice.id";
+
 	private final long epochNanos;
 	private final Level level;
 	private final String loggerName;
@@ -45,6 +53,15 @@ public final class LogRecord {
 	private final Rare rare;
 	private long sequence = -1;
 	private String message;
+
+	static {
+		RecordAccess.install(new RecordAccess() {
+			@Override
+			protected void assignSequence(LogRecord record, long sequence) {
+				record.sequence = sequence;
+			}
+		});
+	}
 
 	/** What few records have: kept out of the record so that the common one stays small. */
 	private static final class Rare {
@@ -210,9 +227,6 @@ public final class LogRecord {
 		return sequence;
 	}
 
-	void assignSequence(long sequence) {
-		this.sequence = sequence;
-	}
 
 	/** A copy with other attributes; the copy keeps this record's sequence number. */
 	public LogRecord withAttributes(Attributes newAttributes) {

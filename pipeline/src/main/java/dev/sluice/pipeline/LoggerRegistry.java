@@ -7,20 +7,19 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import dev.sluice.context.Attributes;
 import dev.sluice.context.CurrentAttributes;
+import dev.sluice.pipeline.engine.Engine;
+import dev.sluice.pipeline.engine.Hierarchy;
 
 /**
  * The logger hierarchy of one pipeline: loggers by name, their effective levels, and the plan
  * they follow. Getting a logger is lock-free once it exists; reconfiguration (rare) takes this
  * object's monitor and pushes the new effective level into every logger's volatile field.
  */
-final class LoggerRegistry {
-
-	static final String ROOT_NAME = "root";
+final class LoggerRegistry implements Hierarchy {
 
 	private final ConcurrentHashMap<String, Logger> loggers = new ConcurrentHashMap<>();
 	private final Logger root;
-	private final Entrance entrance;
-	private final CallerClock clock;
+	private final Engine engine;
 	/** Written under this monitor by apply, read by logger creation (also under the monitor). */
 	private RoutingPlan plan = RoutingPlan.DEFAULT;
 	/** Python's per-logger {@code disabled} flags, set by disable_existing_loggers. Guarded by this. */
@@ -36,12 +35,11 @@ final class LoggerRegistry {
 	/** Whether any layout in use prints the caller's location; read on every enabled call. */
 	private volatile boolean captureLocation;
 
-	LoggerRegistry(Entrance entrance, CallerClock clock, dev.sluice.pipeline.sink.StatusLogger status) {
+	LoggerRegistry(Engine engine, dev.sluice.pipeline.sink.StatusLogger status) {
 		this.status = status;
-		this.entrance = entrance;
-		this.clock = clock;
-		this.root = new Logger(ROOT_NAME, null, this, Level.WARNING.value());
-		loggers.put(ROOT_NAME, root);
+		this.engine = engine;
+		this.root = new Logger(Hierarchy.ROOT_NAME, null, this, Level.WARNING.value());
+		loggers.put(Hierarchy.ROOT_NAME, root);
 	}
 
 	Logger root() {
@@ -50,7 +48,7 @@ final class LoggerRegistry {
 
 	/** The logger called {@code name}; "" and "root" are the root. */
 	Logger get(String name) {
-		if (name == null || name.isEmpty() || ROOT_NAME.equals(name)) {
+		if (name == null || name.isEmpty() || Hierarchy.ROOT_NAME.equals(name)) {
 			return root;
 		}
 		Logger l = loggers.get(name);
@@ -75,7 +73,8 @@ final class LoggerRegistry {
 		return Set.copyOf(loggers.keySet());
 	}
 
-	synchronized RoutingPlan plan() {
+	@Override
+	public synchronized RoutingPlan plan() {
 		return plan;
 	}
 
@@ -86,7 +85,8 @@ final class LoggerRegistry {
 	 * {@code disable_existing_loggers} disables loggers, and the first one fixes which loggers
 	 * count as existing.
 	 */
-	synchronized RoutingPlan apply(RoutingPlan effective, boolean configuration) {
+	@Override
+	public synchronized RoutingPlan apply(RoutingPlan effective, boolean configuration) {
 		if (effective.incremental()) {
 			throw new IllegalArgumentException("merge an incremental plan before applying it");
 		}
@@ -97,7 +97,7 @@ final class LoggerRegistry {
 			disabled.clear();
 			if (effective.disableExistingLoggers()) {
 				for (String name : beforeFirstConfiguration) {
-					if (!ROOT_NAME.equals(name) && !configuredOrBelow(name, effective)) {
+					if (!Hierarchy.ROOT_NAME.equals(name) && !configuredOrBelow(name, effective)) {
 						disabled.add(name);
 					}
 				}
@@ -128,7 +128,7 @@ final class LoggerRegistry {
 
 	/** A record refused by a disabled logger: counted, and the first one per logger reported. */
 	void refusedByDisabled(Logger logger) {
-		entrance.count(DropReasons.LOGGER_DISABLED, 1);
+		engine.count(DropReasons.LOGGER_DISABLED, 1);
 		String name = logger.name();
 		String why;
 		synchronized (this) {
@@ -140,7 +140,8 @@ final class LoggerRegistry {
 	}
 
 	/** Sets one logger's level at run time (Spring's /actuator/loggers, tests). */
-	synchronized RoutingPlan setLevel(String name, Level level) {
+	@Override
+	public synchronized RoutingPlan setLevel(String name, Level level) {
 		LoggerSpec current = plan.logger(name);
 		LoggerSpec spec = (current != null ? current : LoggerSpec.INHERIT).withLevel(level == null ? Level.NOTSET : level);
 		return apply(plan.toBuilder().logger(name, spec).incremental(false).build(), false);
@@ -163,12 +164,12 @@ final class LoggerRegistry {
 			if (spec != null && spec.level().value() != Level.NOTSET.value()) {
 				return spec.level().value();
 			}
-			if (ROOT_NAME.equals(n)) {
+			if (Hierarchy.ROOT_NAME.equals(n)) {
 				// a root at NOTSET logs everything, as in Python
 				return spec == null ? Level.WARNING.value() : Level.NOTSET.value();
 			}
 			int dot = n.lastIndexOf('.');
-			n = dot > 0 ? n.substring(0, dot) : ROOT_NAME;
+			n = dot > 0 ? n.substring(0, dot) : Hierarchy.ROOT_NAME;
 		}
 	}
 
@@ -179,7 +180,7 @@ final class LoggerRegistry {
 
 	/**
 	 * The caller's path: one record, no other allocation (the clock is read as epoch nanoseconds,
-	 * see {@link CallerClock}). A call that will be dropped because the ingress is full is counted
+	 * see {@link Engine#epochNanos}). A call that will be dropped because the ingress is full is counted
 	 * first and builds nothing: no record, no clock read, no thread-local read.
 	 * {@code arg0}/{@code arg1}: the arguments of a call with at most two, else
 	 * {@link LogRecord#ABSENT}; {@code args}: those of a call with more, else null;
@@ -187,13 +188,13 @@ final class LoggerRegistry {
 	 */
 	void emit(Logger logger, Level level, String message, Object arg0, Object arg1, Object[] args, Throwable thrown,
 			Attributes attributes) {
-		if (!entrance.admit()) {
+		if (!engine.admit()) {
 			return;
 		}
-		long nanos = clock.epochNanos();
+		long nanos = engine.epochNanos();
 		Attributes attrs = attributes != null ? attributes : CurrentAttributes.get();
 		StackTraceElement location = captureLocation ? CallerLocation.find() : null;
-		entrance.offer(new LogRecord(nanos, level, logger.name(), message, arg0, arg1, args, ThreadTag.current(),
+		engine.offer(new LogRecord(nanos, level, logger.name(), message, arg0, arg1, args, ThreadTag.current(),
 				thrown, attrs, location));
 	}
 }

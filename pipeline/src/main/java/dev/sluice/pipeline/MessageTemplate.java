@@ -10,7 +10,7 @@ import java.util.Arrays;
  *
  * <p>Stateless and thread-safe.
  */
-public final class MessageTemplate {
+final class MessageTemplate {
 
 	private MessageTemplate() {
 	}

@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
+import dev.sluice.pipeline.engine.Hierarchy;
+
 /**
  * A whole logging configuration, ready to run: the root logger, the named loggers and the
  * handlers, with Python's semantics. The config module builds plans from dictConfig files; code
@@ -82,7 +84,7 @@ public final class RoutingPlan {
 
 	/** The spec of logger {@code name} ("root" or "" for the root), or null when not named. */
 	public LoggerSpec logger(String name) {
-		if (name.isEmpty() || LoggerRegistry.ROOT_NAME.equals(name)) {
+		if (name.isEmpty() || Hierarchy.ROOT_NAME.equals(name)) {
 			return root;
 		}
 		return loggers.get(name);
@@ -91,7 +93,7 @@ public final class RoutingPlan {
 	private Map<String, LoggerSpec> loggersWithRoot() {
 		Map<String, LoggerSpec> all = new LinkedHashMap<>(loggers);
 		if (root != null) {
-			all.put(LoggerRegistry.ROOT_NAME, root);
+			all.put(Hierarchy.ROOT_NAME, root);
 		}
 		return all;
 	}
@@ -100,7 +102,7 @@ public final class RoutingPlan {
 	 * This plan with an incremental plan's changes (Python's {@code incremental}): the named
 	 * loggers' levels and propagate, the root's level; handlers stay.
 	 */
-	RoutingPlan withIncremental(RoutingPlan changes) {
+	public RoutingPlan withIncremental(RoutingPlan changes) {
 		Builder b = toBuilder().incremental(false);
 		if (changes.root() != null) {
 			b.root(root().withLevel(changes.root().level()).withPropagate(changes.root().propagate()));
@@ -156,7 +158,7 @@ public final class RoutingPlan {
 
 		public Builder logger(String name, LoggerSpec spec) {
 			Objects.requireNonNull(name, "name");
-			if (name.isEmpty() || LoggerRegistry.ROOT_NAME.equals(name)) {
+			if (name.isEmpty() || Hierarchy.ROOT_NAME.equals(name)) {
 				return root(spec);
 			}
 			loggers.put(name, Objects.requireNonNull(spec, "spec"));

@@ -1,5 +1,6 @@
 package dev.sluice.pipeline;
 
+
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;

@@ -3,17 +3,13 @@ package dev.sluice.pipeline;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.LongAdder;
 
+import dev.sluice.pipeline.engine.Engine;
 import dev.sluice.pipeline.sink.SinkEnvironment;
 import dev.sluice.pipeline.sink.StatusLogger;
-import io.micrometer.core.instrument.FunctionCounter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import reactor.core.publisher.Flux;
@@ -48,73 +44,24 @@ public final class Sluice implements AutoCloseable {
 	private static final int STOPPING = 1;
 
 	private final LoggerRegistry registry;
-	private final MpscIngress ingress;
-	private final Router router;
+	private final Engine engine;
 	private final SinkEnvironment environment;
 	private final StatusLogger status;
-	private final Clock clock;
-	private final MeterRegistry meters;
-	private final SinkSet sinks;
-	private final Entrance entrance;
-	private final CallerClock callerClock;
-	private final LongAdder accepted = new LongAdder();
 	private final AtomicInteger state = new AtomicInteger(RUNNING);
-	private final CompletableFuture<Void> routerDone = new CompletableFuture<>();
 	private final ShutdownControl shutdownControl;
-	private final DropSummary dropSummary;
-	private final FlushBarrier flushBarrier;
-	private final PlanSwitches switches;
 
 	private Sluice(Builder b) {
-		this.clock = b.clock;
 		this.status = b.status;
-		this.meters = b.meterRegistry;
-		this.sinks = new SinkSet(b.meterRegistry, b.status, b.clock);
-		this.environment = new SinkEnvironment(b.clock, b.status, b.baseDirectory, b.meterRegistry, sinks::handoff);
-		// a tick a second while idle: the drop summary and the caller clock's re-sync need no more
-		this.ingress = new MpscIngress(b.ingressCapacity, 1_000_000_000L, "sluice-router");
-		this.entrance = new Entrance(ingress, b.ingressFullPolicy.maxWait().toNanos(), b.status, b.meterRegistry);
-		this.callerClock = CallerClock.of(b.clock);
-		this.registry = new LoggerRegistry(entrance, callerClock, b.status);
-		this.dropSummary = new DropSummary(() -> sinks.dropsBySource(ingressDropped()), status,
-				b.dropSummaryInterval.toNanos());
-		this.flushBarrier = new FlushBarrier(ingress, accepted::sum, sinks.stats(), sinks::all, sinks.fallbackTargets());
-		this.router = new Router(RoutingPlan.DEFAULT, Map.of(), status, dropSummary,
-				n -> entrance.count(DropReasons.ROUTE_ERROR, n));
-		this.switches = new PlanSwitches(registry, sinks, entrance, router, ingress, () -> state.get() == RUNNING);
-		Gauge.builder("sluice.ingress.depth", ingress, MpscIngress::size)
-				.description("records waiting in the ingress queue").register(meters);
-		FunctionCounter.builder("sluice.ingress.records.accepted", accepted, LongAdder::doubleValue)
-				.description("records routed").register(meters);
-		ingress.batches().subscribe(this::routeBatch, error -> {
-			status.error("pipeline", "router stopped", error);
-			routerDone.completeExceptionally(error);
-		}, () -> {
-			router.complete();
-			routerDone.complete(null);
-		});
+		this.engine = new Engine(b.clock, b.status, b.meterRegistry, b.ingressCapacity,
+				b.ingressFullPolicy.maxWait().toNanos(), b.dropSummaryInterval.toNanos());
+		this.environment = new SinkEnvironment(b.clock, b.status, b.baseDirectory, b.meterRegistry, engine::handoff);
+		this.registry = new LoggerRegistry(engine, b.status);
+		engine.start(registry, () -> state.get() == RUNNING);
 		// On this thread, without a Reactor scheduler: the first Sluice is often built from inside
 		// a class initializer (Reactor's Loggers logs through SLF4J while Hooks initializes), and a
 		// scheduler thread that needs that class would wait for this one while this one waited for it.
 		applyNow(b.plan);
 		this.shutdownControl = new ShutdownControl(this::stop, b.shutdownHook ? b.shutdownHookTimeout : null);
-	}
-
-	/** The ingress thread's consumer. Never throws: a throwing consumer would cancel the ingress and end routing. */
-	private void routeBatch(List<LogRecord> batch) {
-		try {
-			router.route(batch);
-		}
-		catch (Throwable t) {
-			status.once("router:" + t.getClass().getName(), "pipeline", "the router failed on a batch; it goes on", t);
-		}
-		accepted.add(batch.size());
-		try {
-			callerClock.resync(); // at every batch and tick; takes the wall clock again once a second
-		}
-		catch (Throwable t) {
-			status.once("clock:" + t.getClass().getName(), "pipeline", "reading the clock failed", t);
-		}
 	}
 
 	public static Builder builder() {
@@ -171,9 +118,9 @@ public final class Sluice implements AutoCloseable {
 	 */
 	public Mono<Void> apply(RoutingPlan plan) {
 		Objects.requireNonNull(plan, "plan");
-		return Mono.fromCallable(() -> switches.switchTo(plan))
+		return Mono.fromCallable(() -> engine.switchTo(plan))
 				.subscribeOn(Schedulers.boundedElastic())
-				.flatMap(s -> Mono.fromFuture(s.done));
+				.flatMap(Mono::fromFuture);
 	}
 
 	/**
@@ -189,7 +136,7 @@ public final class Sluice implements AutoCloseable {
 	 * @throws IllegalStateException if the pipeline is shut down
 	 */
 	public void applyNow(RoutingPlan plan) {
-		switches.switchTo(Objects.requireNonNull(plan, "plan"));
+		engine.switchTo(Objects.requireNonNull(plan, "plan"));
 	}
 
 	/**
@@ -206,22 +153,22 @@ public final class Sluice implements AutoCloseable {
 
 	/** Sets the level of one logger at run time (null: inherit). */
 	public void setLevel(String loggerName, Level level) {
-		switches.setLevel(loggerName, level);
+		engine.setLevel(loggerName, level);
 	}
 
 	/** The accounting of every sink so far (a snapshot). */
 	public Map<String, SinkReport> reports() {
-		return sinks.reports();
+		return engine.reports();
 	}
 
 	/** Records dropped before routing so far, by reason. */
 	public Map<String, Long> ingressDropped() {
-		return entrance.dropped();
+		return engine.ingressDropped();
 	}
 
 	/** Records routed so far. */
 	public long accepted() {
-		return accepted.sum();
+		return engine.accepted();
 	}
 
 	/**
@@ -239,7 +186,7 @@ public final class Sluice implements AutoCloseable {
 	 * it completes once the drained sinks are settled.
 	 */
 	public Mono<Void> flush() {
-		return flushBarrier.flush();
+		return engine.flush();
 	}
 
 	// ---- lifecycle -------------------------------------------------------------------------------
@@ -276,11 +223,10 @@ public final class Sluice implements AutoCloseable {
 
 	private ShutdownReport stop(Duration deadline) {
 		state.set(STOPPING);
-		PipelineStop.Result result = new PipelineStop(entrance, ingress, routerDone, accepted::sum,
-				sinks.fallbackTargets()).drain(sinks.all(), deadline);
+		boolean deadlineReached = engine.drain(deadline);
 		shutdownControl.removeHookUnlessRunningIt();
-		dropSummary.report("in total since the last summary");
-		return new ShutdownReport(reports(), accepted.sum(), ingressDropped(), result.deadlineReached());
+		engine.summarizeDrops();
+		return new ShutdownReport(reports(), engine.accepted(), ingressDropped(), deadlineReached);
 	}
 
 	/** Shuts down with a 10 s deadline and waits; do not call on a Reactor non-blocking thread. */

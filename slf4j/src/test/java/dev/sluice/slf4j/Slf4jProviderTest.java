@@ -24,7 +24,6 @@ import dev.sluice.pipeline.HandlerSpec;
 import dev.sluice.pipeline.Level;
 import dev.sluice.pipeline.LogRecord;
 import dev.sluice.pipeline.LoggerSpec;
-import dev.sluice.pipeline.MessageTemplate;
 import dev.sluice.pipeline.RoutingPlan;
 import dev.sluice.pipeline.Sluice;
 import dev.sluice.testkit.RecordingSink;
@@ -181,7 +180,7 @@ class Slf4jProviderTest {
 		for (Object[] c : cases) {
 			String pattern = (String) c[0];
 			Object[] args = (Object[]) c[1];
-			assertThat(MessageTemplate.format(pattern, args)).as(pattern)
+			assertThat(LogRecord.builder(Level.INFO, "t", pattern).arguments(args).build().message()).as(pattern)
 					.isEqualTo(MessageFormatter.basicArrayFormat(pattern, args));
 		}
 	}

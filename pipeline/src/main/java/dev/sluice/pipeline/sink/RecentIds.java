@@ -5,7 +5,7 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * The ids ({@link dev.sluice.pipeline.DropReasons#RECORD_ID}) of the last {@code capacity} records a sink stored, so
+ * The ids ({@link dev.sluice.pipeline.LogRecord#RECORD_ID}) of the last {@code capacity} records a sink stored, so
  * that it can skip a record delivered again (at least once, as from Kafka): a ring of ids plus a set for look-ups,
  * so memory stays bounded whatever the stream's length. When the ring is full, adding an id forgets the oldest one.
  * A sink remembers ids only once their records are stored, so that a batch that failed is not a duplicate when it

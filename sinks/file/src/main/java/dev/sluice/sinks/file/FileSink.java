@@ -43,7 +43,7 @@ import reactor.core.publisher.Mono;
  * that the encoding cannot represent, with {@code errors: strict}, is dropped as
  * {@code encoding_error}, one whose layout throws as {@code format_error}. A failed rollover is reported once and writing goes on in the current file.
  *
- * <p><b>De-duplication.</b> A record whose {@link DropReasons#RECORD_ID} attribute equals that of
+ * <p><b>De-duplication.</b> A record whose {@link LogRecord#RECORD_ID} attribute equals that of
  * one of the last {@code dedup_window} records written is skipped and counted as dropped with
  * reason {@code duplicate} (at-least-once redelivery, as {@code sluice ship --from kafka} does
  * after a shipper dies). An id is remembered only once its record is written: a batch that fails
@@ -201,7 +201,7 @@ final class FileSink implements Sink {
 
 	/** The record's id, or null when it has none (never de-duplicated). */
 	private static String idOf(LogRecord record) {
-		Object id = record.attributes().get(DropReasons.RECORD_ID);
+		Object id = record.attributes().get(LogRecord.RECORD_ID);
 		return id == null ? null : id.toString();
 	}
 

@@ -40,7 +40,7 @@ class FileSinkDedupTest {
 			LogRecord.Builder b = LogRecord.builder(Level.INFO, "app", colon < 0 ? s : s.substring(colon + 1))
 					.epochNanos(0).thread("main", 1);
 			if (colon >= 0) {
-				b.attributes(Attributes.of(DropReasons.RECORD_ID, s.substring(0, colon)));
+				b.attributes(Attributes.of(LogRecord.RECORD_ID, s.substring(0, colon)));
 			}
 			rs.add(b.build());
 		}

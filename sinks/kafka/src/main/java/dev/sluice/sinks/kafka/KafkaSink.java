@@ -21,7 +21,6 @@ import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.TimeoutException;
 import reactor.core.publisher.Mono;
 
-import dev.sluice.pipeline.DropReasons;
 import dev.sluice.pipeline.LogRecord;
 import dev.sluice.pipeline.sink.Batch;
 import dev.sluice.pipeline.sink.Sink;
@@ -216,7 +215,7 @@ final class KafkaSink implements Sink {
 	 * topic is still recognised as the same); any other gets a new one.
 	 */
 	private static String idOf(LogRecord r) {
-		Object id = r.attributes().get(DropReasons.RECORD_ID);
+		Object id = r.attributes().get(LogRecord.RECORD_ID);
 		return id != null ? id.toString() : RecordIds.next(r.epochMillis());
 	}
 

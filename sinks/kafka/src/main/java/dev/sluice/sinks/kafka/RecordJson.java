@@ -13,7 +13,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 
 import dev.sluice.context.Attributes;
-import dev.sluice.pipeline.DropReasons;
 import dev.sluice.pipeline.LogRecord;
 
 /**
@@ -22,7 +21,7 @@ import dev.sluice.pipeline.LogRecord;
  * <pre>{"schema":1,"id":"…","time":"2026-11-23T20:29:29.123456789Z","logger":"app","level":"INFO",
  *  "message":"…","thread":"main","context":{…},"error":{"type":"…","message":"…","stack":"…"}}</pre>
  * {@code time} keeps the record's nanoseconds; {@code context} and {@code error} are left out
- * when empty. The {@link DropReasons#RECORD_ID} attribute is the {@code id}, not part of {@code context}. Context values that are not JSON scalars are written as their {@code toString()}.
+ * when empty. The {@link LogRecord#RECORD_ID} attribute is the {@code id}, not part of {@code context}. Context values that are not JSON scalars are written as their {@code toString()}.
  *
  * <p>Not thread-safe: one instance per sink, used only on the sink's runner thread (it reuses its
  * output buffer so that encoding a record allocates little beyond the result).
@@ -74,13 +73,13 @@ final class RecordJson {
 
 	private static void writeContext(JsonGenerator g, Attributes attributes) throws IOException {
 		if (attributes == null || attributes.isEmpty()
-				|| attributes.size() == 1 && attributes.contains(DropReasons.RECORD_ID)) {
+				|| attributes.size() == 1 && attributes.contains(LogRecord.RECORD_ID)) {
 			return;
 		}
 		g.writeObjectFieldStart("context");
 		for (int i = 0; i < attributes.size(); i++) {
 			String key = attributes.keyAt(i);
-			if (key.equals(DropReasons.RECORD_ID)) {
+			if (key.equals(LogRecord.RECORD_ID)) {
 				continue; // written as "id"
 			}
 			Object v = attributes.valueAt(i);

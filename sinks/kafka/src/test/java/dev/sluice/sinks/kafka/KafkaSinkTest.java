@@ -28,8 +28,8 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 import dev.sluice.context.Attributes;
+import dev.sluice.pipeline.LogRecord;
 import dev.sluice.pipeline.BufferSpec;
-import dev.sluice.pipeline.DropReasons;
 import dev.sluice.pipeline.HandlerSpec;
 import dev.sluice.pipeline.Level;
 import dev.sluice.pipeline.LoggerSpec;
@@ -87,7 +87,7 @@ class KafkaSinkTest {
 		sluice.logger("app.pay").atError().attr("OperationId", "op-7").attr("amount", 12)
 				.cause(new IllegalStateException("card declined")).log("payment failed");
 		// A record shipped from Kafka and forwarded keeps its id (so sinks further on still recognise it).
-		sluice.logger("app.fwd").atInfo().attr(DropReasons.RECORD_ID, "0190-forwarded").log("forwarded");
+		sluice.logger("app.fwd").atInfo().attr(LogRecord.RECORD_ID, "0190-forwarded").log("forwarded");
 		ShutdownReport report = sluice.shutdown(Duration.ofSeconds(60)).block();
 		SinkReport sink = report.sink("kafka");
 		assertThat(sink.delivered()).isEqualTo(n + 2);

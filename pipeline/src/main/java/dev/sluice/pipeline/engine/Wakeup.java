@@ -1,4 +1,4 @@
-package dev.sluice.pipeline;
+package dev.sluice.pipeline.engine;
 
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;

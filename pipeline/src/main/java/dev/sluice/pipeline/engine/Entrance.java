@@ -1,4 +1,4 @@
-package dev.sluice.pipeline;
+package dev.sluice.pipeline.engine;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -6,6 +6,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 
+import dev.sluice.pipeline.DropReasons;
+import dev.sluice.pipeline.IngressFullPolicy;
+import dev.sluice.pipeline.LogRecord;
 import dev.sluice.pipeline.sink.Layout;
 import dev.sluice.pipeline.sink.StatusLogger;
 import io.micrometer.core.instrument.FunctionCounter;

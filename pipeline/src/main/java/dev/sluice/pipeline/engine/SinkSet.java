@@ -1,4 +1,4 @@
-package dev.sluice.pipeline;
+package dev.sluice.pipeline.engine;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -10,6 +10,11 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
+import dev.sluice.pipeline.DropReasons;
+import dev.sluice.pipeline.HandlerSpec;
+import dev.sluice.pipeline.LogRecord;
+import dev.sluice.pipeline.RoutingPlan;
+import dev.sluice.pipeline.SinkReport;
 import dev.sluice.pipeline.sink.StatusLogger;
 import io.micrometer.core.instrument.MeterRegistry;
 

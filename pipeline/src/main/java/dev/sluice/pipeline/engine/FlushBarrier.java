@@ -1,4 +1,4 @@
-package dev.sluice.pipeline;
+package dev.sluice.pipeline.engine;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -9,6 +9,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.function.LongSupplier;
 
+import dev.sluice.pipeline.Sluice;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 

@@ -1,4 +1,4 @@
-package dev.sluice.pipeline;
+package dev.sluice.pipeline.engine;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,6 +9,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.LongSupplier;
+
+import dev.sluice.pipeline.DropReasons;
+import dev.sluice.pipeline.LogRecord;
 
 /**
  * One drain of a stopping pipeline: closes the entrance and the ingress, lets the router route

@@ -1,8 +1,12 @@
-package dev.sluice.pipeline;
+package dev.sluice.pipeline.engine;
 
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 
+import dev.sluice.pipeline.BufferSpec;
+import dev.sluice.pipeline.DropReasons;
+import dev.sluice.pipeline.LogRecord;
+import dev.sluice.pipeline.OverflowPolicy;
 import org.jctools.queues.MpmcArrayQueue;
 
 /**

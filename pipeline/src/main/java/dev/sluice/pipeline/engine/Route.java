@@ -1,10 +1,16 @@
-package dev.sluice.pipeline;
+package dev.sluice.pipeline.engine;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+
+import dev.sluice.pipeline.LogRecord;
+import dev.sluice.pipeline.Logger;
+import dev.sluice.pipeline.LoggerSpec;
+import dev.sluice.pipeline.RecordFilter;
+import dev.sluice.pipeline.RoutingPlan;
 
 /**
  * Where records of one logger name go under one plan: the originating logger's filters, then the
@@ -46,11 +52,11 @@ final class Route {
 					break;
 				}
 			}
-			if (LoggerRegistry.ROOT_NAME.equals(name)) {
+			if (Hierarchy.ROOT_NAME.equals(name)) {
 				break;
 			}
 			int dot = name.lastIndexOf('.');
-			name = dot > 0 ? name.substring(0, dot) : LoggerRegistry.ROOT_NAME;
+			name = dot > 0 ? name.substring(0, dot) : Hierarchy.ROOT_NAME;
 		}
 		return new Route(filters, runners.isEmpty() ? NONE : runners.toArray(NONE));
 	}

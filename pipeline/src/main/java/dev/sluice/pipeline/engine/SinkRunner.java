@@ -1,4 +1,4 @@
-package dev.sluice.pipeline;
+package dev.sluice.pipeline.engine;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -6,6 +6,11 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 
+import dev.sluice.pipeline.DropReasons;
+import dev.sluice.pipeline.HandlerSpec;
+import dev.sluice.pipeline.LogRecord;
+import dev.sluice.pipeline.RecordFilter;
+import dev.sluice.pipeline.SinkReport;
 import dev.sluice.pipeline.sink.Batch;
 import dev.sluice.pipeline.sink.Sink;
 import dev.sluice.pipeline.sink.StatusLogger;

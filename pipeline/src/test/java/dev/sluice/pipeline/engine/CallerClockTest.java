@@ -1,4 +1,4 @@
-package dev.sluice.pipeline;
+package dev.sluice.pipeline.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

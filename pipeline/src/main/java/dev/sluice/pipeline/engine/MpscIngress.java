@@ -1,9 +1,11 @@
-package dev.sluice.pipeline;
+package dev.sluice.pipeline.engine;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 
+import dev.sluice.pipeline.IngressFullPolicy;
+import dev.sluice.pipeline.LogRecord;
 import org.jctools.queues.MpscArrayQueue;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.FluxSink;

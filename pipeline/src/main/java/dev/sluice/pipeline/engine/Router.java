@@ -1,4 +1,4 @@
-package dev.sluice.pipeline;
+package dev.sluice.pipeline.engine;
 
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -8,6 +8,9 @@ import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
+import dev.sluice.pipeline.Level;
+import dev.sluice.pipeline.LogRecord;
+import dev.sluice.pipeline.RoutingPlan;
 import dev.sluice.pipeline.sink.StatusLogger;
 
 /**
@@ -42,6 +45,7 @@ final class Router {
 	private Map<String, SinkRunner> runners;
 	private Map<String, Route> routes = new HashMap<>();
 	private long sequence;
+	private final RecordAccess records = RecordAccess.get();
 	private final Map<SinkRunner, Boolean> touched = new IdentityHashMap<>();
 
 	Router(RoutingPlan plan, Map<String, SinkRunner> runners, StatusLogger status, DropSummary dropSummary,
@@ -84,7 +88,7 @@ final class Router {
 	}
 
 	private void routeOne(LogRecord record) {
-		record.assignSequence(sequence++);
+		records.assignSequence(record, sequence++);
 		Route route = routes.get(record.loggerName());
 		if (route == null) {
 			route = Route.compute(record.loggerName(), plan, runners);

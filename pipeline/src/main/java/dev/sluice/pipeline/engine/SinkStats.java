@@ -1,4 +1,4 @@
-package dev.sluice.pipeline;
+package dev.sluice.pipeline.engine;
 
 import java.util.Map;
 import java.util.TreeMap;
@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.ToDoubleFunction;
 
+import dev.sluice.pipeline.SinkReport;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,7 +1,10 @@
-package dev.sluice.pipeline;
+package dev.sluice.pipeline.engine;
 
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+
+import dev.sluice.pipeline.Level;
+import dev.sluice.pipeline.RoutingPlan;
 
 /**
  * Puts plans in force: makes and starts the new sinks, updates the loggers (levels, disabled
@@ -11,14 +14,14 @@ import java.util.function.BooleanSupplier;
  */
 final class PlanSwitches {
 
-	private final LoggerRegistry registry;
+	private final Hierarchy registry;
 	private final SinkSet sinks;
 	private final Entrance entrance;
 	private final Router router;
 	private final MpscIngress ingress;
 	private final BooleanSupplier running;
 
-	PlanSwitches(LoggerRegistry registry, SinkSet sinks, Entrance entrance, Router router, MpscIngress ingress,
+	PlanSwitches(Hierarchy registry, SinkSet sinks, Entrance entrance, Router router, MpscIngress ingress,
 			BooleanSupplier running) {
 		this.registry = registry;
 		this.sinks = sinks;
