@@ -78,12 +78,23 @@ public final class Engine {
 	 */
 	public void start(Hierarchy hierarchy, BooleanSupplier running) {
 		this.switches = new PlanSwitches(hierarchy, sinks, entrance, router, ingress, running);
-		ingress.batches().subscribe(this::routeBatch, error -> {
-			status.error("pipeline", "router stopped", error);
-			routerDone.completeExceptionally(error);
-		}, () -> {
-			router.complete();
-			routerDone.complete(null);
+		ingress.start(new MpscIngress.BatchConsumer() {
+			@Override
+			public void batch(List<LogRecord> batch) {
+				routeBatch(batch);
+			}
+
+			@Override
+			public void completed() {
+				router.complete();
+				routerDone.complete(null);
+			}
+
+			@Override
+			public void failed(Throwable error) {
+				status.error("pipeline", "router stopped", error);
+				routerDone.completeExceptionally(error);
+			}
 		});
 	}
 

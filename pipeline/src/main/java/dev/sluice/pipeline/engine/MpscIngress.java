@@ -7,13 +7,11 @@ import java.util.concurrent.locks.LockSupport;
 import dev.sluice.pipeline.IngressFullPolicy;
 import dev.sluice.pipeline.LogRecord;
 import org.jctools.queues.MpscArrayQueue;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.FluxSink;
 
 /**
  * The pipeline's entrance: a bounded multi-producer, single-consumer lock-free queue (JCTools'
  * {@code MpscArrayQueue}) that any number of threads offer records to, drained by one dedicated
- * thread that hands the records on as a {@code Flux} of batches.
+ * thread that hands the records on in batches to one {@link BatchConsumer}, on that thread.
  *
  * <p>Producers never block and never spin: {@link #offer} either enqueues or returns false at
  * once. While records come often (less than a millisecond apart, on average) the drain thread
@@ -23,10 +21,10 @@ import reactor.core.publisher.FluxSink;
  * It also emits an empty batch when it wakes with nothing to do (at least every
  * {@code tickNanos}), so that its subscriber can run periodic work on the same thread.
  *
- * <p>After {@link #close()} the drain thread empties the queue and completes the Flux.
+ * <p>After {@link #close()} the drain thread empties the queue and tells the consumer it completed.
  *
- * <p>Backpressure is not Reactor demand here: the one subscriber is the router, on this same
- * thread, and it requests without bound. It is carried by the bounded queue (callers wait or drop
+ * <p>No Reactor here: the one consumer is the router, on this same thread, and there is no demand
+ * to signal. Backpressure is carried by the bounded queue (callers wait or drop
  * by the {@link IngressFullPolicy}) and, behind it, by the sinks' buffers (the router waits for a
  * lossless sink that makes progress).
  */
@@ -120,24 +118,32 @@ final class MpscIngress {
 		return rest;
 	}
 
-	/**
-	 * The batches, emitted on the ingress's own thread, which starts at subscription. Subscribe
-	 * once.
-	 */
-	Flux<List<LogRecord>> batches() {
-		return Flux.create(emitter -> {
-			Thread t = new Thread(() -> drainLoop(emitter), threadName);
-			t.setDaemon(true);
-			t.start();
-		}, FluxSink.OverflowStrategy.ERROR);
+	/** What the drain thread hands batches to, on its own thread. */
+	interface BatchConsumer {
+
+		/** A batch of records, or an empty one (a tick). Should not throw: what it throws ends the drain. */
+		void batch(List<LogRecord> batch);
+
+		/** The queue is closed and empty: no batch follows. */
+		void completed();
+
+		/** The drain loop failed: no batch follows. */
+		void failed(Throwable error);
 	}
 
-	private void drainLoop(FluxSink<List<LogRecord>> emitter) {
+	/** Starts the drain thread, which hands every batch to {@code consumer}. Call once. */
+	void start(BatchConsumer consumer) {
+		Thread t = new Thread(() -> drainLoop(consumer), threadName);
+		t.setDaemon(true);
+		t.start();
+	}
+
+	private void drainLoop(BatchConsumer consumer) {
 		long idleSince = 0; // when the queue was first found empty since the last record; 0 while busy
 		long lastRecords = 0; // when the last non-empty batch was taken
 		long gap = 2 * BUSY_GAP_NANOS; // moving average of the time between non-empty batches
 		try {
-			while (!emitter.isCancelled()) {
+			while (true) {
 				List<LogRecord> batch = new ArrayList<>(Math.min(MAX_BATCH, Math.max(16, queue.size())));
 				queue.drain(batch::add, MAX_BATCH);
 				if (!batch.isEmpty()) {
@@ -147,16 +153,16 @@ final class MpscIngress {
 					}
 					lastRecords = t;
 					idleSince = 0;
-					emitter.next(batch);
+					consumer.batch(batch);
 					continue;
 				}
 				if (closing) {
 					queue.drain(batch::add, MAX_BATCH);
 					if (batch.isEmpty()) {
-						emitter.complete();
+						consumer.completed();
 						return;
 					}
-					emitter.next(batch);
+					consumer.batch(batch);
 					continue;
 				}
 				long now = System.nanoTime();
@@ -167,7 +173,7 @@ final class MpscIngress {
 					// callers see no waiter and do not signal; an empty tick each time, so control
 					// actions (plan switches) are still taken at once
 					LockSupport.parkNanos(this, POLL_STEP_NANOS);
-					emitter.next(TICK);
+					consumer.batch(TICK);
 					continue;
 				}
 				wakeup.prepare();
@@ -177,11 +183,11 @@ final class MpscIngress {
 				else {
 					wakeup.cancel();
 				}
-				emitter.next(batch); // an empty tick
+				consumer.batch(batch); // an empty tick
 			}
 		}
 		catch (Throwable t) {
-			emitter.error(t);
+			consumer.failed(t);
 		}
 	}
 }

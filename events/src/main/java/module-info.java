@@ -1,0 +1,12 @@
+/** The event log: events with level, priority, category, operation, user and duration, stored through R2DBC. */
+module dev.sluice.events {
+	requires transitive dev.sluice.pipeline;
+	requires r2dbc.spi;
+	requires r2dbc.pool;
+	requires r2dbc.h2;
+
+	exports dev.sluice.events;
+
+	provides dev.sluice.pipeline.sink.SinkProvider with dev.sluice.events.EventSinkProvider;
+	provides io.micrometer.context.ThreadLocalAccessor with dev.sluice.events.UnitOfWorkAccessor;
+}
