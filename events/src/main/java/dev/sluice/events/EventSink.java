@@ -4,12 +4,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 import dev.sluice.pipeline.LogRecord;
 import dev.sluice.pipeline.sink.Batch;
 import dev.sluice.pipeline.sink.RecentIds;
 import dev.sluice.pipeline.sink.Sink;
 import dev.sluice.pipeline.sink.SinkEnvironment;
+
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -54,6 +56,9 @@ final class EventSink implements Sink {
 	private final UuidV7 ids = new UuidV7();
 	private final RecentIds recent;
 	private final Disposable retentionJob;
+	private volatile boolean closing;
+	private static final java.time.Duration RETENTION_CLOSE_WAIT = java.time.Duration.ofSeconds(30);
+	private volatile CompletableFuture<Void> retentionRun = CompletableFuture.completedFuture(null);
 
 	EventSink(EventStore store, Retention retention, SinkEnvironment environment) {
 		this(store, retention, environment, Schedulers.boundedElastic(), DEFAULT_DEDUPE_WINDOW);
@@ -71,10 +76,15 @@ final class EventSink implements Sink {
 		this.recent = new RecentIds(dedupeWindow);
 		this.retentionJob = Flux.interval(retention.interval(), retention.interval(), scheduler)
 				.onBackpressureDrop()
-				.concatMap(tick -> applyRetention().onErrorResume(e -> {
-					environment.status().error("events", "applying retirement rules failed", e);
-					return Mono.empty();
-				}), 1)
+				.filter(tick -> !closing)
+				.concatMap(tick -> {
+					CompletableFuture<Void> run = new CompletableFuture<>();
+					retentionRun = run;
+					return applyRetention().onErrorResume(e -> {
+						environment.status().error("events", "applying retirement rules failed", e);
+						return Mono.empty();
+					}).doFinally(signal -> run.complete(null));
+				}, 1)
 				.subscribe();
 	}
 
@@ -114,8 +124,12 @@ final class EventSink implements Sink {
 
 	@Override
 	public Mono<Void> close() {
-		retentionJob.dispose();
-		return store.close();
+		// no new retention run; the one in flight finishes first (cancelling it while it gives its
+		// connection back would race the pool's disposal)
+		closing = true;
+		return Mono.defer(() -> Mono.fromFuture(retentionRun)).timeout(RETENTION_CLOSE_WAIT, Mono.empty())
+				.then(Mono.fromRunnable(retentionJob::dispose))
+				.then(store.close());
 	}
 
 	EventStore store() {
