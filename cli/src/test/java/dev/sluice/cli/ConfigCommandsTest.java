@@ -91,7 +91,7 @@ class ConfigCommandsTest {
 		Path log = dir.resolve("shipped.log");
 		Path config = Files.writeString(dir.resolve("ship.json"), ("{'version': 1, 'disable_existing_loggers': false,"
 				+ " 'formatters': {'f': {'format': '%(asctime)s %(threadName)s %(name)s %(levelname)s %(message)s [%(user)s]',"
-				+ "  'utc': true}},"
+				+ "  'utc': true, 'defaults': {'user': ''}}},"
 				+ " 'handlers': {'file': {'class': 'logging.FileHandler', 'filename': '" + log.toString().replace("\\", "/")
 				+ "', 'formatter': 'f'}},"
 				+ " 'root': {'level': 'DEBUG', 'handlers': ['file']}, 'loggers': {'quiet': {'level': 'ERROR'}}}")

@@ -43,8 +43,8 @@ final class ConfigReader {
 		// as CPython's dictConfig: other top-level keys are ignored (a cfg:// reference may point at them)
 		SluiceSection sluice = sluiceSection(top.get("sluice"));
 		int version = version(top.get("version"));
-		boolean incremental = Boolean.TRUE.equals(values.optional(top, "", "incremental", false));
-		boolean disable = Boolean.TRUE.equals(values.optional(top, "", "disable_existing_loggers", true));
+		boolean incremental = Boolean.TRUE.equals(values.truthy(top, "incremental", false));
+		boolean disable = Boolean.TRUE.equals(values.truthy(top, "disable_existing_loggers", true));
 		Map<String, FormatterDef> formatters = new LinkedHashMap<>();
 		Map<String, FilterDef> filters = new LinkedHashMap<>();
 		Map<String, HandlerDef> handlers = new LinkedHashMap<>();
@@ -269,7 +269,7 @@ final class ConfigReader {
 		values.onlyKeys(m, ptr, LOGGER_KEYS, ptr.equals("/root") ? "the root logger" : "a logger");
 		int before = problems.size();
 		Level level = m.get("level") != null ? values.level(m.get("level"), ptr + "/level") : null;
-		boolean propagate = values.optional(m, ptr, "propagate", true);
+		boolean propagate = values.truthy(m, "propagate", true);
 		List<String> handlers = m.get("handlers") != null ? values.names(m.get("handlers"), ptr + "/handlers")
 				: List.of();
 		List<String> filters = m.get("filters") != null ? values.names(m.get("filters"), ptr + "/filters") : List.of();

@@ -62,7 +62,7 @@ final class FormatterReader {
 				style = s;
 			}
 		}
-		Boolean validate = values.optional(m, ptr, "validate", true);
+		Boolean validate = values.truthy(m, "validate", true);
 		Boolean utc = values.optional(m, ptr, "utc", false);
 		Map<String, Object> defaults = m.get("defaults") != null ? values.object(m.get("defaults"), ptr + "/defaults")
 				: Map.of();

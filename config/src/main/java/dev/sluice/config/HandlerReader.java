@@ -65,10 +65,9 @@ final class HandlerReader {
 				problems.undefined(ptr + "/filters/" + i, "filter", filters.get(i), filterNames);
 			}
 		}
-		if (m.containsKey(".")) {
-			problems.add(ptr + "/.", "expected handler options as plain keys, found '.' (setting attributes after"
-					+ " construction is not supported)");
-		}
+		// '.': attributes CPython sets on the handler after making it; of those only a stream's or a
+		// file's terminator changes what is written, the rest CPython keeps and never reads
+		Map<String, Object> attributes = m.get(".") != null ? values.object(m.get("."), ptr + "/.") : Map.of();
 		dev.sluice.pipeline.sink.SinkProvider provider = className == null ? null : providers.find(className);
 		BufferSpec buffer = buffer(m, ptr, provider == null ? BufferSpec.DEFAULT
 				: BufferSpec.DEFAULT.withPolicy(provider.defaultOverflow()));
@@ -79,6 +78,10 @@ final class HandlerReader {
 				checkExt(val, Problems.child(ptr, k));
 			}
 		});
+		if (attributes != null && attributes.containsKey("terminator") && provider != null
+				&& provider.classNames().stream().anyMatch(c -> c.equals("logging.StreamHandler") || c.endsWith("FileHandler"))) {
+			options.put("terminator", attributes.get("terminator"));
+		}
 		if (className != null && provider == null) {
 			problems.add(ptr + (m.containsKey("()") ? "/()" : "/class"), providers.unknownClass(className));
 		}

@@ -38,6 +38,14 @@ final class PlanFactory {
 		if (config.incremental() && current != null) {
 			return incremental(config, current);
 		}
+		if (config.incremental() && !config.handlerLevels().isEmpty()) {
+			// as CPython: an incremental config only changes running handlers, and none runs yet
+			List<ConfigProblem> missing = new ArrayList<>();
+			config.handlerLevels().keySet().forEach(name -> missing.add(new ConfigProblem(config.source() + ":"
+					+ Problems.child("/handlers", name), "no handler found with name '" + name + "': an incremental"
+					+ " config changes the levels of running handlers only, and none runs before the first full config")));
+			throw new InvalidConfigException(missing);
+		}
 		RoutingPlan.Builder b = RoutingPlan.builder().incremental(config.incremental())
 				.disableExistingLoggers(config.disableExistingLoggers())
 				.ingressFullPolicy(config.sluice().ingressFullPolicy());

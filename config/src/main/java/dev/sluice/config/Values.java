@@ -115,4 +115,36 @@ final class Values {
 		Boolean b = bool(v, Problems.child(pointer, key));
 		return b != null ? b : dflt;
 	}
+
+	/**
+	 * A key CPython reads by truth value ({@code propagate}, {@code incremental},
+	 * {@code disable_existing_loggers}, a formatter's {@code validate}): absent is {@code dflt}; present,
+	 * Python's truthiness decides, so {@code "true"} and even {@code "false"} (a non-empty string) are true,
+	 * {@code 0}, {@code ""}, {@code null} and empty lists or objects false, as CPython takes them.
+	 */
+	boolean truthy(Map<String, Object> m, String key, boolean dflt) {
+		if (!m.containsKey(key)) {
+			return dflt;
+		}
+		Object v = m.get(key);
+		if (v == null) {
+			return false;
+		}
+		if (v instanceof Boolean) {
+			return (Boolean) v;
+		}
+		if (v instanceof Number) {
+			return ((Number) v).doubleValue() != 0;
+		}
+		if (v instanceof CharSequence) {
+			return ((CharSequence) v).length() > 0;
+		}
+		if (v instanceof java.util.Collection) {
+			return !((java.util.Collection<?>) v).isEmpty();
+		}
+		if (v instanceof Map) {
+			return !((Map<?, ?>) v).isEmpty();
+		}
+		return true;
+	}
 }

@@ -100,4 +100,34 @@ class PythonConfigsTest {
 				+ " 'queue': {'class': 'logging.handlers.QueueHandler', 'handlers': ['nope']}}}")))
 				.hasMessageContaining("/handlers/queue/handlers/0");
 	}
+
+	/** CPython's test_logging config14: '.' sets attributes after construction; a file's terminator is one. */
+	@Test
+	void dotAttributesSetTheTerminatorAndOthersAreKeptUnread() throws Exception {
+		Path log = dir.resolve("config14.log");
+		LoggingConfig c = read(json("{'version': 1, 'formatters': {'form1': {'format': '%(levelname)s ++ %(message)s'}},"
+				+ " 'handlers': {'hand1': {'class': 'logging.FileHandler', 'formatter': 'form1', 'level': 'NOTSET',"
+				+ "   'filename': '" + log.toString().replace("\\", "/") + "', '.': {'foo': 'bar', 'terminator': '!\\n'}}},"
+				+ " 'root': {'level': 'WARNING', 'handlers': ['hand1']}}"));
+		dev.sluice.pipeline.Sluice sluice = dev.sluice.pipeline.Sluice.builder().shutdownHook(false).baseDirectory(dir).build();
+		try {
+			sluice.applyNow(ConfigLoader.defaults().plan(c, sluice.environment()));
+			sluice.root().warn("Exclamation");
+		}
+		finally {
+			sluice.shutdown(java.time.Duration.ofSeconds(30)).block();
+		}
+		assertThat(java.nio.file.Files.readString(log)).isEqualTo("WARNING ++ Exclamation!\n");
+	}
+
+	/** CPython's config9a applied alone: an incremental config may only change running handlers, and none runs. */
+	@Test
+	void anIncrementalConfigAloneCannotChangeHandlersThatDoNotRun() {
+		LoggingConfig c = read(json("{'version': 1, 'incremental': true, 'handlers': {'hand1': {'level': 'WARNING'}},"
+				+ " 'loggers': {'compiler.parser': {'level': 'INFO'}}}"));
+		org.assertj.core.api.Assertions.assertThatThrownBy(
+				() -> ConfigLoader.defaults().plan(c, SinkEnvironment.defaults().withBaseDirectory(dir)))
+				.isInstanceOf(dev.sluice.pipeline.sink.InvalidConfigException.class)
+				.hasMessageContaining("/handlers/hand1").hasMessageContaining("no handler found with name 'hand1'");
+	}
 }

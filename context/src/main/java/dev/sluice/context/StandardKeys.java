@@ -1,5 +1,6 @@
 package dev.sluice.context;
 
+import java.util.Set;
 import java.util.function.Function;
 
 import reactor.util.context.Context;
@@ -24,6 +25,15 @@ public final class StandardKeys {
 	public static final String PRIORITY = "Priority";
 	/** Whether an event summarises its operation. */
 	public static final String PRIMARY = "Primary";
+	/** How long an operation took (a begin's outcome). */
+	public static final String DURATION = "Duration";
+
+	/**
+	 * Every standard key. Formats may name them whether or not a record carries them (they print
+	 * empty when absent): they are the event log's record attributes, as CPython's built-in ones are.
+	 */
+	public static final Set<String> ALL = Set.of(OPERATION_ID, ACTIVITY_ID, ENTRY_POINT, USER, CATEGORY, PRIORITY,
+			PRIMARY, DURATION);
 
 	private StandardKeys() {
 	}

@@ -24,7 +24,7 @@ public final class EventKeys {
 	public static final String OPERATION_ID = StandardKeys.OPERATION_ID;
 	public static final String ACTIVITY_ID = StandardKeys.ACTIVITY_ID;
 	public static final String PRIMARY = StandardKeys.PRIMARY;
-	public static final String DURATION = "Duration";
+	public static final String DURATION = StandardKeys.DURATION;
 	public static final String COMMENTS = "Comments";
 
 	/**

@@ -15,6 +15,8 @@ final class BraceField implements Part {
 
 	private final PyAttribute attr;
 	private final String key;
+	/** The field's attribute and index accesses ({@code [0].bar}), or null. */
+	private final FieldPath path;
 	private final char conversion;
 	private final char fill;
 	private final char align;
@@ -27,8 +29,13 @@ final class BraceField implements Part {
 	private final boolean plain;
 
 	BraceField(String key, char conversion, String spec) {
+		this(key, null, conversion, spec);
+	}
+
+	BraceField(String key, FieldPath path, char conversion, String spec) {
 		this.attr = PyAttribute.byName(key);
 		this.key = key;
+		this.path = path;
 		this.conversion = conversion;
 		int i = 0;
 		int n = spec.length();
@@ -105,12 +112,12 @@ final class BraceField implements Part {
 		this.fill = f == 0 ? ' ' : f;
 		this.align = a;
 		check(spec);
-		this.plain = spec.isEmpty() && conversion == 0;
+		this.plain = spec.isEmpty() && conversion == 0 && path == null;
 	}
 
 	/** The kind after the conversion: {@code !s}, {@code !r} and {@code !a} make a str. */
 	private PyAttribute.Kind kind() {
-		return conversion != 0 ? PyAttribute.Kind.STR : attr.kind;
+		return conversion != 0 ? PyAttribute.Kind.STR : path != null ? PyAttribute.Kind.ANY : attr.kind;
 	}
 
 	private String typeName() {
@@ -190,6 +197,9 @@ final class BraceField implements Part {
 			return;
 		}
 		Object value = attr.value(r, ctx, key, conversion);
+		if (path != null) {
+			value = path.apply(value);
+		}
 		if (conversion == 'r' || conversion == 'a') {
 			value = PyStrings.repr(value, conversion == 'a');
 		}
@@ -300,6 +310,6 @@ final class BraceField implements Part {
 
 	@Override
 	public String toString() {
-		return "{" + key + "}";
+		return "{" + key + (path != null ? path.toString() : "") + "}";
 	}
 }

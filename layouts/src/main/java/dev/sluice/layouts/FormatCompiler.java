@@ -194,17 +194,24 @@ final class FormatCompiler {
 				}
 			}
 			if (name.isEmpty() || Character.isDigit(name.charAt(0))) {
-				throw bad(fmt, '{', "positional field {" + name + "}: a record is formatted by field names, such as {message}");
+				throw bad(fmt, '{', "positional field {" + name + "}: a record is formatted by field names, such as"
+						+ " {message} (CPython accepts the format and fails on every record)");
 			}
-			if (!WORD.matcher(name).matches()) {
-				throw bad(fmt, '{', "field {" + name + "}: only plain field names are supported, not attribute or index access");
-			}
-			if (spec.indexOf('{') >= 0) {
-				throw bad(fmt, '{', "field {" + field + "}: nested fields in a format spec are not supported");
+			int cut = indexOfAccess(name);
+			String base = cut < 0 ? name : name.substring(0, cut);
+			if (!WORD.matcher(base).matches()) {
+				throw bad(fmt, '{', "invalid field name/expression: '" + name + "'");
 			}
 			try {
+				FieldPath path = cut < 0 ? null : FieldPath.parse(name, name.substring(cut));
+				if (validate && spec.indexOf('{') >= 0) {
+					// validated nested fields stand for a width or a precision: what no number makes valid fails
+					// on every record, so it is refused now
+					new BraceField(base, path, conversion, spec.replaceAll("\\{\\w+}", "1"));
+				}
 				flush(lit, parts);
-				parts.add(new BraceField(name, conversion, spec));
+				parts.add(spec.indexOf('{') >= 0 ? new DynamicBraceField(base, path, conversion, nestedSpec(field, spec))
+						: new BraceField(base, path, conversion, spec));
 			}
 			catch (IllegalArgumentException e) {
 				throw bad(fmt, '{', e.getMessage());
@@ -216,6 +223,45 @@ final class FormatCompiler {
 			throw bad(fmt, '{', "no fields");
 		}
 		return List.copyOf(parts);
+	}
+
+	private static int indexOfAccess(String name) {
+		for (int i = 0; i < name.length(); i++) {
+			if (name.charAt(i) == '.' || name.charAt(i) == '[') {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	/** A spec with nested fields, {@code 12.{p}}: literals and {@code {name}} fields, filled per record. */
+	private static List<Part> nestedSpec(String field, String spec) {
+		List<Part> parts = new ArrayList<>();
+		StringBuilder lit = new StringBuilder();
+		int i = 0;
+		while (i < spec.length()) {
+			char c = spec.charAt(i);
+			if (c == '{') {
+				int close = spec.indexOf('}', i);
+				String inner = close < 0 ? "" : spec.substring(i + 1, close);
+				if (!WORD.matcher(inner).matches() || Character.isDigit(inner.charAt(0))) {
+					throw new IllegalArgumentException("field {" + field + "}: a nested field in a format spec must be"
+							+ " {name}, found '" + spec.substring(i) + "'");
+				}
+				flush(lit, parts);
+				parts.add(new BraceField(inner, (char) 0, ""));
+				i = close + 1;
+			}
+			else if (c == '}') {
+				throw new IllegalArgumentException("field {" + field + "}: Single '}' encountered in format spec");
+			}
+			else {
+				lit.append(c);
+				i++;
+			}
+		}
+		flush(lit, parts);
+		return parts;
 	}
 
 	static List<Part> template(String fmt, boolean validate) {

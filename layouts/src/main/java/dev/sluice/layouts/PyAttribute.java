@@ -1,5 +1,6 @@
 package dev.sluice.layouts;
 
+import dev.sluice.context.StandardKeys;
 import dev.sluice.pipeline.LogRecord;
 
 /**
@@ -62,8 +63,9 @@ enum PyAttribute {
 
 	/**
 	 * The attribute's value with its Python type, as a {@code %} or {@code {}} field gets it: asctime from the
-	 * context, the message escaped when the formatter escapes and the field does not take its repr, an absent extra
-	 * field as an empty string (Python would fail the record; documented).
+	 * context, the message escaped when the formatter escapes and the field does not take its repr. An extra field
+	 * the record and the defaults lack fails the record ({@link FieldError}), as in CPython, except the event log's
+	 * standard keys ({@link StandardKeys#ALL}), which print empty.
 	 *
 	 * @param key the field's name, used for {@link #EXTRA}
 	 * @param conversion the field's conversion ({@code 'r'} and {@code 'a'} escape by themselves)
@@ -82,7 +84,13 @@ enum PyAttribute {
 				return floating(r, ctx);
 			default:
 				Object extra = ctx.extra(r, key);
-				return extra == null ? "" : extra;
+				if (extra != null) {
+					return extra;
+				}
+				if (StandardKeys.ALL.contains(key)) {
+					return ""; // the event log's attributes are always there, empty when unset
+				}
+				throw FieldError.missing(key);
 		}
 	}
 

@@ -82,11 +82,36 @@ class PythonFormatterTest {
 
 	@Test
 	void extraFieldsComeFromTheRecordsAttributesThenTheDefaults() {
-		PythonFormatter f = PythonFormatter.builder().format("%(user)s|%(org)s|%(count)05d|%(missing)s|")
+		PythonFormatter f = PythonFormatter.builder().format("%(user)s|%(org)s|%(count)05d|%(OperationId)s|")
 				.defaults(Map.of("org", "none", "count", 0)).build();
 		LogRecord r = LogRecord.builder(Level.INFO, "x", "m").epochNanos(T)
 				.attributes(Attributes.of("user", "alice", "count", 42)).build();
 		assertThat(f.format(r)).isEqualTo("alice|none|00042||");
+	}
+
+	/** As CPython: a field neither the record nor the defaults have fails the record (its handler drops it). */
+	@Test
+	void aMissingFieldFailsTheRecordAsInCPython() {
+		for (String[] c : new String[][] {{"%", "%(custom)s %(message)s"}, {"{", "{customfield!s:#<30} {message}"},
+				{"$", "$bar $message"}, {"{", "{c[k1]}"}, {"{", "{l[5]}"}, {"{", "{c.nope}"}}) {
+			PythonFormatter f = PythonFormatter.builder().style(c[0]).format(c[1]).build();
+			LogRecord r = LogRecord.builder(Level.INFO, "x", "m").epochNanos(T)
+					.attributes(Attributes.of("c", Map.of("k2", 1), "l", java.util.List.of(1))).build();
+			org.assertj.core.api.Assertions.assertThatThrownBy(() -> f.format(r)).as(c[1])
+					.isInstanceOf(RuntimeException.class).hasMessageStartingWith("--- Logging error --- ")
+					.hasMessageMatching("(?s).*(KeyError|IndexError|AttributeError).*");
+		}
+	}
+
+	/** CPython's test_format_validate formats with attribute and index access and nested specs, filled. */
+	@Test
+	void accessesAndNestedSpecsAreFilledAsCPythonFillsThem() {
+		PythonFormatter f = PythonFormatter.builder().style("{")
+				.format("{foo:12.{p}}|{foo:{w}.6}|{c[k1]}|{d['k']}|{l[1]}|{c.k1}").build();
+		LogRecord r = LogRecord.builder(Level.INFO, "x", "m").epochNanos(T).attributes(Attributes.from(Map.of(
+				"foo", 3.14159265, "p", 3, "w", 10, "c", Map.of("k1", "v1"), "d", Map.of("'k'", "dq"),
+				"l", java.util.List.of("a", "b")))).build();
+		assertThat(f.format(r)).isEqualTo("        3.14|   3.14159|v1|dq|b|v1");
 	}
 
 	@Test

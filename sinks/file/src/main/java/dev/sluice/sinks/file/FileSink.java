@@ -124,7 +124,7 @@ final class FileSink implements Sink {
 							"cannot format a record for " + config.path() + "; it is dropped", e);
 					continue;
 				}
-				line.append('\n');
+				line.append(config.terminator());
 				long now = Math.floorDiv(clock.millis(), 1000L);
 				if (rollover.shouldRollover(file.position() + pending.position(), file.isRegular(), now,
 						line.codePointCount(0, line.length()))) {

@@ -29,7 +29,7 @@ import java.time.LocalTime;
 record FileSinkConfig(String handlerName, Path path, boolean truncate, Charset charset, boolean strict,
 		boolean ignoreErrors, long maxBytes, int backupCount, String when, int interval, boolean utc,
 		LocalTime atTime, boolean compress, long totalSizeCap, boolean fsync,
-		int dedupWindow, boolean watched) {
+		int dedupWindow, boolean watched, String terminator) {
 
 	boolean timed() {
 		return when != null;

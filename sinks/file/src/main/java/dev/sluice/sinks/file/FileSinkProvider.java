@@ -95,6 +95,7 @@ public final class FileSinkProvider implements SinkProvider {
 		}
 		Charset charset = charset(o, o.string("encoding", null));
 		String errors = o.choice("errors", "strict", "strict", "replace", "ignore");
+		String terminator = o.string("terminator", "\n");
 		o.bool("delay", false);
 		boolean escape = o.bool("escapeControlChars", false);
 		boolean fsync = "batch".equals(o.choice("fsync", "never", "never", "batch"));
@@ -173,7 +174,7 @@ public final class FileSinkProvider implements SinkProvider {
 		Layout layout = spec.layout().withEscapeControlChars(escape);
 		FileSinkConfig config = new FileSinkConfig(spec.handlerName(), path, truncate, charset,
 				errors.equals("strict"), errors.equals("ignore"), maxBytes, backupCount, when, interval, utc, atTime,
-				compress, totalSizeCap, fsync, dedupWindow, watched);
+				compress, totalSizeCap, fsync, dedupWindow, watched, terminator);
 		return new FileSink(config, layout, clock, spec.environment().status(), rollover, housekeeper);
 	}
 
