@@ -81,7 +81,7 @@ final class DefaultPlan {
 				throw new IllegalArgumentException("logging.pattern.file: " + e.getMessage(), e);
 			}
 		}
-		dev.sluice.pipeline.sink.Layout consoleLayout = structured(env, "console", layout, sinks);
+		dev.sluice.pipeline.sink.Layout consoleLayout = correlated(structured(env, "console", layout, sinks), layout, datefmt);
 		HandlerSpec console = HandlerSpec.of(CONSOLE,
 				() -> new ConsoleSink(System.out, consoleLayout, "\n", StandardCharsets.UTF_8))
 				.withIdentity(List.of(DefaultPlan.class.getName(), CONSOLE, format, String.valueOf(datefmt),
@@ -106,7 +106,7 @@ final class DefaultPlan {
 					+ "on the class path (add dev.sluice:sluice-sink-file); logging to the console only");
 			return plan.root(LoggerSpec.of(Level.INFO, CONSOLE)).build();
 		}
-		dev.sluice.pipeline.sink.Layout fileLayout = structured(env, "file", fileText, sinks);
+		dev.sluice.pipeline.sink.Layout fileLayout = correlated(structured(env, "file", fileText, sinks), fileText, datefmt);
 		SinkSpec spec = new SinkSpec(FILE, "logging.FileHandler", SinkOptions.of(Map.of("filename", path)), fileLayout,
 				sinks);
 		HandlerSpec file = HandlerSpec.of(FILE, () -> files.create(spec))
@@ -115,6 +115,12 @@ final class DefaultPlan {
 				.withNeedsLocation(fileLayout.needsLocation()).withBuffer(dev.sluice.pipeline.BufferSpec.LOSSLESS)
 				.withLevel(threshold(env, "file"));
 		return plan.handler(file).root(LoggerSpec.of(Level.INFO, CONSOLE, FILE)).build();
+	}
+
+	/** Boot's default line (no format of the user's, not structured) shows the OperationId when there is one. */
+	private static dev.sluice.pipeline.sink.Layout correlated(dev.sluice.pipeline.sink.Layout chosen, PythonFormatter text,
+			String datefmt) {
+		return chosen == text && FORMAT.equals(text.formatString()) ? new CorrelatedLayout(text, datefmt) : chosen;
 	}
 
 	/** Boot's {@code logging.threshold.console|file}: the handler's level (OFF: nothing passes); NOTSET when unset. */
