@@ -46,14 +46,17 @@ public final class BufferSpec {
 		this.maxBatch = maxBatch;
 	}
 
+	/** Records the buffer holds at most. */
 	public int capacity() {
 		return capacity;
 	}
 
+	/** What a full buffer does with the next record. */
 	public OverflowPolicy policy() {
 		return policy;
 	}
 
+	/** With {@link OverflowPolicy#BLOCK}: how long the router waits for a sink that settles nothing before treating it as stalled. */
 	public Duration blockTimeout() {
 		return blockTimeout;
 	}
@@ -63,22 +66,27 @@ public final class BufferSpec {
 		return discardBelow;
 	}
 
+	/** The fill ratio at which the runner reports the buffer as filling up. */
 	public double fillMark() {
 		return fillMark;
 	}
 
+	/** Records a runner hands its sink in one batch at most. */
 	public int maxBatch() {
 		return maxBatch;
 	}
 
+	/** This spec with another capacity. */
 	public BufferSpec withCapacity(int newCapacity) {
 		return new BufferSpec(newCapacity, policy, blockTimeout, discardBelow, fillMark, maxBatch);
 	}
 
+	/** This spec with another overflow policy. */
 	public BufferSpec withPolicy(OverflowPolicy newPolicy) {
 		return new BufferSpec(capacity, newPolicy, blockTimeout, discardBelow, fillMark, maxBatch);
 	}
 
+	/** This spec with another stall bound for {@link OverflowPolicy#BLOCK}. */
 	public BufferSpec withBlockTimeout(Duration timeout) {
 		return new BufferSpec(capacity, policy, timeout, discardBelow, fillMark, maxBatch);
 	}
@@ -88,6 +96,7 @@ public final class BufferSpec {
 		return new BufferSpec(capacity, policy, blockTimeout, level, mark, maxBatch);
 	}
 
+	/** This spec with another largest batch. */
 	public BufferSpec withMaxBatch(int newMaxBatch) {
 		return new BufferSpec(capacity, policy, blockTimeout, discardBelow, fillMark, newMaxBatch);
 	}

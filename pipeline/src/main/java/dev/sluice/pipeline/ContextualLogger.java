@@ -23,32 +23,39 @@ public final class ContextualLogger {
 		return attributes;
 	}
 
+	/** Logs at {@code level} with this view's context. */
 	public void log(Level level, String message, Object... args) {
 		if (logger.isEnabled(level)) {
 			logger.emitArgs(level, message, args, attributes);
 		}
 	}
 
+	/** Logs at TRACE with this view's context. */
 	public void trace(String message, Object... args) {
 		log(Level.TRACE, message, args);
 	}
 
+	/** Logs at DEBUG with this view's context. */
 	public void debug(String message, Object... args) {
 		log(Level.DEBUG, message, args);
 	}
 
+	/** Logs at INFO with this view's context. */
 	public void info(String message, Object... args) {
 		log(Level.INFO, message, args);
 	}
 
+	/** Logs at WARNING with this view's context. */
 	public void warn(String message, Object... args) {
 		log(Level.WARNING, message, args);
 	}
 
+	/** Logs at ERROR with this view's context. */
 	public void error(String message, Object... args) {
 		log(Level.ERROR, message, args);
 	}
 
+	/** Logs at CRITICAL with this view's context. */
 	public void critical(String message, Object... args) {
 		log(Level.CRITICAL, message, args);
 	}

@@ -50,10 +50,12 @@ public final class HandlerSpec {
 		return new HandlerSpec(name, () -> sink, sink, Level.NOTSET, List.of(), BufferSpec.DEFAULT, false);
 	}
 
+	/** The handler's name, as the plan's loggers refer to it. */
 	public String name() {
 		return name;
 	}
 
+	/** Makes the sink when the plan is applied (called on a plain thread; may block, for example to open a file). */
 	public Supplier<? extends Sink> sinkFactory() {
 		return sinkFactory;
 	}
@@ -63,14 +65,17 @@ public final class HandlerSpec {
 		return identity;
 	}
 
+	/** The lowest level the handler takes ({@link Level#NOTSET}: every record). */
 	public Level level() {
 		return level;
 	}
 
+	/** The handler's filters, applied in order on the runner's thread before the sink. */
 	public List<RecordFilter> filters() {
 		return filters;
 	}
 
+	/** The handler's buffer: size, overflow policy and batch size. */
 	public BufferSpec buffer() {
 		return buffer;
 	}
@@ -80,22 +85,27 @@ public final class HandlerSpec {
 		return needsLocation;
 	}
 
+	/** This handler with another level. */
 	public HandlerSpec withLevel(Level newLevel) {
 		return new HandlerSpec(name, sinkFactory, identity, newLevel, filters, buffer, needsLocation);
 	}
 
+	/** This handler with other filters. */
 	public HandlerSpec withFilters(List<RecordFilter> newFilters) {
 		return new HandlerSpec(name, sinkFactory, identity, level, newFilters, buffer, needsLocation);
 	}
 
+	/** This handler with another buffer. */
 	public HandlerSpec withBuffer(BufferSpec newBuffer) {
 		return new HandlerSpec(name, sinkFactory, identity, level, filters, newBuffer, needsLocation);
 	}
 
+	/** This handler with another identity: a reload keeps the running sink of a handler whose name and identity are unchanged. */
 	public HandlerSpec withIdentity(Object newIdentity) {
 		return new HandlerSpec(name, sinkFactory, newIdentity, level, filters, buffer, needsLocation);
 	}
 
+	/** This handler saying whether its layout prints the caller's location (loggers then capture it). */
 	public HandlerSpec withNeedsLocation(boolean newNeedsLocation) {
 		return new HandlerSpec(name, sinkFactory, identity, level, filters, buffer, newNeedsLocation);
 	}

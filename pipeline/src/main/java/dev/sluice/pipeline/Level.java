@@ -12,14 +12,21 @@ import java.util.Objects;
  */
 public final class Level implements Comparable<Level> {
 
+	/** Python's NOTSET (0): a logger at NOTSET inherits its parent's level; a handler at NOTSET takes everything. */
 	public static final Level NOTSET = new Level("NOTSET", 0);
+	/** TRACE (5), below DEBUG, for SLF4J and Java callers. */
 	public static final Level TRACE = new Level("TRACE", 5);
+	/** DEBUG (10). */
 	public static final Level DEBUG = new Level("DEBUG", 10);
+	/** INFO (20). */
 	public static final Level INFO = new Level("INFO", 20);
+	/** WARNING (30), the root logger's default level. */
 	public static final Level WARNING = new Level("WARNING", 30);
 	/** Alias of {@link #WARNING}. */
 	public static final Level WARN = WARNING;
+	/** ERROR (40). */
 	public static final Level ERROR = new Level("ERROR", 40);
+	/** CRITICAL (50). */
 	public static final Level CRITICAL = new Level("CRITICAL", 50);
 	/** Alias of {@link #CRITICAL}. */
 	public static final Level FATAL = CRITICAL;

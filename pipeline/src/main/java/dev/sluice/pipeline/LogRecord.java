@@ -131,6 +131,7 @@ public final class LogRecord {
 				Math.floorMod(epochNanos, 1_000_000_000L));
 	}
 
+	/** The record's level. */
 	public Level level() {
 		return level;
 	}
@@ -260,38 +261,45 @@ public final class LogRecord {
 			this.message = message == null ? "null" : message;
 		}
 
+		/** The record's time (default: now, from the system clock). */
 		public Builder time(Instant time) {
 			this.epochNanos = Math.addExact(Math.multiplyExact(time.getEpochSecond(), 1_000_000_000L),
 					time.getNano());
 			return this;
 		}
 
+		/** The record's time in nanoseconds since the epoch. */
 		public Builder epochNanos(long epochNanos) {
 			this.epochNanos = epochNanos;
 			return this;
 		}
 
+		/** The message's {@code {}} arguments. */
 		public Builder arguments(Object... args) {
 			this.args = args;
 			return this;
 		}
 
+		/** The thread the record was logged on (default: the calling thread). */
 		public Builder thread(String name, long id) {
 			this.threadName = name;
 			this.threadId = id;
 			return this;
 		}
 
+		/** The record's throwable, printed after the message. */
 		public Builder thrown(Throwable thrown) {
 			this.thrown = thrown;
 			return this;
 		}
 
+		/** The record's context attributes (OperationId, User, your own). */
 		public Builder attributes(Attributes attributes) {
 			this.attributes = Objects.requireNonNull(attributes, "attributes");
 			return this;
 		}
 
+		/** The caller's location, for layouts that print it. */
 		public Builder location(StackTraceElement location) {
 			this.location = location;
 			return this;

@@ -81,22 +81,27 @@ public final class Logger {
 		return level.value() >= threshold;
 	}
 
+	/** Whether a TRACE record would be taken. */
 	public boolean isTraceEnabled() {
 		return 5 >= threshold;
 	}
 
+	/** Whether a DEBUG record would be taken. */
 	public boolean isDebugEnabled() {
 		return 10 >= threshold;
 	}
 
+	/** Whether an INFO record would be taken. */
 	public boolean isInfoEnabled() {
 		return 20 >= threshold;
 	}
 
+	/** Whether a WARNING record would be taken. */
 	public boolean isWarnEnabled() {
 		return 30 >= threshold;
 	}
 
+	/** Whether an ERROR record would be taken. */
 	public boolean isErrorEnabled() {
 		return 40 >= threshold;
 	}
@@ -126,6 +131,7 @@ public final class Logger {
 
 	// ---- imperative API ------------------------------------------------------------------------
 
+	/** Logs {@code message} at {@code level}. */
 	public void log(Level level, String message) {
 		if (isEnabled(level)) {
 			emit(level, message, null, null, null /* the thread's current attributes, read only if the record is built */);
@@ -135,6 +141,7 @@ public final class Logger {
 		}
 	}
 
+	/** Logs {@code message} at {@code level} with one argument. */
 	public void log(Level level, String message, Object arg) {
 		if (isEnabled(level)) {
 			if (arg instanceof Throwable) {
@@ -149,6 +156,7 @@ public final class Logger {
 		}
 	}
 
+	/** Logs {@code message} at {@code level} with two arguments. */
 	public void log(Level level, String message, Object arg1, Object arg2) {
 		if (isEnabled(level)) {
 			if (arg2 instanceof Throwable) {
@@ -165,6 +173,7 @@ public final class Logger {
 		}
 	}
 
+	/** Logs {@code message} at {@code level} with its arguments. */
 	public void log(Level level, String message, Object... args) {
 		if (isEnabled(level)) {
 			emitArgs(level, message, args, null);
@@ -174,90 +183,112 @@ public final class Logger {
 		}
 	}
 
+	/** Logs {@code message} at TRACE. */
 	public void trace(String message) {
 		log(Level.TRACE, message);
 	}
 
+	/** Logs {@code message} at TRACE, its {@code {}} replaced by {@code arg}. */
 	public void trace(String message, Object arg) {
 		log(Level.TRACE, message, arg);
 	}
 
+	/** Logs {@code message} at TRACE, its {@code {}} replaced by the arguments. */
 	public void trace(String message, Object arg1, Object arg2) {
 		log(Level.TRACE, message, arg1, arg2);
 	}
 
+	/** Logs {@code message} at TRACE, its {@code {}} replaced by the arguments (a last Throwable is the record's throwable). */
 	public void trace(String message, Object... args) {
 		log(Level.TRACE, message, args);
 	}
 
+	/** Logs {@code message} at DEBUG. */
 	public void debug(String message) {
 		log(Level.DEBUG, message);
 	}
 
+	/** Logs {@code message} at DEBUG, its {@code {}} replaced by {@code arg}. */
 	public void debug(String message, Object arg) {
 		log(Level.DEBUG, message, arg);
 	}
 
+	/** Logs {@code message} at DEBUG, its {@code {}} replaced by the arguments. */
 	public void debug(String message, Object arg1, Object arg2) {
 		log(Level.DEBUG, message, arg1, arg2);
 	}
 
+	/** Logs {@code message} at DEBUG, its {@code {}} replaced by the arguments (a last Throwable is the record's throwable). */
 	public void debug(String message, Object... args) {
 		log(Level.DEBUG, message, args);
 	}
 
+	/** Logs {@code message} at INFO. */
 	public void info(String message) {
 		log(Level.INFO, message);
 	}
 
+	/** Logs {@code message} at INFO, its {@code {}} replaced by {@code arg}. */
 	public void info(String message, Object arg) {
 		log(Level.INFO, message, arg);
 	}
 
+	/** Logs {@code message} at INFO, its {@code {}} replaced by the arguments. */
 	public void info(String message, Object arg1, Object arg2) {
 		log(Level.INFO, message, arg1, arg2);
 	}
 
+	/** Logs {@code message} at INFO, its {@code {}} replaced by the arguments (a last Throwable is the record's throwable). */
 	public void info(String message, Object... args) {
 		log(Level.INFO, message, args);
 	}
 
+	/** Logs {@code message} at WARNING. */
 	public void warn(String message) {
 		log(Level.WARNING, message);
 	}
 
+	/** Logs {@code message} at WARNING, its {@code {}} replaced by {@code arg}. */
 	public void warn(String message, Object arg) {
 		log(Level.WARNING, message, arg);
 	}
 
+	/** Logs {@code message} at WARNING, its {@code {}} replaced by the arguments. */
 	public void warn(String message, Object arg1, Object arg2) {
 		log(Level.WARNING, message, arg1, arg2);
 	}
 
+	/** Logs {@code message} at WARNING, its {@code {}} replaced by the arguments (a last Throwable is the record's throwable). */
 	public void warn(String message, Object... args) {
 		log(Level.WARNING, message, args);
 	}
 
+	/** Logs {@code message} at ERROR. */
 	public void error(String message) {
 		log(Level.ERROR, message);
 	}
 
+	/** Logs {@code message} at ERROR, its {@code {}} replaced by {@code arg}. */
 	public void error(String message, Object arg) {
 		log(Level.ERROR, message, arg);
 	}
 
+	/** Logs {@code message} at ERROR, its {@code {}} replaced by the arguments. */
 	public void error(String message, Object arg1, Object arg2) {
 		log(Level.ERROR, message, arg1, arg2);
 	}
 
+	/** Logs {@code message} at ERROR, its {@code {}} replaced by the arguments (a last Throwable is the record's throwable). */
 	public void error(String message, Object... args) {
 		log(Level.ERROR, message, args);
 	}
 
+	/** Logs {@code message} at CRITICAL. */
 	public void critical(String message) {
 		log(Level.CRITICAL, message);
 	}
 
+	/** Logs {@code message} at CRITICAL, its {@code {}} replaced by the arguments (a last Throwable is the record's throwable). */
 	public void critical(String message, Object... args) {
 		log(Level.CRITICAL, message, args);
 	}
@@ -267,18 +298,22 @@ public final class Logger {
 		return new LogCall(this, level);
 	}
 
+	/** A call at INFO, to add attributes or a cause before logging. */
 	public LogCall atInfo() {
 		return atLevel(Level.INFO);
 	}
 
+	/** A call at WARNING, to add attributes or a cause before logging. */
 	public LogCall atWarn() {
 		return atLevel(Level.WARNING);
 	}
 
+	/** A call at ERROR, to add attributes or a cause before logging. */
 	public LogCall atError() {
 		return atLevel(Level.ERROR);
 	}
 
+	/** A call at DEBUG, to add attributes or a cause before logging. */
 	public LogCall atDebug() {
 		return atLevel(Level.DEBUG);
 	}

@@ -34,42 +34,52 @@ public final class LoggerSpec {
 		return new LoggerSpec(level, true, List.of(handlers), List.of(), false);
 	}
 
+	/** The logger's level ({@link Level#NOTSET}: inherit its parent's). */
 	public Level level() {
 		return level;
 	}
 
+	/** Whether records go on to the ancestors' handlers too, as Python's {@code propagate}. */
 	public boolean propagate() {
 		return propagate;
 	}
 
+	/** The names of the logger's handlers. */
 	public List<String> handlers() {
 		return handlers;
 	}
 
+	/** The logger's filters, applied to records it creates. */
 	public List<RecordFilter> filters() {
 		return filters;
 	}
 
+	/** Whether the logger refuses every record (counted as dropped, {@code logger_disabled}). */
 	public boolean disabled() {
 		return disabled;
 	}
 
+	/** This logger with another level. */
 	public LoggerSpec withLevel(Level newLevel) {
 		return new LoggerSpec(newLevel, propagate, handlers, filters, disabled);
 	}
 
+	/** This logger with another {@code propagate}. */
 	public LoggerSpec withPropagate(boolean newPropagate) {
 		return new LoggerSpec(level, newPropagate, handlers, filters, disabled);
 	}
 
+	/** This logger with other handlers. */
 	public LoggerSpec withHandlers(List<String> newHandlers) {
 		return new LoggerSpec(level, propagate, newHandlers, filters, disabled);
 	}
 
+	/** This logger with other filters. */
 	public LoggerSpec withFilters(List<RecordFilter> newFilters) {
 		return new LoggerSpec(level, propagate, handlers, newFilters, disabled);
 	}
 
+	/** This logger disabled or enabled. */
 	public LoggerSpec withDisabled(boolean newDisabled) {
 		return new LoggerSpec(level, propagate, handlers, filters, newDisabled);
 	}

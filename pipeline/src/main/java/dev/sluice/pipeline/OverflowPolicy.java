@@ -21,7 +21,12 @@ import java.util.Locale;
  * </ul>
  */
 public enum OverflowPolicy {
-	DROP_NEWEST, DROP_OLDEST, BLOCK;
+	/** A full buffer drops the record that arrives (counted, {@code buffer_full}). */
+	DROP_NEWEST,
+	/** A full buffer drops its oldest record to take the new one (counted, {@code buffer_full}). */
+	DROP_OLDEST,
+	/** A full buffer holds the router (and through the ingress, the callers) while the sink makes progress. */
+	BLOCK;
 
 	/** Parses {@code drop_newest}, {@code drop_oldest} or {@code block}, in any case. */
 	public static OverflowPolicy parse(String text) {

@@ -22,6 +22,7 @@ public final class ReactiveLogger {
 		this.logger = logger;
 	}
 
+	/** Logs at {@code level} with the subscriber's context, when subscribed. */
 	public Mono<Void> log(Level level, String message, Object... args) {
 		return Mono.deferContextual(ctx -> {
 			if (logger.isEnabled(level)) {
@@ -34,26 +35,32 @@ public final class ReactiveLogger {
 		});
 	}
 
+	/** Logs at TRACE with the subscriber's context, when subscribed. */
 	public Mono<Void> trace(String message, Object... args) {
 		return log(Level.TRACE, message, args);
 	}
 
+	/** Logs at DEBUG with the subscriber's context, when subscribed. */
 	public Mono<Void> debug(String message, Object... args) {
 		return log(Level.DEBUG, message, args);
 	}
 
+	/** Logs at INFO with the subscriber's context, when subscribed. */
 	public Mono<Void> info(String message, Object... args) {
 		return log(Level.INFO, message, args);
 	}
 
+	/** Logs at WARNING with the subscriber's context, when subscribed. */
 	public Mono<Void> warn(String message, Object... args) {
 		return log(Level.WARNING, message, args);
 	}
 
+	/** Logs at ERROR with the subscriber's context, when subscribed. */
 	public Mono<Void> error(String message, Object... args) {
 		return log(Level.ERROR, message, args);
 	}
 
+	/** Logs at CRITICAL with the subscriber's context, when subscribed. */
 	public Mono<Void> critical(String message, Object... args) {
 		return log(Level.CRITICAL, message, args);
 	}

@@ -48,6 +48,7 @@ public final class RoutingPlan {
 		}
 	}
 
+	/** A builder for an empty plan. */
 	public static Builder builder() {
 		return new Builder();
 	}
@@ -62,14 +63,17 @@ public final class RoutingPlan {
 		return loggers;
 	}
 
+	/** The plan's handlers by name. */
 	public Map<String, HandlerSpec> handlers() {
 		return handlers;
 	}
 
+	/** Python's {@code disable_existing_loggers}: see {@link Sluice#apply}. */
 	public boolean disableExistingLoggers() {
 		return disableExistingLoggers;
 	}
 
+	/** Python's {@code incremental}: the plan changes levels of a running plan only. */
 	public boolean incremental() {
 		return incremental;
 	}
@@ -151,11 +155,13 @@ public final class RoutingPlan {
 			return this;
 		}
 
+		/** The root logger. */
 		public Builder root(LoggerSpec spec) {
 			this.root = Objects.requireNonNull(spec, "root");
 			return this;
 		}
 
+		/** The logger called {@code name} ("" or "root": the root logger). */
 		public Builder logger(String name, LoggerSpec spec) {
 			Objects.requireNonNull(name, "name");
 			if (name.isEmpty() || Hierarchy.ROOT_NAME.equals(name)) {
@@ -165,16 +171,19 @@ public final class RoutingPlan {
 			return this;
 		}
 
+		/** A handler, by its name (a second one of the same name replaces the first). */
 		public Builder handler(HandlerSpec spec) {
 			handlers.put(spec.name(), spec);
 			return this;
 		}
 
+		/** Python's {@code disable_existing_loggers} (default true). */
 		public Builder disableExistingLoggers(boolean value) {
 			this.disableExistingLoggers = value;
 			return this;
 		}
 
+		/** Python's {@code incremental} (default false). */
 		public Builder incremental(boolean value) {
 			this.incremental = value;
 			return this;

@@ -18,6 +18,7 @@ public final class SinkReport {
 	private final long filtered;
 	private final long fallback;
 
+	/** A report; normally made by the pipeline. */
 	public SinkReport(String sink, long received, long delivered, Map<String, Long> droppedByReason, long retried,
 			long filtered, long fallback) {
 		this.sink = sink;
@@ -29,18 +30,22 @@ public final class SinkReport {
 		this.fallback = fallback;
 	}
 
+	/** The handler's name. */
 	public String sink() {
 		return sink;
 	}
 
+	/** Records routed to the sink. */
 	public long received() {
 		return received;
 	}
 
+	/** Records the sink delivered. */
 	public long delivered() {
 		return delivered;
 	}
 
+	/** Records dropped, all reasons together. */
 	public long dropped() {
 		long total = 0;
 		for (long v : droppedByReason.values()) {
@@ -49,14 +54,17 @@ public final class SinkReport {
 		return total;
 	}
 
+	/** Records dropped, by reason ({@link DropReasons}). */
 	public Map<String, Long> droppedByReason() {
 		return droppedByReason;
 	}
 
+	/** Record deliveries the sink tried again. */
 	public long retried() {
 		return retried;
 	}
 
+	/** Records the handler's level or filters refused. */
 	public long filtered() {
 		return filtered;
 	}

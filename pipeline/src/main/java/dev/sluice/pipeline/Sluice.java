@@ -64,6 +64,7 @@ public final class Sluice implements AutoCloseable {
 		this.shutdownControl = new ShutdownControl(this::stop, b.shutdownHook ? b.shutdownHookTimeout : null);
 	}
 
+	/** A builder with the defaults: system clock, stderr status logger, console plan. */
 	public static Builder builder() {
 		return new Builder();
 	}
@@ -87,6 +88,7 @@ public final class Sluice implements AutoCloseable {
 		return registry.get(type.getName());
 	}
 
+	/** The root logger. */
 	public Logger root() {
 		return registry.root();
 	}
@@ -314,6 +316,7 @@ public final class Sluice implements AutoCloseable {
 			return this;
 		}
 
+		/** How long the JVM shutdown hook's drain may take (default 10 s). */
 		public Builder shutdownHookTimeout(Duration timeout) {
 			this.shutdownHookTimeout = Objects.requireNonNull(timeout, "timeout");
 			return this;

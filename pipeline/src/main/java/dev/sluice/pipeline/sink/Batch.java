@@ -37,6 +37,7 @@ public final class Batch {
 	private Sinks.Empty<Void> urgency;
 	private volatile boolean urgent;
 
+	/** A batch of {@code records}; made by the runner (and by tests that drive a sink directly). */
 	public Batch(List<LogRecord> records) {
 		this.records = Collections.unmodifiableList(records);
 	}
@@ -46,6 +47,7 @@ public final class Batch {
 		return records;
 	}
 
+	/** Records in the batch. */
 	public int size() {
 		return records.size();
 	}

@@ -12,6 +12,7 @@ public final class ConfigProblem {
 	private final String location;
 	private final String message;
 
+	/** A problem at {@code location} (file and JSON pointer) described by {@code message}. */
 	public ConfigProblem(String location, String message) {
 		this.location = Objects.requireNonNull(location, "location");
 		this.message = Objects.requireNonNull(message, "message");
@@ -22,6 +23,7 @@ public final class ConfigProblem {
 		return location;
 	}
 
+	/** What is wrong, never a secret. */
 	public String message() {
 		return message;
 	}

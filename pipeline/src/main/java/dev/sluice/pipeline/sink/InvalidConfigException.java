@@ -9,8 +9,10 @@ import java.util.stream.Collectors;
  */
 public final class InvalidConfigException extends RuntimeException {
 
+	/** The problems, in the order found. */
 	private final List<ConfigProblem> problems;
 
+	/** A refusal listing every problem found. */
 	public InvalidConfigException(List<ConfigProblem> problems) {
 		super(render(problems), null, false, false);
 		if (problems.isEmpty()) {
@@ -19,6 +21,7 @@ public final class InvalidConfigException extends RuntimeException {
 		this.problems = List.copyOf(problems);
 	}
 
+	/** A refusal for one problem. */
 	public InvalidConfigException(ConfigProblem problem) {
 		this(List.of(problem));
 	}

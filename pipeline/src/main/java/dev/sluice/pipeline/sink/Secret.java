@@ -15,6 +15,7 @@ public final class Secret {
 		this.value = value;
 	}
 
+	/** A secret holding {@code value}. */
 	public static Secret of(String value) {
 		return new Secret(Objects.requireNonNull(value, "secret"));
 	}
@@ -24,6 +25,7 @@ public final class Secret {
 		return value;
 	}
 
+	/** Whether the secret is empty. */
 	public boolean isEmpty() {
 		return value.isEmpty();
 	}

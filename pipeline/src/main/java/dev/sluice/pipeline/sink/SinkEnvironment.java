@@ -25,6 +25,7 @@ public final class SinkEnvironment {
 	private final MeterRegistry meterRegistry;
 	private final Function<String, Consumer<List<LogRecord>>> handoff;
 
+	/** An environment without fallback handoffs (sinks made outside a pipeline). */
 	public SinkEnvironment(Clock clock, StatusLogger status, Path baseDirectory, MeterRegistry meterRegistry) {
 		this(clock, status, baseDirectory, meterRegistry, SinkEnvironment::noHandoff);
 	}
@@ -52,18 +53,22 @@ public final class SinkEnvironment {
 				new SimpleMeterRegistry());
 	}
 
+	/** The clock sinks read time from (injectable for tests). */
 	public Clock clock() {
 		return clock;
 	}
 
+	/** The status logger sinks report their own problems to. */
 	public StatusLogger status() {
 		return status;
 	}
 
+	/** The directory relative file names are resolved against. */
 	public Path baseDirectory() {
 		return baseDirectory;
 	}
 
+	/** The registry sinks register their meters in. */
 	public MeterRegistry meterRegistry() {
 		return meterRegistry;
 	}
@@ -84,14 +89,17 @@ public final class SinkEnvironment {
 		return baseDirectory.resolve(path);
 	}
 
+	/** This environment with another clock. */
 	public SinkEnvironment withClock(Clock newClock) {
 		return new SinkEnvironment(newClock, status, baseDirectory, meterRegistry, handoff);
 	}
 
+	/** This environment with another base directory. */
 	public SinkEnvironment withBaseDirectory(Path dir) {
 		return new SinkEnvironment(clock, status, dir, meterRegistry, handoff);
 	}
 
+	/** This environment with another meter registry. */
 	public SinkEnvironment withMeterRegistry(MeterRegistry registry) {
 		return new SinkEnvironment(clock, status, baseDirectory, registry, handoff);
 	}

@@ -55,6 +55,7 @@ public final class SinkOptions {
 		return values;
 	}
 
+	/** Whether the option is given. */
 	public boolean has(String key) {
 		return values.containsKey(key) && values.get(key) != null;
 	}
@@ -64,6 +65,7 @@ public final class SinkOptions {
 		read.add(key);
 	}
 
+	/** A string option, or {@code defaultValue} when absent (a problem when it is not a string). */
 	public String string(String key, String defaultValue) {
 		Object v = take(key);
 		if (v == null) {
@@ -78,6 +80,7 @@ public final class SinkOptions {
 		return wrong(key, "a string", v, defaultValue);
 	}
 
+	/** A string option that must be given (a problem when absent). */
 	public String requiredString(String key) {
 		String s = string(key, null);
 		if (s == null && !values.containsKey(key)) {
@@ -102,6 +105,7 @@ public final class SinkOptions {
 		return null;
 	}
 
+	/** A whole-number option that fits an int, or {@code defaultValue}. */
 	public int integer(String key, int defaultValue) {
 		long l = longValue(key, defaultValue);
 		if (l < Integer.MIN_VALUE || l > Integer.MAX_VALUE) {
@@ -111,6 +115,7 @@ public final class SinkOptions {
 		return (int) l;
 	}
 
+	/** A whole-number option, or {@code defaultValue}. */
 	public long longValue(String key, long defaultValue) {
 		Object v = take(key);
 		if (v == null) {
@@ -130,6 +135,7 @@ public final class SinkOptions {
 		return wrong(key, "an integer", v, defaultValue);
 	}
 
+	/** A finite number option, or {@code defaultValue}. */
 	public double number(String key, double defaultValue) {
 		Object v = take(key);
 		if (v == null) {
@@ -192,6 +198,7 @@ public final class SinkOptions {
 		return d;
 	}
 
+	/** A level option (a name such as {@code "ERROR"} or a number), or {@code defaultValue}. */
 	public Level level(String key, Level defaultValue) {
 		Object v = take(key);
 		if (v == null) {

@@ -35,22 +35,27 @@ public final class SinkSpec {
 		this.level = Objects.requireNonNull(level, "level");
 	}
 
+	/** The handler's name in the config. */
 	public String handlerName() {
 		return handlerName;
 	}
 
+	/** The handler's class name as the config gives it. */
 	public String className() {
 		return className;
 	}
 
+	/** The handler's options. */
 	public SinkOptions options() {
 		return options;
 	}
 
+	/** The layout of the handler's formatter. */
 	public Layout layout() {
 		return layout;
 	}
 
+	/** The pipeline the sink is made for: clock, status logger, base directory, meters. */
 	public SinkEnvironment environment() {
 		return environment;
 	}

@@ -80,10 +80,12 @@ public final class StatusLogger {
 		StderrWriter.INSTANCE.flush(millis);
 	}
 
+	/** Reports a warning from {@code source}. */
 	public void warn(String source, String message) {
 		log("WARNING", source, message, null);
 	}
 
+	/** Reports an error from {@code source}, with its cause (may be null). */
 	public void error(String source, String message, Throwable cause) {
 		log("ERROR", source, message, cause);
 	}

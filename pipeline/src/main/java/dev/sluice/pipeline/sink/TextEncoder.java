@@ -22,6 +22,7 @@ public final class TextEncoder {
 	private CharBuffer in = CharBuffer.wrap(chars);
 	private ByteBuffer out = ByteBuffer.allocate(16 * 1024);
 
+	/** An encoder to {@code charset}. */
 	public TextEncoder(Charset charset) {
 		this.encoder = charset.newEncoder().onMalformedInput(CodingErrorAction.REPLACE)
 				.onUnmappableCharacter(CodingErrorAction.REPLACE);

@@ -42,7 +42,7 @@ final class LogsFailures implements FailureClassifier {
 			return service((AwsServiceException) error);
 		}
 		if (error instanceof ApiCallTimeoutException || error instanceof ApiCallAttemptTimeoutException) {
-			return Failure.transientFailure("timeout");
+			return Failure.outcomeUnknown("timeout");
 		}
 		if (error instanceof SdkClientException) {
 			String m = String.valueOf(error.getMessage());

@@ -24,4 +24,9 @@ final class Attempted extends RuntimeException {
 	boolean breakerOpen() {
 		return failure == null;
 	}
+
+	/** Whether the attempt may have stored its records (it timed out after sending). */
+	boolean outcomeUnknown() {
+		return failure != null && failure.isOutcomeUnknown();
+	}
 }

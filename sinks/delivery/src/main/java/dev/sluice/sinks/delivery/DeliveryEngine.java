@@ -69,6 +69,8 @@ public final class DeliveryEngine<E> {
 	private final RequestCutter<E> cutter;
 	private final BatchLimits limits;
 	private final int concurrency;
+	/** Requests a batch may have in flight now: halved at each throttling answer, grown back by one per success. */
+	private final java.util.concurrent.atomic.AtomicInteger allowed;
 	private final Duration linger;
 	private final Scheduler scheduler;
 	private final Clock clock;
@@ -85,6 +87,7 @@ public final class DeliveryEngine<E> {
 		this.limits = b.limits;
 		this.cutter = new RequestCutter<>(b.limits, b.partitioner, b.order, b.rule);
 		this.concurrency = b.concurrency;
+		this.allowed = new java.util.concurrent.atomic.AtomicInteger(b.concurrency);
 		this.linger = b.linger;
 		this.scheduler = b.scheduler;
 		this.clock = b.clock != null ? b.clock : b.environment.clock();
@@ -123,9 +126,18 @@ public final class DeliveryEngine<E> {
 		if (requests.isEmpty()) {
 			return Mono.empty();
 		}
-		Mono<Void> send = Flux.fromIterable(requests).flatMap(r -> settle(batch, r), concurrency).then();
+		Mono<Void> send = Flux.fromIterable(requests).flatMap(r -> settle(batch, r), allowed.get()).then();
 		long hold = holdMillis(requests);
 		return hold <= 0 ? send : Mono.delay(Duration.ofMillis(hold), scheduler).then(send);
+	}
+
+	/**
+	 * How many requests of a batch may be in flight now: the configured concurrency, halved at each
+	 * throttling answer and grown back by one at each success (additive increase, multiplicative
+	 * decrease, as TCP does); the next batch is sent with it.
+	 */
+	public int currentConcurrency() {
+		return allowed.get();
 	}
 
 	/** The breaker's state now. */
@@ -153,17 +165,18 @@ public final class DeliveryEngine<E> {
 	private Mono<Void> settle(Batch batch, Request<E> request) {
 		metrics.inFlight.incrementAndGet();
 		boolean[] first = {true};
+		boolean[] maybeStored = {false};
 		return Mono.defer(() -> {
 			if (!first[0]) {
 				batch.retried(request.size());
 			}
 			first[0] = false;
-			return attempt(request);
+			return attempt(request).doOnError(Attempted.class, a -> maybeStored[0] |= a.outcomeUnknown());
 		})
 				.retryWhen(retry)
 				.doOnNext(outcome -> delivered(batch, request, outcome))
 				.onErrorResume(e -> {
-					gaveUp(batch, request, e);
+					gaveUp(batch, request, e, maybeStored[0]);
 					return Mono.empty();
 				})
 				.doFinally(s -> metrics.inFlight.decrementAndGet())
@@ -184,10 +197,16 @@ public final class DeliveryEngine<E> {
 		}
 		return sent
 				.switchIfEmpty(Mono.fromSupplier(Outcome::delivered))
-				.doOnNext(o -> breaker.success())
+				.doOnNext(o -> {
+					breaker.success();
+					allowed.updateAndGet(n -> Math.min(concurrency, n + 1));
+				})
 				.onErrorMap(e -> !(e instanceof Attempted), e -> {
 					metrics.failed();
 					Failure f = classify(e);
+					if (f.isThrottled()) {
+						allowed.updateAndGet(n -> Math.max(1, n / 2)); // slow down: fewer requests at once
+					}
 					if (f.isPermanent() || f.isThrottled()) {
 						breaker.success(); // it answered: it is up (throttling means slow down, not down)
 					}
@@ -216,9 +235,18 @@ public final class DeliveryEngine<E> {
 		status.forget("exhausted:" + name);
 	}
 
-	private void gaveUp(Batch batch, Request<E> request, Throwable error) {
+	private void gaveUp(Batch batch, Request<E> request, Throwable error, boolean maybeStored) {
 		GiveUp g = error instanceof GiveUp ? (GiveUp) error
 				: new GiveUp("sink_error", "unexpected failure in the delivery engine", true, error);
+		if (maybeStored) {
+			// an attempt timed out after sending: the service may hold these records, and handing them to
+			// the fallback could store them twice; counted instead, so that nothing is lost silently
+			status.once("unknown:" + name, "sink " + name, "a request timed out after it was sent and the service"
+					+ " kept failing; its " + request.size() + " record(s) may be stored there, so they are not handed"
+					+ " to a fallback: counted as dropped (" + OUTCOME_UNKNOWN + ")", g.getCause());
+			batch.dropped(request.size(), OUTCOME_UNKNOWN);
+			return;
+		}
 		String fate = fallback != null ? "handed to the fallback handler" : "counted as dropped (" + g.reason + ")";
 		if (g.permanent) {
 			status.once("permanent:" + name + ":" + g.reason, "sink " + name, g.advice + "; " + request.size()
@@ -241,6 +269,9 @@ public final class DeliveryEngine<E> {
 		}
 		batch.dropped(request.size(), g.reason);
 	}
+
+	/** The drop reason of records given up on after a request that may have been stored (never sent to a fallback). */
+	public static final String OUTCOME_UNKNOWN = "outcome_unknown";
 
 	private void breakerChanged(BreakerState state) {
 		if (state == BreakerState.OPEN) {

@@ -15,6 +15,10 @@ import java.util.Objects;
  * <li><b>transient</b> (unavailable, 5xx, a timeout, a dropped connection): the request is sent
  * again after a backoff, or after {@link #retryAfter()} when the service said how long to wait
  * ({@code Retry-After}), and counts toward opening the circuit breaker;</li>
+ * <li><b>outcome unknown</b> (a timeout after the request was sent): transient, but the service
+ * may have stored the records. Such a request is sent again to the service only: if it is given up
+ * on, its records are counted as dropped ({@code outcome_unknown}) and never handed to the
+ * fallback, so that no record is both delivered and in the fallback;</li>
  * <li><b>permanent</b> (bad credentials, access denied, a malformed request): the request is not
  * sent again; its records go to the fallback or are counted as dropped with {@link #reason()},
  * and {@link #advice()} is reported once on the status logger.</li>
@@ -28,14 +32,17 @@ public final class Failure {
 	private final String reason;
 	private final String advice;
 	private final Duration retryAfter;
+	private final boolean outcomeUnknown;
 
 	private Failure(boolean permanent, String reason, String advice, Duration retryAfter) {
-		this(permanent, false, reason, advice, retryAfter);
+		this(permanent, false, reason, advice, retryAfter, false);
 	}
 
-	private Failure(boolean permanent, boolean throttled, String reason, String advice, Duration retryAfter) {
+	private Failure(boolean permanent, boolean throttled, String reason, String advice, Duration retryAfter,
+			boolean outcomeUnknown) {
 		this.permanent = permanent;
 		this.throttled = throttled;
+		this.outcomeUnknown = outcomeUnknown;
 		this.reason = Objects.requireNonNull(reason, "reason");
 		this.advice = advice;
 		this.retryAfter = retryAfter;
@@ -65,7 +72,20 @@ public final class Failure {
 		if (retryAfter != null && retryAfter.isNegative()) {
 			throw new IllegalArgumentException("retryAfter must not be negative, was " + retryAfter);
 		}
-		return new Failure(false, true, reason, null, retryAfter);
+		return new Failure(false, true, reason, null, retryAfter, false);
+	}
+
+	/**
+	 * A timeout after the request was sent: retried like a transient failure, but the service may
+	 * have stored the records, so they never go to the fallback (see the class comment).
+	 */
+	public static Failure outcomeUnknown(String reason) {
+		return new Failure(false, false, reason, null, null, true);
+	}
+
+	/** Whether the service may have stored the request's records although the call failed. */
+	public boolean isOutcomeUnknown() {
+		return outcomeUnknown;
 	}
 
 	/** Whether the service asked to slow down (it is up). */
@@ -102,6 +122,6 @@ public final class Failure {
 
 	@Override
 	public String toString() {
-		return (permanent ? "permanent " : throttled ? "throttled " : "transient ") + reason + (retryAfter != null ? " retryAfter=" + retryAfter : "");
+		return (permanent ? "permanent " : throttled ? "throttled " : outcomeUnknown ? "outcome-unknown " : "transient ") + reason + (retryAfter != null ? " retryAfter=" + retryAfter : "");
 	}
 }

@@ -22,8 +22,9 @@ public interface FailureClassifier {
 
 	/**
 	 * The classification every service shares, used when a service's classifier returns null:
-	 * a {@link DeliveryException} carries its own; I/O errors and timeouts (a refused or dropped
-	 * connection, a slow answer) are transient ({@code connection_error}, {@code timeout});
+	 * a {@link DeliveryException} carries its own; I/O errors and connect timeouts (a refused or
+	 * dropped connection) are transient ({@code connection_error}); a timeout waiting for the answer
+	 * is transient with its outcome unknown ({@code timeout}: the service may have stored it);
 	 * anything else is permanent ({@code unexpected_error}), since sending again is unlikely to
 	 * help with an error nobody foresaw and would hide it.
 	 */
@@ -32,8 +33,12 @@ public interface FailureClassifier {
 			return ((DeliveryException) error).failure();
 		}
 		for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
-			if (t instanceof TimeoutException || t.getClass().getSimpleName().contains("Timeout")) {
-				return Failure.transientFailure("timeout");
+			String type = t.getClass().getSimpleName();
+			if (type.contains("Connect") && type.contains("Timeout")) {
+				return Failure.transientFailure("connection_error"); // never sent
+			}
+			if (t instanceof TimeoutException || type.contains("Timeout")) {
+				return Failure.outcomeUnknown("timeout"); // sent, no answer: it may be stored
 			}
 			if (t instanceof IOException) {
 				return Failure.transientFailure("connection_error");

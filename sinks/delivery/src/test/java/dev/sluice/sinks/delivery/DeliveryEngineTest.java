@@ -134,6 +134,29 @@ class DeliveryEngineTest {
 		assertThat(fx.status()).doesNotContain("circuit breaker open");
 	}
 
+	/** Throttling halves the requests in flight; successes grow them back to the configured concurrency. */
+	@Test
+	void throttlingReducesConcurrencyAndSuccessesGrowItBack() {
+		AtomicInteger calls = new AtomicInteger();
+		DeliveryEngine<String> e = engine(r -> Mono.defer(() -> calls.incrementAndGet() <= 3
+				? Mono.<Outcome>error(new DeliveryException(Failure.throttled("throttled", Duration.ofSeconds(1)), "429"))
+				: Mono.just(Outcome.delivered()))).concurrency(8).build();
+		assertThat(e.currentConcurrency()).isEqualTo(8);
+		Batch first = batch(10);
+		StepVerifier.withVirtualTime(() -> e.deliver(first, entries(first)), () -> vts, Long.MAX_VALUE)
+				.thenAwait(Duration.ofMinutes(1))
+				.verifyComplete();
+		// three throttling answers: 8 -> 4 -> 2 -> 1, then one success: 2
+		assertThat(e.currentConcurrency()).isEqualTo(2);
+		assertThat(first.droppedCount()).isZero();
+		Batch next = batch(100);
+		StepVerifier.withVirtualTime(() -> e.deliver(next, entries(next)), () -> vts, Long.MAX_VALUE)
+				.thenAwait(Duration.ofMinutes(1))
+				.verifyComplete();
+		assertThat(e.currentConcurrency()).isEqualTo(8);
+		assertThat(next.droppedCount()).isZero();
+	}
+
 	@Test
 	void serviceDownForThirtySecondsThenBackLosesNothingAndTheBreakerProbes() {
 		List<BreakerState> seen = new CopyOnWriteArrayList<>();
@@ -178,6 +201,44 @@ class DeliveryEngineTest {
 		assertThat(b.fallbackCount()).isEqualTo(30);
 		assertThat(e.breakerState()).isEqualTo(BreakerState.OPEN);
 		assertThat(fx.counter("sluice.delivery.fallback.records")).isEqualTo(30);
+	}
+
+	/** A timeout after sending may have stored the records: they are never also handed to the fallback. */
+	@Test
+	void aRequestThatTimedOutAfterSendingIsNeverAlsoHandedToTheFallback() {
+		List<LogRecord> fallback = new ArrayList<>();
+		java.util.Set<Object> timedOut = java.util.concurrent.ConcurrentHashMap.newKeySet();
+		// each request's first attempt times out after sending, every later one is refused
+		DeliveryEngine<String> e = engine(r -> Mono.defer(() -> timedOut.add(r)
+				? Mono.<Outcome>error(new java.util.concurrent.TimeoutException("no answer within 10 s"))
+				: Mono.<Outcome>error(new IOException("refused"))))
+				.breaker(BreakerPolicy.of(2, Duration.ofSeconds(30))).fallback(fallback::addAll).build();
+		Batch b = batch(10); // one request
+
+		StepVerifier.withVirtualTime(() -> e.deliver(b, entries(b)), () -> vts, Long.MAX_VALUE)
+				.thenAwait(Duration.ofMinutes(10))
+				.verifyComplete();
+
+		assertThat(fallback).isEmpty();
+		assertThat(b.fallbackCount()).isZero();
+		assertThat(b.droppedByReason()).containsEntry(DeliveryEngine.OUTCOME_UNKNOWN, 10);
+		assertThat(fx.status()).contains("may be stored there");
+	}
+
+	/** The same failures without the timeout: nothing reached the service, so the fallback takes the records. */
+	@Test
+	void aRequestThatNeverReachedTheServiceGoesToTheFallback() {
+		List<LogRecord> fallback = new ArrayList<>();
+		DeliveryEngine<String> e = engine(r -> Mono.error(new java.net.ConnectException("refused")))
+				.breaker(BreakerPolicy.of(2, Duration.ofSeconds(30))).fallback(fallback::addAll).build();
+		Batch b = batch(20);
+
+		StepVerifier.withVirtualTime(() -> e.deliver(b, entries(b)), () -> vts, Long.MAX_VALUE)
+				.thenAwait(Duration.ofMinutes(10))
+				.verifyComplete();
+
+		assertThat(fallback).hasSize(20);
+		assertThat(b.droppedCount()).isZero();
 	}
 
 	@Test
