@@ -46,8 +46,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 2, time = 3)
-@Measurement(iterations = 4, time = 3)
+@Warmup(iterations = 3, time = 5)
+@Measurement(iterations = 5, time = 3)
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 @State(Scope.Benchmark)
 public class EventStoreBenchmark {
@@ -65,6 +65,11 @@ public class EventStoreBenchmark {
 
 	@Setup(Level.Trial)
 	public void open() throws IOException {
+		// Logback is on the benchmarks' class path for the comparisons; unconfigured it prints the drivers'
+		// DEBUG lines (one per query), which would be measured too
+		if (org.slf4j.LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext logback) {
+			logback.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(ch.qos.logback.classic.Level.WARN);
+		}
 		if (database.equals("H2")) {
 			dir = Files.createTempDirectory("sluice-events-bench");
 			store = EventStore.h2File(dir.resolve("events"));
