@@ -58,6 +58,10 @@ public class EventStoreBenchmark {
 	@Param({"1", "100", "1000"})
 	public int batch;
 
+	/** Custom attributes an event has (0 shows what the attribute rows cost). */
+	@Param({"2"})
+	public int attributes;
+
 	private Path dir;
 	private EmbeddedPostgres postgres;
 	private EventStore store;
@@ -94,10 +98,16 @@ public class EventStoreBenchmark {
 		Instant now = Instant.now();
 		for (int i = 0; i < batch; i++) {
 			long k = n++;
-			events.add(Event.builder().time(now).level(EventLevel.INFO).category(Category.MONITOR)
+			Event.Builder e = Event.builder().time(now).level(EventLevel.INFO).category(Category.MONITOR)
 					.module("dev.sluice.benchmarks.orders").message("Checked the inventory for order " + k)
-					.entryPoint("GET /orders/" + k).user("user-" + (k % 100)).operationId("op-" + (k / 5))
-					.attribute("OrderId", k).attribute("Region", "eu-west-1").build());
+					.entryPoint("GET /orders/" + k).user("user-" + (k % 100)).operationId("op-" + (k / 5));
+			if (attributes > 0) {
+				e.attribute("OrderId", k);
+			}
+			if (attributes > 1) {
+				e.attribute("Region", "eu-west-1");
+			}
+			events.add(e.build());
 		}
 		store.save(events).block(Duration.ofMinutes(1));
 		bh.consume(events);
