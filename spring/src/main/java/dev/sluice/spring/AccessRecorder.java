@@ -12,7 +12,8 @@ import reactor.util.context.ContextView;
 /**
  * Writes a request's access record: with the {@code events} module, through an event logger (a
  * log record and an event, category {@code system}); without it, as a plain record. Either way
- * the record carries the request's attributes plus Status, Duration and Outcome. Thread-safe,
+ * the record carries the request's attributes plus Status, Duration, Outcome and, when known,
+ * RemoteAddress, UserAgent and Bytes (as Netty's access log has them). Thread-safe,
  * non-blocking.
  */
 @FunctionalInterface
@@ -21,8 +22,12 @@ interface AccessRecorder {
 	/** Whether the event log is on the class path. */
 	boolean EVENTS = ClassUtils.isPresent("dev.sluice.events.Events", AccessRecorder.class.getClassLoader());
 
-	void record(ContextView context, Level level, int status, Duration duration, String outcome, String message,
-			Object... args);
+	/**
+	 * Writes one access record; {@code request} holds what is known of the exchange beside the
+	 * status (RemoteAddress, UserAgent, Bytes: the response's body bytes), each only when known.
+	 */
+	void record(ContextView context, Level level, int status, Duration duration, String outcome,
+			java.util.Map<String, Object> request, String message, Object... args);
 
 	/** The recorder for this class path. */
 	static AccessRecorder of(Sluice sluice, Logger access) {
@@ -31,8 +36,11 @@ interface AccessRecorder {
 
 	/** A plain record on {@code access}, no event. */
 	static AccessRecorder plain(Logger access) {
-		return (ctx, level, status, duration, outcome, message, args) -> access.atLevel(level).context(ctx)
-				.attr(UnitOfWorkWebFilter.STATUS, status).attr(UnitOfWorkWebFilter.DURATION, duration)
-				.attr(UnitOfWorkWebFilter.OUTCOME, outcome).log(message, args);
+		return (ctx, level, status, duration, outcome, request, message, args) -> {
+			dev.sluice.pipeline.LogCall call = access.atLevel(level).context(ctx).attr(UnitOfWorkWebFilter.STATUS, status)
+					.attr(UnitOfWorkWebFilter.DURATION, duration).attr(UnitOfWorkWebFilter.OUTCOME, outcome);
+			request.forEach(call::attr);
+			call.log(message, args);
+		};
 	}
 }

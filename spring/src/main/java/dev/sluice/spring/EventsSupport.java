@@ -25,9 +25,12 @@ final class EventsSupport {
 	/** An access recorder writing through an event logger over {@code access}. */
 	static AccessRecorder recorder(Sluice sluice, Logger access) {
 		EventLogger events = Events.logger(sluice, access.name());
-		return (ctx, level, status, duration, outcome, message, args) -> events.in(ctx).log(level,
-				EventContext.of(java.util.Map.of(UnitOfWorkWebFilter.STATUS, status, UnitOfWorkWebFilter.OUTCOME,
-						outcome, "Duration", duration)).category("system"),
-				message, args);
+		return (ctx, level, status, duration, outcome, request, message, args) -> {
+			java.util.Map<String, Object> attributes = new java.util.LinkedHashMap<>(request);
+			attributes.put(UnitOfWorkWebFilter.STATUS, status);
+			attributes.put(UnitOfWorkWebFilter.OUTCOME, outcome);
+			attributes.put("Duration", duration);
+			events.in(ctx).log(level, EventContext.of(attributes).category("system"), message, args);
+		};
 	}
 }

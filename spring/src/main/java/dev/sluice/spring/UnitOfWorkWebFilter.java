@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.server.ResponseStatusException;
@@ -105,9 +106,16 @@ public final class UnitOfWorkWebFilter implements WebFilter, Ordered {
 							: traced.contains(TraceIds.TRACE_ID) ? (String) traced.get(TraceIds.TRACE_ID)
 									: OperationIds.newId();
 					exchange.getResponse().getHeaders().set(OperationIds.REQUEST_ID, operationId);
-					Mono<Void> work = accessLog
-							? Mono.deferContextual(unit -> withAccessLog(chain.filter(exchange), exchange, unit, entryPoint))
-							: chain.filter(exchange);
+					Mono<Void> work;
+					if (accessLog) {
+						CountingResponse counting = new CountingResponse(exchange.getResponse());
+						ServerWebExchange counted = exchange.mutate().response(counting).build();
+						work = Mono.deferContextual(unit -> withAccessLog(chain.filter(counted), counted, counting, unit,
+								entryPoint));
+					}
+					else {
+						work = chain.filter(exchange);
+					}
 					Mono<Void> own = work.contextWrite(LogContext.with(traced.with(StandardKeys.OPERATION_ID, operationId)));
 					return AccessRecorder.EVENTS ? EventsSupport.unitOfWork(entryPoint, user.orElse(null), own)
 							: own.contextWrite(LogContext.with(unit(entryPoint, user.orElse(null))));
@@ -120,7 +128,8 @@ public final class UnitOfWorkWebFilter implements WebFilter, Ordered {
 		return user == null ? a : a.with(StandardKeys.USER, user);
 	}
 
-	private Mono<Void> withAccessLog(Mono<Void> work, ServerWebExchange exchange, ContextView unit, String entryPoint) {
+	private Mono<Void> withAccessLog(Mono<Void> work, ServerWebExchange exchange, CountingResponse counting,
+			ContextView unit, String entryPoint) {
 		long start = System.nanoTime();
 		AtomicReference<Throwable> failure = new AtomicReference<>();
 		return work.doOnError(failure::set).doFinally(signal -> {
@@ -128,9 +137,28 @@ public final class UnitOfWorkWebFilter implements WebFilter, Ordered {
 			Throwable error = failure.get();
 			int status = status(exchange, error);
 			String outcome = signal == SignalType.CANCEL ? "cancelled" : error != null ? "failed" : "completed";
-			access.record(unit, status >= 500 ? Level.ERROR : Level.INFO, status, duration, outcome, "{} {} {} ms",
-					entryPoint, status, duration.toMillis());
+			access.record(unit, status >= 500 ? Level.ERROR : Level.INFO, status, duration, outcome,
+					request(exchange, counting), "{} {} {} ms", entryPoint, status, duration.toMillis());
 		});
+	}
+
+	static final String REMOTE_ADDRESS = "RemoteAddress";
+	static final String USER_AGENT = "UserAgent";
+	static final String BYTES = "Bytes";
+
+	/** What Netty's access log shows of an exchange beside its status: remote address, user agent, body bytes. */
+	private static java.util.Map<String, Object> request(ServerWebExchange exchange, CountingResponse counting) {
+		java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+		java.net.InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
+		if (remote != null) {
+			m.put(REMOTE_ADDRESS, remote.getAddress() != null ? remote.getAddress().getHostAddress() : remote.getHostString());
+		}
+		String agent = exchange.getRequest().getHeaders().getFirst(HttpHeaders.USER_AGENT);
+		if (agent != null) {
+			m.put(USER_AGENT, agent);
+		}
+		m.put(BYTES, counting.bytes());
+		return m;
 	}
 
 	private static int status(ServerWebExchange exchange, Throwable failure) {

@@ -79,6 +79,23 @@ class WebFluxIntegrationTest {
 				.isNotEqualTo("null").isNotEqualTo("forwarded-op-1");
 	}
 
+	/** As Netty's access log: the remote address, the user agent and the response's body bytes. */
+	@Test
+	void theAccessRecordHasTheRemoteAddressUserAgentAndBytes() {
+		client.get().uri("/public/forward").header("X-Request-Id", "access-fields-1").header("User-Agent", "curl/8.5.0")
+				.exchange().expectStatus().isOk().expectBody(String.class).isEqualTo("access-fields-1");
+		// the endpoint calls the application again with the same operation: its access record is the outer one
+		java.util.function.Predicate<LogRecord> outer = r -> r.loggerName().equals(UnitOfWorkWebFilter.ACCESS_LOGGER)
+				&& "GET /public/forward".equals(r.attributes().get(StandardKeys.ENTRY_POINT));
+		awaitUntil(() -> byOperation().getOrDefault("access-fields-1", List.of()).stream().anyMatch(outer),
+				"the access record");
+		LogRecord access = byOperation().get("access-fields-1").stream().filter(outer).findFirst().orElseThrow();
+		assertThat(access.attributes().get(UnitOfWorkWebFilter.REMOTE_ADDRESS)).isEqualTo("127.0.0.1");
+		assertThat(access.attributes().get(UnitOfWorkWebFilter.USER_AGENT)).isEqualTo("curl/8.5.0");
+		assertThat(((Number) access.attributes().get(UnitOfWorkWebFilter.BYTES)).longValue())
+				.isEqualTo("access-fields-1".length());
+	}
+
 	@Test
 	void sluiceIsTheLoggingSystem() {
 		assertThat(LoggingSystem.get(getClass().getClassLoader())).isInstanceOf(SluiceLoggingSystem.class);
