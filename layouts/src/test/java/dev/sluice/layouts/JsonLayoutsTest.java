@@ -101,4 +101,15 @@ class JsonLayoutsTest {
 		assertThat(EcsJsonLayout.builder().build().format(record("m").time(Instant.parse("1999-12-31T23:59:59.007Z")).build()))
 				.startsWith("{\"@timestamp\":\"1999-12-31T23:59:59.007Z\"");
 	}
+
+	/** Spring Boot's logstash format: its fields, in its order, Logback's level names and numbers. */
+	@Test
+	void logstashAsSpringBootWritesIt() {
+		LogRecord r = LogRecord.builder(Level.CRITICAL, "jibe.core", "paid").epochNanos(T).thread("MainThread", 1)
+				.attributes(Attributes.of("OperationId", "op-1")).thrown(new IllegalStateException("x")).build();
+		String line = LogstashJsonLayout.withZone(ZoneOffset.ofHours(2)).format(r);
+		assertThat(line).startsWith("{\"@timestamp\":\"2020-07-29T06:00:11.491+02:00\",\"@version\":\"1\","
+				+ "\"message\":\"paid\",\"logger_name\":\"jibe.core\",\"thread_name\":\"MainThread\",\"level\":\"ERROR\","
+				+ "\"level_value\":40000,\"OperationId\":\"op-1\",\"stack_trace\":\"java.lang.IllegalStateException: x");
+	}
 }

@@ -145,7 +145,8 @@ final class DefaultPlan {
 
 	/**
 	 * The layout Boot's {@code logging.structured.format.<target>} asks for: {@code ecs} is
-	 * Sluice's ECS JSON layout (service name from {@code spring.application.name}); any other
+	 * Sluice's ECS JSON layout (service name from {@code spring.application.name}), {@code logstash}
+	 * the Logstash JSON layout with Boot's field names; any other
 	 * format is named as unsupported on the status logger and the text layout stays.
 	 */
 	static dev.sluice.pipeline.sink.Layout structured(Environment env, String target, PythonFormatter text,
@@ -158,7 +159,10 @@ final class DefaultPlan {
 			return dev.sluice.layouts.EcsJsonLayout.builder()
 					.serviceName(env.getProperty("spring.application.name")).build();
 		}
-		sinks.status().warn("spring", STRUCTURED + target + "=" + format + " is not supported by Sluice (ecs is);"
+		if ("logstash".equalsIgnoreCase(format.trim())) {
+			return dev.sluice.layouts.LogstashJsonLayout.systemZone();
+		}
+		sinks.status().warn("spring", STRUCTURED + target + "=" + format + " is not supported by Sluice (ecs and logstash are);"
 				+ " the " + target + " keeps its text format");
 		return text;
 	}

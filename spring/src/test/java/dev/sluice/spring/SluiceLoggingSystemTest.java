@@ -174,6 +174,35 @@ class SluiceLoggingSystemTest {
 	}
 
 	@Test
+	void bootsStructuredConsoleFormatLogstashWritesBootsLogstashFields() throws Exception {
+		java.io.PrintStream out = System.out;
+		java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+		System.setOut(new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8));
+		try {
+			system.initialize(context(Map.of("logging.structured.format.console", "logstash")), null, null);
+			sluice.logger("app").atWarn().attr("OrderId", 42).log("hello {}", "logstash");
+			sluice.flush().block(java.time.Duration.ofSeconds(30));
+		}
+		finally {
+			System.setOut(out);
+		}
+		String line = bytes.toString(java.nio.charset.StandardCharsets.UTF_8).lines()
+				.filter(l -> l.contains("hello logstash")).findFirst().orElseThrow();
+		com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(line);
+		java.util.List<String> names = new java.util.ArrayList<>();
+		json.fieldNames().forEachRemaining(names::add);
+		assertThat(names).startsWith("@timestamp", "@version", "message", "logger_name", "thread_name", "level",
+				"level_value");
+		assertThat(json.get("@version").asText()).isEqualTo("1");
+		assertThat(json.get("message").asText()).isEqualTo("hello logstash");
+		assertThat(json.get("logger_name").asText()).isEqualTo("app");
+		assertThat(json.get("level").asText()).isEqualTo("WARN");
+		assertThat(json.get("level_value").asInt()).isEqualTo(30000);
+		assertThat(json.get("OrderId").asInt()).isEqualTo(42);
+		assertThat(java.time.OffsetDateTime.parse(json.get("@timestamp").asText())).isNotNull();
+	}
+
+	@Test
 	void bootsThresholdAndPatternPropertiesShapeTheConsole() {
 		system.initialize(context(Map.of("logging.threshold.console", "WARN", "logging.pattern.console", "%p %m%n")), null,
 				null);
