@@ -10,8 +10,10 @@ import java.nio.charset.CodingErrorAction;
 /**
  * Encodes text a sink formatted into bytes through buffers it keeps and reuses, so that writing a
  * batch makes no String and no byte array per batch or record (the garbage-free path of Log4j2's
- * layouts). Characters the charset cannot encode are replaced, as Python's {@code errors='replace'}.
- * Not thread-safe: one per sink, used from its runner's thread.
+ * layouts). Lines are appended to a pending buffer that the sink writes and clears; characters the
+ * charset cannot encode are replaced (Python's {@code errors='replace'}), dropped ({@code 'ignore'})
+ * or make {@link #append} refuse the line ({@code 'strict'}). Not thread-safe: one per sink, used
+ * from its runner's thread.
  */
 public final class TextEncoder {
 
@@ -22,17 +24,25 @@ public final class TextEncoder {
 	private CharBuffer in = CharBuffer.wrap(chars);
 	private ByteBuffer out = ByteBuffer.allocate(16 * 1024);
 
-	/** An encoder to {@code charset}. */
+	/** An encoder to {@code charset} that replaces what the charset cannot encode. */
 	public TextEncoder(Charset charset) {
-		this.encoder = charset.newEncoder().onMalformedInput(CodingErrorAction.REPLACE)
-				.onUnmappableCharacter(CodingErrorAction.REPLACE);
+		this(charset, CodingErrorAction.REPLACE);
 	}
 
 	/**
-	 * The bytes of {@code text}, in a buffer ready to read (position 0, limit the length) that
-	 * stays valid until the next call.
+	 * An encoder to {@code charset}; {@code onError} says what happens to characters it cannot encode:
+	 * {@link CodingErrorAction#REPLACE}, {@link CodingErrorAction#IGNORE}, or
+	 * {@link CodingErrorAction#REPORT} (then {@link #append} refuses the whole line).
 	 */
-	public ByteBuffer encode(CharSequence text) {
+	public TextEncoder(Charset charset, CodingErrorAction onError) {
+		this.encoder = charset.newEncoder().onMalformedInput(onError).onUnmappableCharacter(onError);
+	}
+
+	/**
+	 * Appends the bytes of {@code text} to the pending bytes. Returns false, appending nothing, when
+	 * the encoder reports errors and {@code text} holds a character the charset cannot encode.
+	 */
+	public boolean append(CharSequence text) {
 		int n = text.length();
 		if (n > chars.length) {
 			chars = new char[Math.max(n, chars.length * 2)];
@@ -46,7 +56,7 @@ public final class TextEncoder {
 		}
 		in.clear();
 		in.limit(n);
-		out.clear();
+		int mark = out.position();
 		encoder.reset();
 		while (true) {
 			CoderResult r = encoder.encode(in, out, true);
@@ -54,18 +64,48 @@ public final class TextEncoder {
 				r = encoder.flush(out);
 			}
 			if (r.isUnderflow()) {
-				break;
+				return true;
 			}
-			ByteBuffer bigger = ByteBuffer.allocate(Math.max(out.capacity() * 2, (int) (n * encoder.maxBytesPerChar())));
-			out.flip();
-			bigger.put(out);
-			out = bigger;
+			if (r.isOverflow()) {
+				ByteBuffer bigger = ByteBuffer.allocate(Math.max(out.capacity() * 2,
+						out.position() + (int) (n * encoder.maxBytesPerChar())));
+				out.flip();
+				bigger.put(out);
+				out = bigger;
+				continue;
+			}
+			out.position(mark);
+			return false;
 		}
+	}
+
+	/** How many bytes are pending (appended since the last {@link #clear}). */
+	public int pending() {
+		return out.position();
+	}
+
+	/** The pending bytes, ready to read; valid until the next call. {@link #clear} once they are written. */
+	public ByteBuffer flip() {
 		out.flip();
 		return out;
 	}
 
-	/** Gives big buffers back after a burst of long lines. */
+	/** Forgets the pending bytes. */
+	public void clear() {
+		out.clear();
+	}
+
+	/**
+	 * The bytes of {@code text} alone, in a buffer ready to read (position 0, limit the length) that
+	 * stays valid until the next call; pending bytes are forgotten.
+	 */
+	public ByteBuffer encode(CharSequence text) {
+		clear();
+		append(text);
+		return flip();
+	}
+
+	/** Gives big buffers back after a burst of long lines (call with nothing pending). */
 	public void trim() {
 		if (chars.length > SHRINK_ABOVE) {
 			chars = new char[8192];

@@ -1,10 +1,6 @@
 package dev.sluice.sinks.file;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetEncoder;
-import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -20,6 +16,7 @@ import dev.sluice.pipeline.sink.Layout;
 import dev.sluice.pipeline.sink.RecentIds;
 import dev.sluice.pipeline.sink.Sink;
 import dev.sluice.pipeline.sink.StatusLogger;
+import dev.sluice.pipeline.sink.TextEncoder;
 import reactor.core.publisher.Mono;
 
 /**
@@ -60,12 +57,9 @@ final class FileSink implements Sink {
 	private final Housekeeper housekeeper;
 	private final LogFile file;
 	private final long createdSeconds;
-	private final CharsetEncoder encoder;
+	/** Encodes each line into the batch's pending bytes (reused buffers: no allocation per record). */
+	private final TextEncoder text;
 	private final StringBuilder line = new StringBuilder(256);
-	/** The line's characters, copied for the encoder (reused: no allocation per record). */
-	private char[] chars = new char[1024];
-	private CharBuffer charBuffer = CharBuffer.wrap(chars);
-	private ByteBuffer pending = ByteBuffer.allocate(16 * 1024);
 	private boolean started;
 	private boolean failing;
 	private final RecentIds recent;
@@ -86,7 +80,7 @@ final class FileSink implements Sink {
 		this.createdSeconds = Math.floorDiv(clock.millis(), 1000L);
 		CodingErrorAction action = config.strict() ? CodingErrorAction.REPORT
 				: config.ignoreErrors() ? CodingErrorAction.IGNORE : CodingErrorAction.REPLACE;
-		this.encoder = config.charset().newEncoder().onMalformedInput(action).onUnmappableCharacter(action);
+		this.text = new TextEncoder(config.charset(), action);
 	}
 
 	@Override
@@ -94,7 +88,7 @@ final class FileSink implements Sink {
 		List<LogRecord> records = batch.records();
 		int settled = 0;
 		int pendingRecords = 0;
-		pending.clear();
+		text.clear();
 		batchIds.clear();
 		batchIdSet.clear();
 		try {
@@ -126,7 +120,7 @@ final class FileSink implements Sink {
 				}
 				line.append(config.terminator());
 				long now = Math.floorDiv(clock.millis(), 1000L);
-				if (rollover.shouldRollover(file.position() + pending.position(), file.isRegular(), now,
+				if (rollover.shouldRollover(file.position() + text.pending(), file.isRegular(), now,
 						line.codePointCount(0, line.length()))) {
 					flushPending();
 					settled += pendingRecords;
@@ -134,7 +128,7 @@ final class FileSink implements Sink {
 					rollOver(now);
 					file.ensureOpen();
 				}
-				if (encode()) {
+				if (text.append(line)) {
 					pendingRecords++;
 					if (id != null) {
 						batchIds.add(id);
@@ -164,9 +158,8 @@ final class FileSink implements Sink {
 					+ (records.size() - settled) + " record(s) dropped, retrying with the next batch", e);
 		}
 		finally {
-			if (pending.capacity() > 1 << 20) {
-				pending = ByteBuffer.allocate(16 * 1024);
-			}
+			text.clear();
+			text.trim();
 		}
 		return Mono.empty();
 	}
@@ -229,50 +222,15 @@ final class FileSink implements Sink {
 		}
 	}
 
-	/** Encodes {@link #line} into {@link #pending}; false when strict encoding rejects it. */
-	private boolean encode() {
-		int mark = pending.position();
-		encoder.reset();
-		int n = line.length();
-		if (n > chars.length) {
-			chars = new char[Math.max(n, chars.length * 2)];
-			charBuffer = CharBuffer.wrap(chars);
-		}
-		line.getChars(0, n, chars, 0);
-		CharBuffer in = charBuffer;
-		in.clear();
-		in.limit(n);
-		while (true) {
-			CoderResult r = encoder.encode(in, pending, true);
-			if (r.isUnderflow()) {
-				r = encoder.flush(pending);
-			}
-			if (r.isUnderflow()) {
-				return true;
-			}
-			if (r.isOverflow()) {
-				ByteBuffer bigger = ByteBuffer.allocate(Math.max(pending.capacity() * 2,
-						pending.position() + line.length() * 4));
-				pending.flip();
-				bigger.put(pending);
-				pending = bigger;
-				continue;
-			}
-			pending.position(mark);
-			return false;
-		}
-	}
-
 	private void flushPending() throws IOException {
-		if (pending.position() == 0) {
+		if (text.pending() == 0) {
 			return;
 		}
-		pending.flip();
 		try {
-			file.write(pending);
+			file.write(text.flip());
 		}
 		finally {
-			pending.clear();
+			text.clear();
 		}
 	}
 
