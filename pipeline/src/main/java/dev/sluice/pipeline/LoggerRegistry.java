@@ -62,8 +62,9 @@ final class LoggerRegistry implements Hierarchy {
 		}
 		int dot = name.lastIndexOf('.');
 		Logger parent = dot > 0 ? get(name.substring(0, dot)) : root;
-		Logger created = new Logger(name, parent, this, levelFor(name));
-		setThreshold(name, created);
+		int level = levelFor(name);
+		Logger created = new Logger(name, parent, this, level);
+		setThreshold(name, created, level);
 		loggers.put(name, created);
 		return created;
 	}
@@ -117,7 +118,10 @@ final class LoggerRegistry implements Hierarchy {
 
 	/** Guarded by this. */
 	private void setThreshold(String name, Logger logger) {
-		int level = levelFor(name);
+		setThreshold(name, logger, levelFor(name));
+	}
+
+	private void setThreshold(String name, Logger logger, int level) {
 		if (disabled.contains(name) || isDisabledBySpec(name)) {
 			logger.disable(level);
 		}

@@ -47,4 +47,13 @@ class Boot3ApplicationTest {
 				.contains(": greeting ana");
 		assertThat(output.getAll()).doesNotContain("SLF4J(W)").doesNotContain("SLF4J: ");
 	}
+
+	/** Boot 3.5's own WebClient.Builder carries the OperationId to the next service. */
+	@Test
+	void aWebClientCallKeepsTheOperationId() {
+		WebTestClient client = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
+				.responseTimeout(Duration.ofSeconds(30)).build();
+		client.get().uri("/forward").header("X-Request-Id", "boot3-fwd-1").exchange().expectStatus().isOk()
+				.expectBody(String.class).isEqualTo("boot3-fwd-1");
+	}
 }
