@@ -81,11 +81,14 @@ final class DefaultPlan {
 				throw new IllegalArgumentException("logging.pattern.file: " + e.getMessage(), e);
 			}
 		}
-		dev.sluice.pipeline.sink.Layout consoleLayout = correlated(structured(env, "console", layout, sinks), layout, datefmt);
+		dev.sluice.pipeline.sink.Layout chosen = correlated(structured(env, "console", layout, sinks), layout, datefmt);
+		boolean ansi = chosen instanceof CorrelatedLayout && AnsiConsoleLayout.enabled(env);
+		// Boot's default line in Boot's colours, on a terminal
+		dev.sluice.pipeline.sink.Layout consoleLayout = ansi ? new AnsiConsoleLayout(datefmt) : chosen;
 		HandlerSpec console = HandlerSpec.of(CONSOLE,
 				() -> new ConsoleSink(System.out, consoleLayout, "\n", StandardCharsets.UTF_8))
 				.withIdentity(List.of(DefaultPlan.class.getName(), CONSOLE, format, String.valueOf(datefmt),
-						String.valueOf(env.getProperty(STRUCTURED + "console"))))
+						String.valueOf(env.getProperty(STRUCTURED + "console")), String.valueOf(ansi)))
 				.withNeedsLocation(consoleLayout.needsLocation()).withBuffer(dev.sluice.pipeline.BufferSpec.LOSSLESS)
 				.withLevel(threshold(env, "console"));
 		RoutingPlan.Builder plan = RoutingPlan.builder().handler(console);

@@ -35,4 +35,27 @@ class CorrelatedLayoutTest {
 		String line = layout.format(record(Attributes.empty()));
 		assertThat(line).contains("[reactor-http-ni] com.acme.Orders").doesNotContain("[]");
 	}
+
+	/** On a terminal (or with spring.output.ansi.enabled=always) the default line has Boot's colours. */
+	@Test
+	void bootsColoursWhenAnsiIsOn() {
+		AnsiConsoleLayout ansi = new AnsiConsoleLayout(DefaultPlan.DATEFMT);
+		String warn = ansi.format(LogRecord.builder(Level.WARNING, "com.acme.Orders", "slow")
+				.time(Instant.parse("2026-12-07T10:00:00Z")).thread("main", 1)
+				.attributes(Attributes.of(StandardKeys.OPERATION_ID, "op-9")).build());
+		assertThat(warn).contains(AnsiConsoleLayout.YELLOW + "WARNING" + AnsiConsoleLayout.RESET)
+				.contains("[op-9] " + AnsiConsoleLayout.CYAN + "com.acme.Orders").endsWith(" slow");
+		String error = ansi.format(LogRecord.builder(Level.ERROR, "com.acme.Orders", "failed")
+				.time(Instant.parse("2026-12-07T10:00:00Z")).thread("main", 1).build());
+		assertThat(error).contains(AnsiConsoleLayout.RED + "  ERROR" + AnsiConsoleLayout.RESET).doesNotContain("[]");
+	}
+
+	@Test
+	void theAnsiPropertyDecides() {
+		org.springframework.mock.env.MockEnvironment env = new org.springframework.mock.env.MockEnvironment();
+		env.setProperty("spring.output.ansi.enabled", "always");
+		assertThat(AnsiConsoleLayout.enabled(env)).isTrue();
+		env.setProperty("spring.output.ansi.enabled", "never");
+		assertThat(AnsiConsoleLayout.enabled(env)).isFalse();
+	}
 }
