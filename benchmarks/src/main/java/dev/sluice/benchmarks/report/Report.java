@@ -116,8 +116,8 @@ final class Report {
 				.append(Workload.ARG2).append(")` |\n");
 		md.append("| layout | `").append(Workload.PYTHON_FORMAT).append("`; Log4j2 `").append(Workload.LOG4J2_PATTERN)
 				.append("`; Logback `").append(Workload.LOGBACK_PATTERN).append("` (the same bytes) |\n\n");
-		md.append("The machine is shared: other builds ran beside this one, so compare ratios within this run, not "
-				+ "absolute figures across runs.\n\n");
+		md.append("Compare ratios within one run: absolute figures move with the machine's load (the load at the start of "
+				+ "this run is under *This run* below; a figure from a run that started at load 1.5 or more is void).\n\n");
 	}
 
 	static String machineLine() {
