@@ -67,7 +67,8 @@ class ExampleShutdownTest {
 				.contains(" - GET /orders/42 200 ");
 	}
 
-	private static Matcher awaitOutput(Process app, Path out, Pattern pattern) throws InterruptedException {
+	/** Waits (at most 120 s) until the process's output matches {@code pattern}; fails if it exits first. */
+	static Matcher awaitOutput(Process app, Path out, Pattern pattern) throws InterruptedException {
 		long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
 		while (System.nanoTime() < deadline) {
 			Matcher m = pattern.matcher(read(out));
@@ -82,7 +83,7 @@ class ExampleShutdownTest {
 		throw new AssertionError("the example did not start within two minutes:\n" + read(out));
 	}
 
-	private static String read(Path file) {
+	static String read(Path file) {
 		try {
 			return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
 		}

@@ -2,17 +2,13 @@ package dev.sluice.examples.webflux;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
@@ -42,13 +38,13 @@ class PackagedJarIT {
 		builder.environment().put("EXAMPLE_LOG_DIR", dir.resolve("logs").toString());
 		Process app = builder.start();
 		try {
-			int port = Integer.parseInt(await(app, out, PORT).group(1));
+			int port = Integer.parseInt(ExampleShutdownTest.awaitOutput(app, out, PORT).group(1));
 			HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
 					URI.create("http://localhost:" + port + "/orders/42")).header("X-Request-Id", "jar-op-4")
 					.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
 			assertThat(response.statusCode()).isEqualTo(200);
 			long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-			while (!read(dir.resolve("logs/example.log")).contains("op=jar-op-4") && System.nanoTime() < deadline) {
+			while (!ExampleShutdownTest.read(dir.resolve("logs/example.log")).contains("op=jar-op-4") && System.nanoTime() < deadline) {
 				Thread.sleep(50); // the file is written on its sink's thread, in the child
 			}
 		}
@@ -58,27 +54,8 @@ class PackagedJarIT {
 				app.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
 			}
 		}
-		assertThat(read(dir.resolve("logs/example.log"))).contains("op=jar-op-4 user= - looking up order 42");
-		assertThat(read(out)).contains("classpath:logging.yaml").doesNotContain("SLF4J(W)")
+		assertThat(ExampleShutdownTest.read(dir.resolve("logs/example.log"))).contains("op=jar-op-4 user= - looking up order 42");
+		assertThat(ExampleShutdownTest.read(out)).contains("classpath:logging.yaml").doesNotContain("SLF4J(W)")
 				.doesNotContain("Exception in thread");
-	}
-
-	private static Matcher await(Process app, Path out, Pattern pattern) throws InterruptedException, IOException {
-		long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-		while (System.nanoTime() < deadline) {
-			Matcher m = pattern.matcher(read(out));
-			if (m.find()) {
-				return m;
-			}
-			if (!app.isAlive()) {
-				throw new AssertionError("the example exited before it started:\n" + read(out));
-			}
-			Thread.sleep(50);
-		}
-		throw new AssertionError("no line matching " + pattern + " within 120 s:\n" + read(out));
-	}
-
-	private static String read(Path file) throws IOException {
-		return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
 	}
 }
