@@ -76,6 +76,12 @@ class EventViewerBrowserTest {
 		return new WebDriverWait(browser, Duration.ofSeconds(60));
 	}
 
+	/** What the page shows as its error, for failure messages. */
+	private static String errorText() {
+		List<WebElement> errors = browser.findElements(By.id("error"));
+		return errors.isEmpty() ? "" : errors.get(0).getAttribute("textContent");
+	}
+
 	private static List<WebElement> rows() {
 		return browser.findElements(By.cssSelector("#operations tbody tr"));
 	}
@@ -94,7 +100,9 @@ class EventViewerBrowserTest {
 		// a filter narrows the list and is reflected in the URL
 		new Select(browser.findElement(By.name("category"))).selectByVisibleText("auth");
 		browser.findElement(By.cssSelector("#filters button[type=submit]")).click();
-		waiting().until(d -> rows().size() == 10);
+		waiting().until(d -> d.getCurrentUrl().contains("category=auth"));
+		waiting().withMessage(() -> "rows " + rows().size() + ", error shown: '" + errorText() + "'")
+				.until(d -> rows().size() == 10);
 		assertThat(browser.getCurrentUrl()).contains("category=auth");
 		assertThat(rows()).allMatch(r -> r.findElements(By.tagName("td")).get(2).getText().equals("auth"));
 

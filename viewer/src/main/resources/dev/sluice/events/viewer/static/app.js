@@ -98,8 +98,11 @@ async function loadList(append) {
     state.pending = null;
   }
   const asked = state.pending;
+  // a newer list request (another filter, a popstate) wins over an older one whose answer comes later
+  const generation = append ? state.generation : (state.generation = (state.generation || 0) + 1);
   try {
     const page = await fetchJson('/api/events?' + params.toString());
+    if (generation !== state.generation) return;
     if (append && asked !== state.pending) return;
     const body = $('operations').tBodies[0];
     if (!append) body.replaceChildren();
@@ -109,6 +112,7 @@ async function loadList(append) {
     $('empty').hidden = body.rows.length > 0;
     showError('');
   } catch (e) {
+    if (generation !== state.generation) return;
     if (append) state.pending = null;
     showError(e.message);
   }
