@@ -6,7 +6,6 @@ import java.util.Locale;
 
 import org.springframework.core.env.Environment;
 
-import dev.sluice.context.StandardKeys;
 import dev.sluice.layouts.PythonFormatter;
 import dev.sluice.pipeline.Level;
 import dev.sluice.pipeline.LogRecord;
@@ -31,13 +30,14 @@ final class AnsiConsoleLayout implements Layout {
 
 	private static final String[] LEVEL_COLOURS = {RED, YELLOW, GREEN};
 
-	private final PythonFormatter[] plain = new PythonFormatter[3];
-	private final PythonFormatter[] correlated = new PythonFormatter[3];
+	/** One line per level colour; each shows the OperationId when the record has one. */
+	private final CorrelatedLayout[] byColour = new CorrelatedLayout[LEVEL_COLOURS.length];
 
 	AnsiConsoleLayout(String datefmt) {
-		for (int i = 0; i < 3; i++) {
-			plain[i] = PythonFormatter.builder().format(format(LEVEL_COLOURS[i], false)).datefmt(datefmt).build();
-			correlated[i] = PythonFormatter.builder().format(format(LEVEL_COLOURS[i], true)).datefmt(datefmt).build();
+		for (int i = 0; i < LEVEL_COLOURS.length; i++) {
+			byColour[i] = new CorrelatedLayout(
+					PythonFormatter.builder().format(format(LEVEL_COLOURS[i], false)).datefmt(datefmt).build(),
+					PythonFormatter.builder().format(format(LEVEL_COLOURS[i], true)).datefmt(datefmt).build());
 		}
 	}
 
@@ -79,9 +79,7 @@ final class AnsiConsoleLayout implements Layout {
 	@Override
 	public void format(LogRecord record, StringBuilder out) {
 		int v = record.level().value();
-		int colour = v >= Level.ERROR.value() ? 0 : v >= Level.WARNING.value() ? 1 : 2;
-		Object op = record.attributes().get(StandardKeys.OPERATION_ID);
-		(op != null && !op.toString().isEmpty() ? correlated : plain)[colour].format(record, out);
+		byColour[v >= Level.ERROR.value() ? 0 : v >= Level.WARNING.value() ? 1 : 2].format(record, out);
 	}
 
 	@Override
