@@ -27,7 +27,11 @@ public final class LogstashJsonLayout implements Layout {
 	private static final Set<String> RESERVED = Set.of("@timestamp", "@version", "message", "logger_name",
 			"thread_name", "level", "level_value", "stack_trace", "tags");
 
+	private static final DateTimeFormatter SECOND = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
+
 	private final ZoneId zone;
+	/** Written by any formatting thread: the last second formatted, its text and its zone offset (race-benign). */
+	private volatile Object[] secondCache = {Long.MIN_VALUE, "", ""};
 
 	private LogstashJsonLayout(ZoneId zone) {
 		this.zone = Objects.requireNonNull(zone, "zone");
@@ -45,11 +49,9 @@ public final class LogstashJsonLayout implements Layout {
 
 	@Override
 	public void format(LogRecord r, StringBuilder out) {
-		long nanos = r.epochNanos();
-		Instant time = Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
 		out.append('{');
 		JsonText.key("@timestamp", out);
-		JsonText.string(OffsetDateTime.ofInstant(time, zone).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME), out);
+		timestamp(r.epochNanos(), out);
 		out.append(",\"@version\":\"1\",");
 		JsonText.key("message", out);
 		JsonText.string(r.message(), out);
@@ -79,6 +81,37 @@ public final class LogstashJsonLayout implements Layout {
 			JsonText.string(Layouts.stackTrace(t), out);
 		}
 		out.append('}');
+	}
+
+	/**
+	 * The time as {@code DateTimeFormatter.ISO_OFFSET_DATE_TIME} writes it at the zone's offset (the
+	 * fraction with as many digits as it needs, none for a whole second), the second's text and offset
+	 * cached, as the ECS layout caches its second.
+	 */
+	private void timestamp(long nanos, StringBuilder out) {
+		long second = Math.floorDiv(nanos, 1_000_000_000L);
+		Object[] c = secondCache;
+		if ((Long) c[0] != second) {
+			OffsetDateTime t = OffsetDateTime.ofInstant(Instant.ofEpochSecond(second), zone);
+			c = new Object[] {second, SECOND.format(t), t.getOffset().getId()};
+			secondCache = c;
+		}
+		out.append('"').append((String) c[1]);
+		int fraction = (int) Math.floorMod(nanos, 1_000_000_000L);
+		if (fraction != 0) {
+			int digits = 9;
+			while (fraction % 10 == 0) {
+				fraction /= 10;
+				digits--;
+			}
+			out.append('.');
+			String f = Integer.toString(fraction);
+			for (int i = f.length(); i < digits; i++) {
+				out.append('0');
+			}
+			out.append(f);
+		}
+		out.append((String) c[2]).append('"');
 	}
 
 	/** Logback's name of a level: WARNING is WARN, CRITICAL is ERROR (Logback has no higher level). */

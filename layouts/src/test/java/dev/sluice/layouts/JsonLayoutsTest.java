@@ -112,4 +112,22 @@ class JsonLayoutsTest {
 				+ "\"message\":\"paid\",\"logger_name\":\"jibe.core\",\"thread_name\":\"MainThread\",\"level\":\"ERROR\","
 				+ "\"level_value\":40000,\"OperationId\":\"op-1\",\"stack_trace\":\"java.lang.IllegalStateException: x");
 	}
+
+	/** The cached timestamp is exactly what ISO_OFFSET_DATE_TIME writes, across fractions, zones and DST changes. */
+	@Test
+	void logstashTimestampsAreIsoOffsetDateTime() throws Exception {
+		java.util.Random random = new java.util.Random(42);
+		for (String zone : List.of("UTC", "Europe/Berlin", "America/St_Johns", "Asia/Kolkata")) {
+			LogstashJsonLayout layout = LogstashJsonLayout.withZone(java.time.ZoneId.of(zone));
+			long base = Instant.parse("2026-03-29T00:30:00Z").getEpochSecond() * 1_000_000_000L; // Berlin's DST change
+			for (int i = 0; i < 2_000; i++) {
+				long nanos = base + random.nextInt(4 * 3600) * 1_000_000_000L
+						+ (i % 4 == 0 ? 0 : i % 4 == 1 ? random.nextInt(1000) * 1_000_000L : random.nextInt(1_000_000_000));
+				LogRecord r = LogRecord.builder(Level.INFO, "t", "m").epochNanos(nanos).thread("main", 1).build();
+				String expected = java.time.OffsetDateTime.ofInstant(Instant.ofEpochSecond(0, nanos), java.time.ZoneId.of(zone))
+						.format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+				assertThat(JSON.readTree(layout.format(r)).get("@timestamp").asText()).isEqualTo(expected);
+			}
+		}
+	}
 }
