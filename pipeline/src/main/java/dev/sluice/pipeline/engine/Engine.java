@@ -189,7 +189,7 @@ public final class Engine {
 	 */
 	public boolean drain(Duration deadline) {
 		return new PipelineStop(entrance, ingress, routerDone, accepted::sum, sinks.fallbackTargets())
-				.drain(sinks.all(), deadline).deadlineReached();
+				.drain(sinks.all(), deadline);
 	}
 
 	/** Writes the drops counted since the last summary to the status logger. */

@@ -30,10 +30,6 @@ final class PipelineStop {
 	/** How often the drain looks for progress while it waits. */
 	private static final long LOOK_NANOS = 20_000_000L;
 
-	/** What the drain did: whether anything had to be given up on at the deadline. */
-	record Result(boolean deadlineReached) {
-	}
-
 	private final Entrance entrance;
 	private final MpscIngress ingress;
 	private final CompletableFuture<Void> routerDone;
@@ -49,35 +45,19 @@ final class PipelineStop {
 		this.fallbackTargets = fallbackTargets;
 	}
 
-	Result drain(List<SinkRunner> runners, Duration deadline) {
+	/** Drains and closes everything; returns whether anything had to be given up on at the deadline. */
+	boolean drain(List<SinkRunner> runners, Duration deadline) {
 		long stallNanos = deadline.toNanos();
 		entrance.close();
 		ingress.close();
 		boolean reached = !awaitWhileProgressing(routerDone, routed, stallNanos);
+		List<SinkRunner> first = new ArrayList<>();
 		List<SinkRunner> targets = new ArrayList<>();
 		for (SinkRunner r : runners) {
-			if (fallbackTargets.contains(r.name())) {
-				targets.add(r);
-			}
-			else {
-				r.retire();
-			}
+			(fallbackTargets.contains(r.name()) ? targets : first).add(r);
 		}
-		for (SinkRunner r : runners) {
-			if (!targets.contains(r) && !awaitWhileProgressing(r.terminated(), r::settled, stallNanos)) {
-				reached = true;
-				r.abandon(DropReasons.SHUTDOWN_DEADLINE);
-			}
-		}
-		for (SinkRunner r : targets) {
-			r.retire();
-		}
-		for (SinkRunner r : targets) {
-			if (!awaitWhileProgressing(r.terminated(), r::settled, stallNanos)) {
-				reached = true;
-				r.abandon(DropReasons.SHUTDOWN_DEADLINE);
-			}
-		}
+		reached |= !retireAndAwait(first, stallNanos);
+		reached |= !retireAndAwait(targets, stallNanos);
 		for (SinkRunner r : runners) {
 			r.sweepLeftovers();
 		}
@@ -85,7 +65,25 @@ final class PipelineStop {
 		if (!late.isEmpty()) {
 			entrance.count(reached ? DropReasons.SHUTDOWN_DEADLINE : DropReasons.AFTER_SHUTDOWN, late.size());
 		}
-		return new Result(reached);
+		return reached;
+	}
+
+	/**
+	 * One wave: retires every runner of it, then waits for each while it settles records; one that
+	 * stands still for the deadline is abandoned. Returns whether every runner finished.
+	 */
+	private static boolean retireAndAwait(List<SinkRunner> wave, long stallNanos) {
+		for (SinkRunner r : wave) {
+			r.retire();
+		}
+		boolean all = true;
+		for (SinkRunner r : wave) {
+			if (!awaitWhileProgressing(r.terminated(), r::settled, stallNanos)) {
+				all = false;
+				r.abandon(DropReasons.SHUTDOWN_DEADLINE);
+			}
+		}
+		return all;
 	}
 
 	/**
