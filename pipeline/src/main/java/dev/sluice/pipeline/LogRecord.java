@@ -166,8 +166,15 @@ public final class LogRecord {
 	public String message() {
 		String m = message;
 		if (m == null) {
-			Object[] args = arguments();
-			m = args.length == 0 ? template : MessageTemplate.format(template, args);
+			if (arg0 == ABSENT && (rare == null || rare.args == null || rare.args.length == 0)) {
+				m = template;
+			}
+			else {
+				// the one formatting path, without the argument array arguments() would make
+				StringBuilder sb = new StringBuilder(template.length() + 32);
+				formatMessageTo(sb);
+				m = sb.toString();
+			}
 			message = m;
 		}
 		return m;

@@ -15,19 +15,6 @@ final class MessageTemplate {
 	private MessageTemplate() {
 	}
 
-	/** The template with its placeholders filled from {@code args}, in order. */
-	public static String format(String template, Object[] args) {
-		if (template == null) {
-			return null;
-		}
-		if (args == null || args.length == 0) {
-			return template;
-		}
-		StringBuilder sb = new StringBuilder(template.length() + 32);
-		formatTo(template, args, args.length, sb);
-		return sb.toString();
-	}
-
 	/**
 	 * Appends the template with one or two arguments to {@code out} ({@code arg1} may be
 	 * {@link LogRecord#ABSENT}), without an array. Package-private: the record's path.
