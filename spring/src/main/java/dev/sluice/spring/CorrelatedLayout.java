@@ -13,8 +13,7 @@ import dev.sluice.pipeline.sink.Layout;
 final class CorrelatedLayout implements Layout {
 
 	/** {@link DefaultPlan#FORMAT} with the OperationId before the logger name. */
-	static final String FORMAT = "%(asctime)s.%(msecs)03d %(levelname)7s %(process)d --- "
-			+ "[%(threadName)15.15s] [%(OperationId)s] %(name)-40.40s : %(message)s";
+	static final String FORMAT = DefaultPlan.FORMAT.replace("] %(name)", "] [%(OperationId)s] %(name)");
 
 	private final PythonFormatter plain;
 	private final PythonFormatter correlated;
