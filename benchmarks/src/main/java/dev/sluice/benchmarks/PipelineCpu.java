@@ -46,6 +46,10 @@ public final class PipelineCpu {
 	private static double cpuPercent(int seconds, Runnable step) {
 		ThreadMXBean mx = ManagementFactory.getThreadMXBean();
 		Map<Long, Long> before = pipelineCpu(mx);
+		Map<String, Long> sleepsBefore = new java.util.HashMap<>();
+		for (String name : names.values()) {
+			sleepsBefore.put(name, switches(name));
+		}
 		long start = System.nanoTime();
 		long end = start + seconds * 1_000_000_000L;
 		while (System.nanoTime() < end) {
@@ -58,10 +62,32 @@ public final class PipelineCpu {
 			long d = e.getValue() - before.getOrDefault(e.getKey(), 0L);
 			used += d;
 			if (Boolean.getBoolean("sluice.cpu.threads")) {
-				System.out.printf(Locale.ROOT, "  thread %d %s: %.3f%%%n", e.getKey(), names.get(e.getKey()), 100.0 * d / wall);
+				String name = names.get(e.getKey());
+				System.out.printf(Locale.ROOT, "  thread %d %s: %.3f%%, %d sleeps%n", e.getKey(), name, 100.0 * d / wall,
+						switches(name) - sleepsBefore.getOrDefault(name, 0L));
 			}
 		}
 		return 100.0 * used / wall;
+	}
+
+	/** The thread's voluntary context switches (its sleeps), from /proc on Linux, or -1. */
+	private static long switches(String name) {
+		try (var tasks = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/task"))) {
+			for (java.nio.file.Path task : (Iterable<java.nio.file.Path>) tasks::iterator) {
+				String comm = java.nio.file.Files.readString(task.resolve("comm")).trim();
+				if (name.startsWith(comm)) {
+					for (String line : java.nio.file.Files.readAllLines(task.resolve("status"))) {
+						if (line.startsWith("voluntary_ctxt_switches:")) {
+							return Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
+						}
+					}
+				}
+			}
+		}
+		catch (java.io.IOException | RuntimeException e) {
+			return -1;
+		}
+		return -1;
 	}
 
 	private static final Map<Long, String> names = new java.util.concurrent.ConcurrentHashMap<>();

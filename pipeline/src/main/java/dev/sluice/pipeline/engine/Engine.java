@@ -53,13 +53,15 @@ public final class Engine {
 	 * @param ingressCapacity the ingress queue's capacity (a power of two or rounded up to one)
 	 * @param maxWaitNanos how long a waiting caller may wait for room in the ingress
 	 * @param dropSummaryNanos how often drops are summarised on the status logger
+	 * @param lingerNanos how long the router may wait for more records when they come a few
+	 *        milliseconds apart (zero: never)
 	 */
 	public Engine(Clock clock, StatusLogger status, MeterRegistry meters, int ingressCapacity, long maxWaitNanos,
-			long dropSummaryNanos) {
+			long dropSummaryNanos, long lingerNanos) {
 		this.status = Objects.requireNonNull(status, "status");
 		this.sinks = new SinkSet(meters, status, clock);
 		// a tick a second while idle: the drop summary and the caller clock's re-sync need no more
-		this.ingress = new MpscIngress(ingressCapacity, 1_000_000_000L, "sluice-router");
+		this.ingress = new MpscIngress(ingressCapacity, 1_000_000_000L, lingerNanos, "sluice-router");
 		this.entrance = new Entrance(ingress, maxWaitNanos, status, meters);
 		this.callerClock = CallerClock.of(clock);
 		this.dropSummary = new DropSummary(() -> sinks.dropsBySource(entrance.dropped()), status, dropSummaryNanos);

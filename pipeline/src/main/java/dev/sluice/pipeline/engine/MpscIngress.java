@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 
 import dev.sluice.pipeline.IngressFullPolicy;
+import dev.sluice.pipeline.Level;
 import dev.sluice.pipeline.LogRecord;
 import org.jctools.queues.MpscArrayQueue;
 
@@ -16,8 +17,13 @@ import org.jctools.queues.MpscArrayQueue;
  * <p>Producers never block and never spin: {@link #offer} either enqueues or returns false at
  * once. While records come often (less than a millisecond apart, on average) the drain thread
  * polls the queue every 50 µs for up to a millisecond after the last one, so a caller in a busy
- * service never pays for waking it; when they come rarely it sleeps as soon as the queue is empty,
- * until the next offer wakes it (that caller pays one unpark), so a quiet pipeline costs no CPU.
+ * service never pays for waking it. When they come a few milliseconds apart (a moderately busy
+ * service) it naps for the linger once the queue is empty, callers do not wake it, and
+ * it takes what came meanwhile as one batch: one wake-up of the drain thread and of each sink's
+ * runner (and one write) for several records instead of one each. A record of level ERROR or above,
+ * a queue half full, a flush, a plan switch or shutdown end the nap at once. When records come
+ * rarely it sleeps as soon as the queue is empty, until the next offer wakes it (that caller pays
+ * one unpark), so a quiet pipeline costs no CPU.
  * It also emits an empty batch when it wakes with nothing to do (at least every
  * {@code tickNanos}), so that its subscriber can run periodic work on the same thread.
  *
@@ -42,6 +48,13 @@ final class MpscIngress {
 	private static final long BUSY_GAP_NANOS = 1_000_000L;
 	/** The drain thread's poll period; adds at most about this much to a record's way to the sinks. */
 	private static final long POLL_STEP_NANOS = 50_000L;
+	/**
+	 * How long the drain thread naps for more records when they come a few milliseconds apart: the
+	 * most it adds to the way of a record below ERROR to the sinks at such rates (none at other rates).
+	 */
+	private final long lingerNanos;
+	/** Records that come, on average, closer than this nap (so that a nap takes about two or more). */
+	private final long lingerGapNanos;
 	private static final List<LogRecord> TICK = List.of();
 
 	private final MpscArrayQueue<LogRecord> queue;
@@ -59,7 +72,9 @@ final class MpscIngress {
 	/** Set once by close(); read by the drain thread. */
 	private volatile boolean closing;
 
-	MpscIngress(int capacity, long tickNanos, String threadName) {
+	MpscIngress(int capacity, long tickNanos, long lingerNanos, String threadName) {
+		this.lingerNanos = lingerNanos;
+		this.lingerGapNanos = lingerNanos * 2 / 3;
 		this.queue = new MpscArrayQueue<>(capacity);
 		this.capacity = queue.capacity();
 		this.roomLimit = this.capacity;
@@ -70,9 +85,15 @@ final class MpscIngress {
 	/** Any thread: enqueues {@code record}; false when the queue is full. Lock-free, wait-free for the caller in practice. */
 	boolean offer(LogRecord record) {
 		if (!queue.offer(record)) {
+			wakeup.signalNow();
 			return false;
 		}
-		wakeup.signal();
+		if (wakeup.napping() && (record.level().value() >= Level.ERROR.value() || queue.size() > capacity >> 1)) {
+			wakeup.signalNow();
+		}
+		else {
+			wakeup.signal();
+		}
 		return true;
 	}
 
@@ -88,7 +109,11 @@ final class MpscIngress {
 		}
 		long limit = queue.currentConsumerIndex() + capacity;
 		roomLimit = limit;
-		return p < limit;
+		if (p < limit) {
+			return true;
+		}
+		wakeup.signalNow(); // full: the drain thread must run, whether it sleeps or naps
+		return false;
 	}
 
 	/** Records offered successfully so far (the queue's producer index). */
@@ -96,15 +121,20 @@ final class MpscIngress {
 		return queue.currentProducerIndex();
 	}
 
+	/** Whether the drain thread naps now (for tests). */
+	boolean napping() {
+		return wakeup.napping();
+	}
+
 	/** Wakes the drain thread (a control action is waiting). */
 	void wake() {
-		wakeup.signal();
+		wakeup.signalNow();
 	}
 
 	/** Ends the stream once everything offered so far has been emitted. */
 	void close() {
 		closing = true;
-		wakeup.signal();
+		wakeup.signalNow();
 	}
 
 	int size() {
@@ -142,6 +172,8 @@ final class MpscIngress {
 		long idleSince = 0; // when the queue was first found empty since the last record; 0 while busy
 		long lastRecords = 0; // when the last non-empty batch was taken
 		long gap = 2 * BUSY_GAP_NANOS; // moving average of the time between non-empty batches
+		long recordGap = 1_000_000_000L; // moving average of the time between records
+		boolean napped = false; // the last nap found no record: sleep instead of napping again
 		try {
 			while (true) {
 				List<LogRecord> batch = new ArrayList<>(Math.min(MAX_BATCH, Math.max(16, queue.size())));
@@ -150,9 +182,11 @@ final class MpscIngress {
 					long t = System.nanoTime();
 					if (lastRecords != 0) {
 						gap = gap - (gap >> 3) + ((t - lastRecords) >> 3);
+						recordGap = recordGap - (recordGap >> 3) + (((t - lastRecords) / batch.size()) >> 3);
 					}
 					lastRecords = t;
 					idleSince = 0;
+					napped = false;
 					consumer.batch(batch);
 					continue;
 				}
@@ -173,6 +207,14 @@ final class MpscIngress {
 					// callers see no waiter and do not signal; an empty tick each time, so control
 					// actions (plan switches) are still taken at once
 					LockSupport.parkNanos(this, POLL_STEP_NANOS);
+					consumer.batch(TICK);
+					continue;
+				}
+				if (!napped && recordGap < lingerGapNanos) {
+					// records come a few milliseconds apart: take the next ones together after a nap
+					// (callers do not wake it) rather than waking for each
+					napped = true;
+					wakeup.nap(lingerNanos);
 					consumer.batch(TICK);
 					continue;
 				}

@@ -11,11 +11,17 @@ import java.util.concurrent.locks.LockSupport;
  * and an unpark when it sleeps (only one producer pays for the unpark). The re-check after
  * {@code prepare()} closes the lost-wake-up race (the producer's queue index update and the
  * consumer's waiter write are both full fences); the park timeout is a second safety net.
+ *
+ * <p>The consumer may also {@link #nap} instead: a timed sleep during which ordinary signals do
+ * nothing (producers pay one volatile read), so that records coming a few milliseconds apart are
+ * taken together after the nap rather than one wake-up each; {@link #signalNow()} ends a nap too.
  */
 final class Wakeup {
 
 	/** The parked consumer, or null while it is awake. Written by the consumer, cleared by a waking producer. */
 	private final AtomicReference<Thread> waiter = new AtomicReference<>();
+	/** The napping consumer, or null; only {@link #signalNow()} wakes it. */
+	private volatile Thread napper;
 
 	/** Consumer: announces it is about to sleep. */
 	void prepare() {
@@ -35,7 +41,32 @@ final class Wakeup {
 		waiter.set(null);
 	}
 
-	/** Producer: wakes the consumer if it sleeps. */
+	/**
+	 * Consumer: sleeps up to {@code nanos}; ordinary {@link #signal()}s do not end the nap, only
+	 * {@link #signalNow()}.
+	 */
+	void nap(long nanos) {
+		napper = Thread.currentThread();
+		LockSupport.parkNanos(this, nanos);
+		napper = null;
+	}
+
+	/** Whether the consumer naps now (a hint for producers deciding to {@link #signalNow()}). */
+	boolean napping() {
+		return napper != null;
+	}
+
+	/** Producer or controller: wakes the consumer whether it sleeps or naps. */
+	void signalNow() {
+		Thread t = napper;
+		if (t != null) {
+			// a permit for a thread that just woke only makes its next park return at once: harmless
+			LockSupport.unpark(t);
+		}
+		signal();
+	}
+
+	/** Producer: wakes the consumer if it sleeps (not if it naps). */
 	void signal() {
 		Thread t = waiter.get();
 		if (t != null && waiter.compareAndSet(t, null)) {
