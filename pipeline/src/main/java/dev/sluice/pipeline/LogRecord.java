@@ -42,7 +42,7 @@ public final class LogRecord {
 
 	private final long epochNanos;
 	private final Level level;
-	private final String loggerName;
+	private final RoutedName logger;
 	private final String template;
 	/** The first and second arguments when the call had at most two, else {@link #ABSENT}. */
 	private final Object arg0;
@@ -59,6 +59,16 @@ public final class LogRecord {
 			@Override
 			protected void assignSequence(LogRecord record, long sequence) {
 				record.sequence = sequence;
+			}
+
+			@Override
+			protected Object cachedRoute(LogRecord record) {
+				return record.logger.route;
+			}
+
+			@Override
+			protected void cacheRoute(LogRecord record, Object route) {
+				record.logger.route = route;
 			}
 		});
 	}
@@ -81,11 +91,11 @@ public final class LogRecord {
 	 * The caller's path: {@code arg0}/{@code arg1} are {@link #ABSENT} when missing, {@code args}
 	 * holds the arguments of a call with more than two (then the inline ones are absent), or null.
 	 */
-	LogRecord(long epochNanos, Level level, String loggerName, String template, Object arg0, Object arg1,
+	LogRecord(long epochNanos, Level level, RoutedName logger, String template, Object arg0, Object arg1,
 			Object[] args, ThreadTag thread, Throwable thrown, Attributes attributes, StackTraceElement location) {
 		this.epochNanos = epochNanos;
 		this.level = level;
-		this.loggerName = loggerName;
+		this.logger = logger;
 		// as SLF4J and Log4j2: a null message (log.error(e.getMessage()) for an exception without
 		// one) is the text "null", never a failure further down the pipeline
 		this.template = template == null ? "null" : template;
@@ -99,7 +109,7 @@ public final class LogRecord {
 	private LogRecord(LogRecord r, Attributes attributes) {
 		this.epochNanos = r.epochNanos;
 		this.level = r.level;
-		this.loggerName = r.loggerName;
+		this.logger = r.logger;
 		this.template = r.template;
 		this.arg0 = r.arg0;
 		this.arg1 = r.arg1;
@@ -138,7 +148,7 @@ public final class LogRecord {
 
 	/** The dotted name of the logger that made the record; {@code "root"} for the root logger. */
 	public String loggerName() {
-		return loggerName;
+		return logger.name;
 	}
 
 	/** The message as given, before its {@code {}} placeholders were filled. */
@@ -243,7 +253,7 @@ public final class LogRecord {
 
 	@Override
 	public String toString() {
-		return "LogRecord{" + instant() + ' ' + level + ' ' + loggerName + " [" + thread.name + "] "
+		return "LogRecord{" + instant() + ' ' + level + ' ' + logger.name + " [" + thread.name + "] "
 				+ message() + (attributes.isEmpty() ? "" : " " + attributes)
 				+ (thrown() == null ? "" : " " + thrown()) + '}';
 	}
@@ -327,7 +337,7 @@ public final class LogRecord {
 				tid = current.getId();
 			}
 			boolean noArgs = args == null || args.length == 0;
-			return new LogRecord(t, level, loggerName, message, ABSENT, ABSENT, noArgs ? null : args,
+			return new LogRecord(t, level, new RoutedName(loggerName), message, ABSENT, ABSENT, noArgs ? null : args,
 					new ThreadTag(tn, tid), thrown, attributes, location);
 		}
 	}

@@ -51,9 +51,12 @@ public final class Logger {
 	 */
 	private volatile int disabledThreshold = Integer.MAX_VALUE;
 	private final ReactiveLogger reactive;
+	/** The name as this logger's records carry it, with their cached route. */
+	final RoutedName routedName;
 
 	Logger(String name, Logger parent, LoggerRegistry registry, int threshold) {
 		this.name = name;
+		this.routedName = new RoutedName(name);
 		this.parent = parent;
 		this.registry = registry;
 		this.threshold = threshold;

@@ -198,7 +198,7 @@ final class LoggerRegistry implements Hierarchy {
 		long nanos = engine.epochNanos();
 		Attributes attrs = attributes != null ? attributes : CurrentAttributes.get();
 		StackTraceElement location = captureLocation ? CallerLocation.find() : null;
-		engine.offer(new LogRecord(nanos, level, logger.name(), message, arg0, arg1, args, ThreadTag.current(),
+		engine.offer(new LogRecord(nanos, level, logger.routedName, message, arg0, arg1, args, ThreadTag.current(),
 				thrown, attrs, location));
 	}
 }

@@ -39,4 +39,10 @@ public abstract class RecordAccess {
 
 	/** Sets the routing sequence number of {@code record}. */
 	protected abstract void assignSequence(LogRecord record, long sequence);
+
+	/** The route the router cached for {@code record}'s logger, or null. */
+	protected abstract Object cachedRoute(LogRecord record);
+
+	/** Caches {@code route} for the logger of {@code record} (and of every record of that logger). */
+	protected abstract void cacheRoute(LogRecord record, Object route);
 }

@@ -16,7 +16,8 @@ import dev.sluice.pipeline.RoutingPlan;
  * Where records of one logger name go under one plan: the originating logger's filters, then the
  * runners of its handlers and of each ancestor's, up to the first logger with
  * {@code propagate: false} (Python's {@code Logger.callHandlers}: a handler on a logger and on an
- * ancestor gets the record once for each). Immutable; computed once per name and plan by the router.
+ * ancestor gets the record once for each). Immutable; computed once per name and plan by the router
+ * and cached on the logger's name ({@link RecordAccess#cachedRoute}).
  */
 final class Route {
 
@@ -24,13 +25,17 @@ final class Route {
 
 	final List<RecordFilter> filters;
 	final SinkRunner[] runners;
+	/** The router's plan generation this route belongs to: a cached route of another is stale. */
+	final Object generation;
 
-	private Route(List<RecordFilter> filters, SinkRunner[] runners) {
+	private Route(List<RecordFilter> filters, SinkRunner[] runners, Object generation) {
 		this.filters = filters;
 		this.runners = runners;
+		this.generation = generation;
 	}
 
-	static Route compute(String loggerName, RoutingPlan plan, Map<String, SinkRunner> runnersByHandler) {
+	static Route compute(String loggerName, RoutingPlan plan, Map<String, SinkRunner> runnersByHandler,
+			Object generation) {
 		LoggerSpec own = plan.logger(loggerName);
 		List<RecordFilter> filters = own == null ? List.of() : own.filters();
 		// as Python's callHandlers: a handler attached to a logger and to one of its ancestors is
@@ -58,7 +63,7 @@ final class Route {
 			int dot = name.lastIndexOf('.');
 			name = dot > 0 ? name.substring(0, dot) : Hierarchy.ROOT_NAME;
 		}
-		return new Route(filters, runners.isEmpty() ? NONE : runners.toArray(NONE));
+		return new Route(filters, runners.isEmpty() ? NONE : runners.toArray(NONE), generation);
 	}
 
 	boolean passesFilters(LogRecord record) {

@@ -43,7 +43,10 @@ final class Router {
 	private final java.util.function.LongConsumer routeErrors;
 	private RoutingPlan plan;
 	private Map<String, SinkRunner> runners;
+	/** Routes by logger name, for records whose name carries no current route (builder-made records). */
 	private Map<String, Route> routes = new HashMap<>();
+	/** Identifies the current plan: routes computed under another are stale. Replaced at each switch. */
+	private Object generation = new Object();
 	private long sequence;
 	private final RecordAccess records = RecordAccess.get();
 	private final Map<SinkRunner, Boolean> touched = new IdentityHashMap<>();
@@ -89,10 +92,18 @@ final class Router {
 
 	private void routeOne(LogRecord record) {
 		records.assignSequence(record, sequence++);
-		Route route = routes.get(record.loggerName());
-		if (route == null) {
-			route = Route.compute(record.loggerName(), plan, runners);
-			routes.put(record.loggerName(), route);
+		Route route;
+		Object cached = records.cachedRoute(record);
+		if (cached instanceof Route && ((Route) cached).generation == generation) {
+			route = (Route) cached; // one route per logger and plan: no look-up by name
+		}
+		else {
+			route = routes.get(record.loggerName());
+			if (route == null) {
+				route = Route.compute(record.loggerName(), plan, runners, generation);
+				routes.put(record.loggerName(), route);
+			}
+			records.cacheRoute(record, route);
 		}
 		if (!passes(route, record)) {
 			return;
@@ -136,6 +147,7 @@ final class Router {
 			plan = s.plan;
 			runners = s.runners;
 			routes = new HashMap<>();
+			generation = new Object();
 			for (SinkRunner r : old.values()) {
 				if (!containsRunner(runners, r)) {
 					r.retire();
