@@ -67,6 +67,11 @@ final class FileSink implements Sink {
 	private final List<String> batchIds = new ArrayList<>();
 	private final Set<String> batchIdSet = new HashSet<>();
 
+	/** Tests: how the file is opened (a channel that fails like a full disk). */
+	void openWith(LogFile.Opener opener) {
+		file.opener = opener;
+	}
+
 	FileSink(FileSinkConfig config, Layout layout, Clock clock, StatusLogger status, Rollover rollover,
 			Housekeeper housekeeper) {
 		this.config = config;

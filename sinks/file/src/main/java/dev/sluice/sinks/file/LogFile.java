@@ -14,7 +14,14 @@ import java.nio.file.StandardOpenOption;
  */
 final class LogFile {
 
+	/** How a file is opened: {@code FileChannel::open}; tests give a channel that fails like a full disk. */
+	interface Opener {
+		FileChannel open(Path path, StandardOpenOption... options) throws IOException;
+	}
+
 	private final Path path;
+	/** Replaced by tests only. */
+	Opener opener = FileChannel::open;
 	private boolean truncateNextOpen;
 	private FileChannel channel;
 	private long position;
@@ -50,11 +57,11 @@ final class LogFile {
 		}
 		FileChannel c;
 		if (truncateNextOpen) {
-			c = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+			c = opener.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
 					StandardOpenOption.TRUNCATE_EXISTING);
 		}
 		else {
-			c = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+			c = opener.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
 		}
 		// mode 'w' empties the file once; a reopen after a rollover or an error appends
 		truncateNextOpen = false;

@@ -154,6 +154,28 @@ class FileSinkTest {
 	}
 
 	@Test
+	void aRecordTornByAFullDiskIsCutBackBeforeTheNextOne() throws Exception {
+		FileSinks s = sinks();
+		FileSink sink = s.create("file", Map.of("filename", "f.log"));
+		FullDiskChannel.Disk disk = new FullDiskChannel.Disk(12);
+		sink.openWith(disk.opener());
+		Batch fits = FileSinks.batch("aaaa", "bbbb");
+		Batch torn = FileSinks.batch("cccccccc", "dddd");
+		sink.write(fits).block();
+		sink.write(torn).block(); // "cc" reaches the disk, then it is full
+		assertThat(Files.readString(dir.resolve("f.log"))).isEqualTo("aaaa\nbbbb\ncc");
+		disk.free(1_000);
+		Batch after = FileSinks.batch("eeee");
+		sink.write(after).block();
+		sink.close().block();
+		assertThat(Files.readString(dir.resolve("f.log"))).isEqualTo("aaaa\nbbbb\neeee\n");
+		// sent = delivered + counted
+		assertThat(fits.droppedCount() + torn.droppedCount() + after.droppedCount()).isEqualTo(2);
+		assertThat(torn.droppedByReason()).isEqualTo(Map.of("io_error", 2));
+		assertThat(s.status()).contains("f.log").contains("No space left on device");
+	}
+
+	@Test
 	void aLayoutThatThrowsLosesOnlyThatRecord() throws Exception {
 		FileSinks s = sinks();
 		FileSink sink = s.create("file", Map.of("filename", "f.log"), (r, out) -> {
