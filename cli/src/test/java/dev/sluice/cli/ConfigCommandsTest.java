@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -70,6 +71,7 @@ class ConfigCommandsTest {
 				.doesNotContain("SECRETTOKEN");
 	}
 
+	@Tag("fault-injection")
 	@Test
 	void checkConfigListsEveryProblemAndExitsTwo() throws Exception {
 		Path file = Files.writeString(dir.resolve("bad.json"), "{\"version\": 1, \"handlers\": {\"h\": {\"class\":"

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,6 +18,7 @@ import dev.sluice.events.EventStore;
 
 class EventsServeCommandTest {
 
+	@Tag("fault-injection")
 	@Test
 	void refusesToServeBeyondLoopbackWithoutAToken(@TempDir Path dir) {
 		EventStore store = EventStore.h2File(dir.resolve("events"));

@@ -18,6 +18,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,6 +40,7 @@ class KafkaShipSignalTest {
 	@RegisterExtension
 	static final EmbeddedKafkaExtension kafka = new EmbeddedKafkaExtension();
 
+	@Tag("fault-injection")
 	@Test
 	void aTerminationSignalDrainsCommitsWhatWasWrittenAndPrintsTheSummary() throws Exception {
 		kafka.createTopic("signal", 3);

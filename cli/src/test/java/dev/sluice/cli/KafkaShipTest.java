@@ -31,6 +31,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -92,6 +93,7 @@ class KafkaShipTest {
 		}
 	}
 
+	@Tag("fault-injection")
 	@Test
 	void twoShippersWriteEveryRecordExactlyOnceIntoTheFileEvenWhenOneDiesBeforeCommitting() throws Exception {
 		kafka.createTopic("logs", 4);

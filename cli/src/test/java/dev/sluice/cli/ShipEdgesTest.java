@@ -9,8 +9,11 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,6 +52,7 @@ class ShipEdgesTest {
 		return "{\"level\": \"INFO\", \"message\": \"m " + i + "\"}\n";
 	}
 
+	@Tag("fault-injection")
 	@Test
 	void everyBadLineIsNamedAndCountedAndTheRunGoesOn() throws Exception {
 		Path log = dir.resolve("out.log");
@@ -82,6 +86,7 @@ class ShipEdgesTest {
 		assertThat(Files.readAllLines(log)).hasSize(99_997).startsWith("m 1").endsWith("m 100000");
 	}
 
+	@Tag("fault-injection")
 	@Test
 	void aResumedRunStartsWhereTheSettledRecordsEnd() throws Exception {
 		Path log = dir.resolve("resumed.log");
@@ -112,6 +117,7 @@ class ShipEdgesTest {
 		assertThat(err).contains("--resume needs --input");
 	}
 
+	@Tag("fault-injection")
 	@Test
 	void aMissingInputOrADirectoryIsOneLineAndExitTwo() throws Exception {
 		Path config = fileConfig(dir.resolve("x.log"));
@@ -121,6 +127,7 @@ class ShipEdgesTest {
 		assertThat(err.strip()).isEqualTo("sluice ship: --input " + dir + ": is a directory, not a file");
 	}
 
+	@Tag("fault-injection")
 	@Test
 	void aTerminationSignalDrainsWhatWasAcceptedAndPrintsTheSummary() throws Exception {
 		Path log = dir.resolve("signal.log");
@@ -155,5 +162,75 @@ class ShipEdgesTest {
 				.contains("(stopped by a signal before the end of the input)")
 				.contains("  sink file: read 50,000  delivered 50,000  dropped 0");
 		assertThat(Files.readAllLines(log)).hasSize(sent);
+	}
+
+	@Tag("fault-injection")
+	@Test
+	void aSinkSlowerThanTheReaderHoldsTheReaderBackAndLosesNothing() throws Exception {
+		Path log = dir.resolve("slow.log");
+		// a two-record buffer: the file sink is far slower than the reader at every batch it writes
+		Path config = Files.writeString(dir.resolve("slow.json"), ("{'version': 1, 'formatters': {'m': {'format': '%(message)s'}},"
+				+ " 'handlers': {'file': {'class': 'logging.FileHandler', 'formatter': 'm', 'buffer_size': 2, 'filename': '"
+				+ log.toString().replace("\\", "/") + "'}}, 'root': {'level': 'INFO', 'handlers': ['file']}}").replace('\'', '"'));
+		StringBuilder text = new StringBuilder();
+		for (int i = 1; i <= 200_000; i++) {
+			text.append(line(i));
+		}
+		Path in = Files.writeString(dir.resolve("in.jsonl"), text);
+		int exit = run("ship", "--config", config.toString(), "--input", in.toString());
+		assertThat(exit).as(err).isZero();
+		// sent = delivered + counted, with nothing counted
+		assertThat(err).contains("shipped 200,000 record(s)").contains("  sink file: read 200,000  delivered 200,000  dropped 0");
+		assertThat(Files.readAllLines(log)).hasSize(200_000).startsWith("m 1").endsWith("m 200000");
+	}
+
+	@Tag("fault-injection")
+	@Test
+	void aRunningShipFollowsItsConfigFile() throws Exception {
+		Path log = dir.resolve("follow.log");
+		Path config = fileConfig(log);
+		Path stderr = dir.resolve("follow-stderr.txt");
+		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		Process ship = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), SluiceCli.class.getName(),
+				"ship", "--config", config.toString()).redirectError(stderr.toFile())
+				.redirectOutput(new File("/dev/null")).start();
+		int sent = 0;
+		try (OutputStream stdin = ship.getOutputStream()) {
+			for (int i = 1; i <= 1_000; i++) {
+				stdin.write(line(++sent).getBytes(StandardCharsets.UTF_8));
+			}
+			stdin.flush();
+			awaitLines(log, sent, ship, stderr);
+			// the same handler, a new format: the running pipeline takes it without a restart
+			Files.writeString(config, Files.readString(config).replace("%(message)s", "new %(message)s"));
+			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+			while (Files.readAllLines(log).stream().noneMatch(l -> l.startsWith("new "))) {
+				assertThat(System.nanoTime() - deadline).as("the new format is applied; stderr: %s", Files.readString(stderr))
+						.isNegative();
+				stdin.write(line(++sent).getBytes(StandardCharsets.UTF_8));
+				stdin.flush();
+				Thread.sleep(100);
+			}
+			for (int i = 1; i <= 1_000; i++) {
+				stdin.write(line(++sent).getBytes(StandardCharsets.UTF_8));
+			}
+		}
+		assertThat(ship.waitFor(120, TimeUnit.SECONDS)).as("exits at the end of its input").isTrue();
+		assertThat(ship.exitValue()).as(Files.readString(stderr)).isZero();
+		List<String> lines = Files.readAllLines(log);
+		// every record once: the ones before the switch in the old format, the last thousand in the new
+		assertThat(lines).hasSize(sent);
+		assertThat(lines.subList(sent - 1_000, sent)).allMatch(l -> l.startsWith("new m "));
+		assertThat(lines.get(0)).isEqualTo("m 1");
+		assertThat(Files.readString(stderr)).contains("shipped " + String.format(Locale.ROOT, "%,d", sent) + " record(s)");
+	}
+
+	private static void awaitLines(Path log, int n, Process ship, Path stderr) throws Exception {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+		while (!Files.exists(log) || Files.readAllLines(log).size() < n) {
+			assertThat(ship.isAlive()).as("ship runs; stderr: %s", Files.readString(stderr)).isTrue();
+			assertThat(System.nanoTime() - deadline).as("%d lines in %s", n, log).isNegative();
+			Thread.sleep(50);
+		}
 	}
 }

@@ -18,6 +18,7 @@ import dev.sluice.testkit.AwsCredentialProperties;
 import dev.sluice.testkit.CloudWatchLogsStandIn;
 import dev.sluice.testkit.MotoServer;
 import dev.sluice.testkit.StoredLogEvent;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -77,6 +78,7 @@ class ShipToCloudWatchTest {
 		}
 	}
 
+	@Tag("fault-injection")
 	@Test
 	void shipIntoTheStandIn() throws Exception {
 		try (CloudWatchLogsStandIn standIn = CloudWatchLogsStandIn.start()) {

@@ -2,6 +2,7 @@ package dev.sluice.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,6 +12,7 @@ import dev.sluice.pipeline.sink.ForeignError;
 /** A shipped record's error keeps its own class and its frames, for sinks that report them (Bugsnag). */
 class ShippedErrorTest {
 
+	@Tag("fault-injection")
 	@Test
 	void aJavaStackBecomesFramesAndTheTypeIsTheErrorClass() {
 		ShippedRecord r = ShippedRecord.parse(new ObjectMapper(), "{\"level\": \"ERROR\", \"message\": \"failed\","

@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 
 import dev.sluice.pipeline.sink.ConfigProblem;
 import dev.sluice.pipeline.sink.InvalidConfigException;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -65,6 +66,7 @@ class InvalidConfigsTest {
 		assertThat(expected().keySet()).containsExactlyInAnyOrderElementsOf(files);
 	}
 
+	@Tag("fault-injection")
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("files")
 	void isRejectedWithExactlyTheExpectedProblems(String name) throws IOException {

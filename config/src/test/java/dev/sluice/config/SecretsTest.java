@@ -13,6 +13,7 @@ import dev.sluice.pipeline.RoutingPlan;
 import dev.sluice.pipeline.sink.InvalidConfigException;
 import dev.sluice.pipeline.sink.Secret;
 import dev.sluice.pipeline.sink.SinkEnvironment;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,6 +45,7 @@ class SecretsTest {
 				.doesNotContain(VALUE).doesNotContain("SUPERSECRET");
 	}
 
+	@Tag("fault-injection")
 	@Test
 	void aSubstitutedValueInAnyKindOfKeyIsNeverShown() {
 		// a level, a formatter's format, a filter's pattern, a logger's propagate: none looks secret
@@ -57,6 +59,7 @@ class SecretsTest {
 		assertThat(e.getMessage()).doesNotContain("SUPERSECRET").doesNotContain(VALUE).contains("***");
 	}
 
+	@Tag("fault-injection")
 	@Test
 	void aSubstitutionProblemDoesNotHideTheFilesOtherProblems() {
 		InvalidConfigException e = catchThrowableOfType(InvalidConfigException.class, () -> read(json("{'version': 1,"
@@ -68,6 +71,7 @@ class SecretsTest {
 		assertThat(e.problems()).filteredOn(p -> p.location().endsWith("/handlers/h/api_key")).hasSize(1);
 	}
 
+	@Tag("fault-injection")
 	@Test
 	void aRejectedSecretIsNamedNotShown() {
 		InvalidConfigException e = catchThrowableOfType(InvalidConfigException.class, () -> read(json("{'version': 1,"

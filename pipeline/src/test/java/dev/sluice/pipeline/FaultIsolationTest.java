@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import dev.sluice.pipeline.console.ConsoleSink;
@@ -20,6 +21,7 @@ import reactor.core.publisher.Mono;
  * One bad record costs that record, never the router, a runner or the batch: a failure is injected
  * at each stage, then 10,000 more records are logged and every one of them is delivered.
  */
+@Tag("fault-injection")
 class FaultIsolationTest {
 
 	private static final int AFTER = 10_000;

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import dev.sluice.pipeline.sink.Batch;
@@ -23,6 +24,7 @@ import reactor.core.scheduler.Schedulers;
  * their drops are counted, a slow lossless sink holds callers back while a stalled sink beside it
  * drops by its own policy.
  */
+@Tag("fault-injection")
 class LosslessPathTest {
 
 	/**

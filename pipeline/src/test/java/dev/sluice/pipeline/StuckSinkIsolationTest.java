@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import dev.sluice.testkit.BlockingSink;
 import dev.sluice.testkit.FailingSink;
 import dev.sluice.testkit.RecordingSink;
 
+@Tag("fault-injection")
 class StuckSinkIsolationTest {
 
 	@Test

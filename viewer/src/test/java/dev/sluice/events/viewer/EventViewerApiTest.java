@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -199,6 +200,7 @@ class EventViewerApiTest {
 				.block(Duration.ofSeconds(30));
 	}
 
+	@Tag("fault-injection")
 	@Test
 	void aPageOfAnotherSiteCannotReadTheLogThroughDnsRebinding() {
 		assertThat(getWith("/api/events", "Host", "attacker.example").getT1()).isEqualTo(403);
@@ -209,6 +211,7 @@ class EventViewerApiTest {
 		assertThat(getWith("/api/events", "Origin", "http://127.0.0.1:" + server.port()).getT1()).isEqualTo(200);
 	}
 
+	@Tag("fault-injection")
 	@Test
 	void malformedParametersAre400sWithAJsonMessage() throws Exception {
 		for (String path : new String[] {"/api/events?user=%zz", "/api/events?user=%", "/api/events?since=999999999d",
@@ -219,6 +222,7 @@ class EventViewerApiTest {
 		}
 	}
 
+	@Tag("fault-injection")
 	@Test
 	void everyResponseCarriesTheSecurityHeadersA404Too() {
 		io.netty.handler.codec.http.HttpHeaders h = HttpClient.create().baseUrl("http://127.0.0.1:" + server.port()).get()
@@ -227,6 +231,7 @@ class EventViewerApiTest {
 		assertThat(h.get("X-Content-Type-Options")).isEqualTo("nosniff");
 	}
 
+	@Tag("fault-injection")
 	@Test
 	void liveStreamsAreCappedAndTheOneBeyondIsA429() {
 		try (EventViewerServer capped = EventViewerServer.builder(store).port(0).maxStreams(1)
@@ -251,6 +256,7 @@ class EventViewerApiTest {
 		}
 	}
 
+	@Tag("fault-injection")
 	@Test
 	void elsewhereThanLoopbackNeedsAToken() throws Exception {
 		assertThatThrownBy(() -> EventViewerServer.builder(store).host("0.0.0.0").port(0).build().start())

@@ -19,6 +19,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -172,6 +173,7 @@ class BugsnagSinkTest {
 				.contains("breadcrumbs").contains("metaData");
 	}
 
+	@Tag("fault-injection")
 	@Test
 	void aThirtySecondOutageLosesNothing() {
 		sink(Map.of());
@@ -188,6 +190,7 @@ class BugsnagSinkTest {
 		assertThat(runner.clock.instant()).isAfterOrEqualTo(t0.plusSeconds(30));
 	}
 
+	@Tag("fault-injection")
 	@Test
 	void aThirtySecondOutageWithAFallbackAccountsForEveryRecord() {
 		sink(Map.of("fallback", "error_file_handler", "breaker_failures", 3));
@@ -215,6 +218,7 @@ class BugsnagSinkTest {
 		assertThat(runner.batches().get(0).droppedByReason()).containsEntry("feedback_loop", 1);
 	}
 
+	@Tag("fault-injection")
 	@Test
 	void tooManyRequestsHonoursRetryAfter() {
 		sink(Map.of());

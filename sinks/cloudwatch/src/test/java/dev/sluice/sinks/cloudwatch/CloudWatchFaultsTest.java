@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import dev.sluice.pipeline.sink.Batch;
 import dev.sluice.testkit.CloudWatchLogsStandIn;
 import dev.sluice.testkit.SchedulerClock;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import reactor.test.scheduler.VirtualTimeScheduler;
@@ -40,6 +41,7 @@ class CloudWatchFaultsTest {
 		return b;
 	}
 
+	@Tag("fault-injection")
 	@Test
 	void throttlingAnd503BurstsAndDroppedConnectionsLoseNothing() {
 		fx.option("max_batch_count", 500).option("retry_min_backoff", "1ms").option("retry_max_backoff", "20ms")
@@ -58,6 +60,7 @@ class CloudWatchFaultsTest {
 		assertThat(b.retriedCount()).isPositive();
 	}
 
+	@Tag("fault-injection")
 	@Test
 	void theServiceDownForThirtySecondsAndBackLosesNothing() throws Exception {
 		VirtualTimeScheduler vts = VirtualTimeScheduler.create();

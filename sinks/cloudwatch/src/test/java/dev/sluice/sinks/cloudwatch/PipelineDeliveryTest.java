@@ -21,6 +21,7 @@ import dev.sluice.pipeline.sink.SinkOptions;
 import dev.sluice.pipeline.sink.StatusLogger;
 import dev.sluice.testkit.RecordingSink;
 import dev.sluice.testkit.CloudWatchLogsStandIn;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.scheduler.Schedulers;
@@ -68,6 +69,7 @@ class PipelineDeliveryTest {
 		assertThat(standIn.violations()).isEmpty();
 	}
 
+	@Tag("fault-injection")
 	@Test
 	void whenTheServiceIsDownTheRecordsGoToTheFallbackHandler() {
 		standIn.goDown();
@@ -92,6 +94,7 @@ class PipelineDeliveryTest {
 		assertThat(status.toString(StandardCharsets.UTF_8)).contains("circuit breaker open");
 	}
 
+	@Tag("fault-injection")
 	@Test
 	void whatTheDeadlineCutsShortIsCountedNotLost() {
 		standIn.goDown();

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.sluice.pipeline.LogRecord;
 import dev.sluice.pipeline.sink.Batch;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -105,6 +106,7 @@ class DeliveryEngineTest {
 		assertThat(b.droppedCount()).isZero();
 	}
 
+	@Tag("fault-injection")
 	@Test
 	void fortyThrottlingAnswersInARowSlowDeliveryDownButNeverOpenTheBreakerOrFallBack() {
 		AtomicInteger calls = new AtomicInteger();
@@ -135,6 +137,7 @@ class DeliveryEngineTest {
 	}
 
 	/** Throttling halves the requests in flight; successes grow them back to the configured concurrency. */
+	@Tag("fault-injection")
 	@Test
 	void throttlingReducesConcurrencyAndSuccessesGrowItBack() {
 		AtomicInteger calls = new AtomicInteger();
@@ -185,6 +188,7 @@ class DeliveryEngineTest {
 		assertThat(fx.status()).contains("circuit breaker open");
 	}
 
+	@Tag("fault-injection")
 	@Test
 	void withAFallbackAnOpenBreakerHandsRecordsOverAtOnce() {
 		List<LogRecord> fallback = new ArrayList<>();
@@ -204,6 +208,7 @@ class DeliveryEngineTest {
 	}
 
 	/** A timeout after sending may have stored the records: they are never also handed to the fallback. */
+	@Tag("fault-injection")
 	@Test
 	void aRequestThatTimedOutAfterSendingIsNeverAlsoHandedToTheFallback() {
 		List<LogRecord> fallback = new ArrayList<>();
@@ -226,6 +231,7 @@ class DeliveryEngineTest {
 	}
 
 	/** The same failures without the timeout: nothing reached the service, so the fallback takes the records. */
+	@Tag("fault-injection")
 	@Test
 	void aRequestThatNeverReachedTheServiceGoesToTheFallback() {
 		List<LogRecord> fallback = new ArrayList<>();

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.Set;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,6 +46,7 @@ class FileSinkTest {
 		assertThat(Files.readString(dir.resolve("logs/one-line.log"))).isEqualTo("first\nforged\\nERROR line\n");
 	}
 
+	@Tag("fault-injection")
 	@Test
 	void aWatchedFileHandlerReopensTheFileThatLogrotateMovedAway() throws Exception {
 		FileSinks s = sinks();
@@ -62,6 +64,7 @@ class FileSinkTest {
 		assertThat(s.status()).isEmpty();
 	}
 
+	@Tag("fault-injection")
 	@Test
 	void aPlainFileHandlerWhoseFileWasDeletedSaysSoOnce() throws Exception {
 		FileSinks s = sinks();
@@ -110,6 +113,7 @@ class FileSinkTest {
 		assertThat(Files.readString(dir.resolve("ascii.log"))).isEqualTo("caf?\n");
 	}
 
+	@Tag("fault-injection")
 	@Test
 	void anUnwritablePathDropsTheBatchReportsOnceAndRecovers() throws Exception {
 		FileSinks s = sinks();
@@ -136,6 +140,7 @@ class FileSinkTest {
 		assertThat(s.status()).contains("works again");
 	}
 
+	@Tag("fault-injection")
 	@Test
 	void aFullDiskIsReportedOnceNamingTheFile() {
 		Path full = Path.of("/dev/full");
@@ -153,6 +158,7 @@ class FileSinkTest {
 		assertThat(s.status().lines().count()).isEqualTo(1);
 	}
 
+	@Tag("fault-injection")
 	@Test
 	void aRecordTornByAFullDiskIsCutBackBeforeTheNextOne() throws Exception {
 		FileSinks s = sinks();

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -92,6 +93,7 @@ class SlackSinkTest {
 		return (int) BurstLines.records(List.of(text));
 	}
 
+	@Tag("fault-injection")
 	@Test
 	void fiveHundredWarningsInOneSecondArrivePacedGroupedAndAllAccountedFor() {
 		sink(Map.of());
@@ -157,6 +159,7 @@ class SlackSinkTest {
 		assertThat(runner.batches().get(0).droppedByReason()).containsEntry("feedback_loop", 2);
 	}
 
+	@Tag("fault-injection")
 	@Test
 	void retryAfterIsHonoured() {
 		sink(Map.of());
@@ -172,6 +175,7 @@ class SlackSinkTest {
 		assertThat(runner.dropped()).isZero();
 	}
 
+	@Tag("fault-injection")
 	@Test
 	void serverErrorsAreRetriedWithNothingLost() {
 		sink(Map.of());
