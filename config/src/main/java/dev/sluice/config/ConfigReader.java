@@ -67,7 +67,7 @@ final class ConfigReader {
 			handlerSection.forEach((name, v) -> {
 				String ptr = Problems.child("/handlers", name);
 				if (isQueueHandler(v)) {
-					queueHandler(name, v, ptr, handlerSection.keySet());
+					queueHandler(name, v, ptr, handlerSection);
 					return;
 				}
 				HandlerDef h = hr.read(name, v, ptr);
@@ -110,6 +110,7 @@ final class ConfigReader {
 		else if (loggers.containsKey("") || loggers.containsKey("root")) {
 			root = loggers.remove(loggers.containsKey("") ? "" : "root");
 		}
+		resolveListenersInCode(section(top, "handlers"), loggers, root);
 		if (!queues.isEmpty()) {
 			loggers.replaceAll((n, l) -> expandQueues(l));
 			root = root == null ? null : expandQueues(root);
@@ -137,18 +138,28 @@ final class ConfigReader {
 		return QUEUE_HANDLER.equals(m.get("class")) || QUEUE_HANDLER.equals(m.get("()"));
 	}
 
+	/** Python 3.11's QueueHandlers (no {@code handlers}: the listener gets them in code), by name and pointer. */
+	private final Map<String, String> listenersInCode = new LinkedHashMap<>();
+
 	/**
-	 * A QueueHandler in Python 3.12's form: {@code handlers} names the handlers its listener feeds.
-	 * Sluice's pipeline already hands records to handlers off the caller's thread, so the
-	 * QueueHandler is those handlers: a logger naming it gets them. {@code queue} and
-	 * {@code listener} (Python objects) are taken and not needed.
+	 * A QueueHandler. Sluice's pipeline already hands records to handlers off the caller's thread,
+	 * so the QueueHandler is the handlers its listener feeds: a logger naming it gets them.
+	 * {@code queue} and {@code listener} (Python objects) are taken and not needed. Python 3.12's
+	 * form names them in {@code handlers}, by name or as {@code cfg://handlers.NAME} (the 3.11
+	 * recipes' QueueListener handlers); Python 3.11's form has no {@code handlers} (its
+	 * QueueListener is given them in code): see {@link #resolveListenersInCode}.
 	 */
-	private void queueHandler(String name, Object v, String ptr, Set<String> defined) {
+	private void queueHandler(String name, Object v, String ptr, Map<String, Object> handlerSection) {
 		@SuppressWarnings("unchecked")
 		Map<String, Object> m = (Map<String, Object>) v;
 		values.onlyKeys(m, ptr, QUEUE_HANDLER_KEYS, "a QueueHandler");
-		List<String> targets = m.get("handlers") != null ? values.names(m.get("handlers"), ptr + "/handlers") : null;
-		if (targets == null || targets.isEmpty()) {
+		Set<String> defined = handlerSection.keySet();
+		if (m.get("handlers") == null) {
+			listenersInCode.put(name, ptr);
+			return;
+		}
+		List<String> targets = handlerNames(m.get("handlers"), ptr + "/handlers", handlerSection);
+		if (targets.isEmpty()) {
 			problems.add(ptr + "/handlers", "expected the handlers the queue feeds (Python 3.12's 'handlers' key),"
 					+ " found none");
 			return;
@@ -163,6 +174,79 @@ final class ConfigReader {
 			}
 		}
 		queues.put(name, targets);
+	}
+
+	/** Names in a QueueHandler's {@code handlers}: names, or handlers a {@code cfg://handlers.NAME} resolved to. */
+	private List<String> handlerNames(Object v, String ptr, Map<String, Object> handlerSection) {
+		if (!(v instanceof List)) {
+			return values.names(v, ptr);
+		}
+		List<String> out = new java.util.ArrayList<>();
+		List<?> list = (List<?>) v;
+		for (int i = 0; i < list.size(); i++) {
+			Object item = list.get(i);
+			if (item instanceof Map) {
+				// a cfg://handlers.NAME reference, already resolved to that handler's dict
+				List<String> same = new java.util.ArrayList<>();
+				handlerSection.forEach((n, h) -> {
+					if (item.equals(h)) {
+						same.add(n);
+					}
+				});
+				if (same.size() == 1) {
+					out.add(same.get(0));
+				}
+				else {
+					problems.add(Problems.child(ptr, i), "expected a handler's name or cfg://handlers.NAME, found an object"
+							+ " that is " + (same.isEmpty() ? "no handler of this file" : "several handlers " + same));
+				}
+			}
+			else {
+				String s = values.string(item, Problems.child(ptr, i));
+				if (s != null) {
+					out.add(s);
+				}
+			}
+		}
+		return out;
+	}
+
+	/**
+	 * Python 3.11's QueueHandler form gives its QueueListener the handlers in code, which Sluice
+	 * cannot see. Such a file defines them beside it, attached to no logger: those are the
+	 * handlers the QueueHandler stands for. With none, the file is refused, saying what to write.
+	 */
+	private void resolveListenersInCode(Map<String, Object> handlerSection, Map<String, LoggerDef> loggers, LoggerDef root) {
+		if (listenersInCode.isEmpty()) {
+			return;
+		}
+		Set<String> used = new java.util.HashSet<>();
+		loggers.values().forEach(l -> used.addAll(l.handlers()));
+		if (root != null) {
+			used.addAll(root.handlers());
+		}
+		queues.values().forEach(used::addAll);
+		handlerSection.values().forEach(h -> {
+			if (h instanceof Map && ((Map<?, ?>) h).get("target") instanceof String) {
+				used.add((String) ((Map<?, ?>) h).get("target")); // a MemoryHandler's target
+			}
+		});
+		List<String> unattached = new java.util.ArrayList<>();
+		for (String h : handlerSection.keySet()) {
+			if (!used.contains(h) && !listenersInCode.containsKey(h) && !queues.containsKey(h)) {
+				unattached.add(h);
+			}
+		}
+		listenersInCode.forEach((name, ptr) -> {
+			if (unattached.isEmpty()) {
+				problems.add(ptr, "expected the handlers the queue feeds: Python 3.11's QueueListener is given them in"
+						+ " code, which Sluice does not run; name them in 'handlers' (Python 3.12's form), or define them"
+						+ " in this file attached to no logger");
+			}
+			else {
+				queues.put(name, unattached);
+			}
+		});
 	}
 
 	private LoggerDef expandQueues(LoggerDef l) {

@@ -101,6 +101,37 @@ class PythonConfigsTest {
 				.hasMessageContaining("/handlers/queue/handlers/0");
 	}
 
+	/** The 3.11 recipes' QueueListener handlers name their handlers as cfg://handlers.NAME. */
+	@Test
+	void aQueueHandlersHandlersMayBeCfgReferences() {
+		LoggingConfig c = read(json("{'version': 1, 'handlers': {"
+				+ " 'rec': {'class': 'recording', 'id': 'queue-cfg-rec'}, 'other': {'class': 'recording', 'id': 'queue-cfg-other'},"
+				+ " 'queue': {'class': 'logging.handlers.QueueHandler', 'handlers': ['cfg://handlers.rec', 'other'],"
+				+ "   'queue': {'()': 'queue.Queue', 'maxsize': -1}}},"
+				+ " 'root': {'level': 'INFO', 'handlers': ['queue']}}"));
+		assertThat(c.root().handlers()).containsExactly("rec", "other");
+	}
+
+	/** Python 3.11's form: the QueueListener gets its handlers in code; the file defines them attached to no logger. */
+	@Test
+	void aPython311QueueHandlerStandsForTheHandlersNoLoggerUses() {
+		LoggingConfig c = read(json("{'version': 1, 'handlers': {"
+				+ " 'console': {'class': 'recording', 'id': 'queue-311-console'},"
+				+ " 'file': {'class': 'recording', 'id': 'queue-311-file'},"
+				+ " 'audit': {'class': 'recording', 'id': 'queue-311-audit'},"
+				+ " 'queue': {'class': 'logging.handlers.QueueHandler', 'queue': 'ext://app.log_queue'}},"
+				+ " 'loggers': {'audit': {'handlers': ['audit'], 'propagate': false}},"
+				+ " 'root': {'level': 'INFO', 'handlers': ['queue']}}"));
+		assertThat(c.root().handlers()).containsExactly("console", "file");
+		assertThat(c.loggers().get("audit").handlers()).containsExactly("audit");
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> read(json("{'version': 1, 'handlers': {"
+				+ " 'console': {'class': 'recording', 'id': 'queue-311-only'},"
+				+ " 'queue': {'class': 'logging.handlers.QueueHandler', 'queue': 'ext://app.log_queue'}},"
+				+ " 'root': {'level': 'INFO', 'handlers': ['queue', 'console']}}")))
+				.hasMessageContaining("/handlers/queue: expected the handlers the queue feeds: Python 3.11's QueueListener"
+						+ " is given them in code");
+	}
+
 	/** CPython's test_logging config14: '.' sets attributes after construction; a file's terminator is one. */
 	@Test
 	void dotAttributesSetTheTerminatorAndOthersAreKeptUnread() throws Exception {

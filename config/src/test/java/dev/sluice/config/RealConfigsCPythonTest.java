@@ -1,0 +1,196 @@
+package dev.sluice.config;
+
+import static dev.sluice.config.ConfigTestSupport.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.sluice.pipeline.Level;
+import dev.sluice.pipeline.RoutingPlan;
+import dev.sluice.pipeline.Sluice;
+import dev.sluice.pipeline.sink.StatusLogger;
+
+/**
+ * Real projects' dictConfigs through CPython 3 and through Sluice, with the same calls at the same
+ * fixed time and process id: the same stdout, stderr and files, byte for byte. The seed's Jibe
+ * config (its Slack handler is the project's own Python class: a stand-in that writes nothing under
+ * CPython, Sluice's Slack sink on a stub here) and gunicorn's {@code CONFIG_DEFAULTS} (its
+ * {@code qualname} keys; a handler on a logger and on the root, so gunicorn's access lines are
+ * written twice, as CPython does). Skipped when python3 is not on the PATH.
+ */
+class RealConfigsCPythonTest {
+
+	private static final ObjectMapper JSON = new ObjectMapper();
+	/** A whole half second: CPython 3.11 computes msecs through a float, exact for .5. */
+	private static final Instant AT = Instant.ofEpochMilli(1_765_000_000_500L);
+	private static final int PID = 4242;
+
+	@TempDir
+	Path python;
+	@TempDir
+	Path sluice;
+
+	@Test
+	void theSeedsJibeConfigWritesAsCPythonDoes() throws Exception {
+		Path jibe = JibeExampleTest.jibe();
+		Path stand = Files.createDirectories(python.resolve("src"));
+		Files.writeString(stand.resolve("slack_log_handler.py"), "import logging\n\n"
+				+ "class SlackLogHandler(logging.Handler):\n"
+				+ "    def __init__(self, api_key, channel=None, username=None, icon_emoji=None, fail_silent=False):\n"
+				+ "        super().__init__()\n\n"
+				+ "    def emit(self, record):\n"
+				+ "        pass\n");
+		// CPython's file handlers do not make their directory; Sluice's do (docs/python-differences.md)
+		Files.createDirectories(python.resolve("logs"));
+		Result ours = compare(Files.readString(jibe), "", "jibe", "jibe.provider", "jibe.provider.sync", "jibe.core");
+		assertThat(ours.files).containsOnlyKeys("logs/info.log", "logs/errors.log");
+		assertThat(ours.files.get("logs/errors.log")).contains(" - jibe.provider.sync - MainThread - CRITICAL - message 23\n");
+		assertThat(ours.stdout).contains(" - INFO - two\nlines, caf\u00e9 \u2713 ");
+	}
+
+	@Test
+	void gunicornsDefaultsWriteAsCPythonDoes() throws Exception {
+		Result ours = compare(json("{'version': 1, 'disable_existing_loggers': false,"
+				+ " 'root': {'level': 'INFO', 'handlers': ['console']},"
+				+ " 'loggers': {'gunicorn.error': {'level': 'INFO', 'handlers': ['error_console'], 'propagate': true,"
+				+ "   'qualname': 'gunicorn.error'},"
+				+ "  'gunicorn.access': {'level': 'INFO', 'handlers': ['console'], 'propagate': true,"
+				+ "   'qualname': 'gunicorn.access'}},"
+				+ " 'handlers': {'console': {'class': 'logging.StreamHandler', 'formatter': 'generic',"
+				+ "   'stream': 'ext://sys.stdout'},"
+				+ "  'error_console': {'class': 'logging.StreamHandler', 'formatter': 'generic', 'stream': 'ext://sys.stderr'}},"
+				+ " 'formatters': {'generic': {'format': '%(asctime)s [%(process)d] [%(levelname)s] %(message)s',"
+				+ "   'datefmt': '[%Y-%m-%d %H:%M:%S %z]', 'class': 'logging.Formatter'}}}"),
+				"", "gunicorn.error", "gunicorn.access", "app");
+		// on the access logger's own console handler and on the root's: twice, as CPython writes it
+		assertThat(ours.stdout).contains("[2025-12-06 05:46:40 +0000] [4242] [INFO] message 14\n"
+				+ "[2025-12-06 05:46:40 +0000] [4242] [INFO] message 14\n");
+		assertThat(ours.stderr).contains("[4242] [ERROR] message 10\n");
+	}
+
+	private static ArrayNode calls(String... loggers) {
+		ArrayNode calls = JSON.createArrayNode();
+		int n = 0;
+		for (String logger : loggers) {
+			for (int level : new int[] {10, 20, 30, 40, 50}) {
+				calls.add(JSON.createArrayNode().add(logger).add(level).add("message " + ++n));
+			}
+			calls.add(JSON.createArrayNode().add(logger).add(20).add("two\nlines, caf\u00e9 \u2713 " + ++n));
+		}
+		return calls;
+	}
+
+	private Result compare(String config, String... loggers) throws Exception {
+		ArrayNode calls = calls(loggers);
+		JsonNode theirs = cpython(config, calls);
+		Result ours = sluice(config, calls);
+		assertThat(theirs.get("refusal").isNull()).as("CPython loads it: %s", theirs.get("refusal")).isTrue();
+		assertThat(ours.stdout).as("stdout").isEqualTo(theirs.get("stdout").asText());
+		assertThat(ours.stderr).as("stderr").isEqualTo(theirs.get("stderr").asText());
+		Map<String, String> theirFiles = new TreeMap<>();
+		theirs.get("files").fields().forEachRemaining(e -> theirFiles.put(e.getKey(), e.getValue().asText()));
+		assertThat(ours.files).as("files").isEqualTo(theirFiles);
+		return ours;
+	}
+
+	private static final class Result {
+		String stdout;
+		String stderr;
+		final Map<String, String> files = new TreeMap<>();
+	}
+
+	private Result sluice(String config, ArrayNode calls) throws Exception {
+		Result result = new Result();
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		ByteArrayOutputStream err = new ByteArrayOutputStream();
+		PrintStream realOut = System.out;
+		PrintStream realErr = System.err;
+		System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+		System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+		Sluice s = null;
+		try {
+			s = Sluice.builder().shutdownHook(false).baseDirectory(sluice).clock(Clock.fixed(AT, ZoneId.systemDefault()))
+					.status(StatusLogger.to(System.err)).build();
+			ConfigLoader loader = ConfigTestSupport.loader(sluice, Map.of("SLACK_API_KEY", "xoxb-1"));
+			Path file = Files.writeString(sluice.resolve("logging.json"), config);
+			RoutingPlan plan = loader.plan(loader.read(file), s.environment(), s.plan());
+			s.applyNow(plan);
+			Sluice pipeline = s;
+			// CPython's records carry the main thread's name
+			Thread main = new Thread(() -> {
+				for (JsonNode call : calls) {
+					pipeline.logger(call.get(0).asText()).atLevel(Level.of(call.get(1).asInt())).log(call.get(2).asText());
+				}
+			}, "MainThread");
+			main.start();
+			main.join();
+			s.flush().block(Duration.ofSeconds(30));
+		}
+		finally {
+			if (s != null) {
+				s.shutdown(Duration.ofSeconds(30)).block(Duration.ofSeconds(60));
+			}
+			System.setOut(realOut);
+			System.setErr(realErr);
+		}
+		String pid = String.valueOf(ProcessHandle.current().pid());
+		result.stdout = out.toString(StandardCharsets.UTF_8).replace("[" + pid + "]", "[" + PID + "]");
+		result.stderr = err.toString(StandardCharsets.UTF_8).replace("[" + pid + "]", "[" + PID + "]");
+		try (Stream<Path> files = Files.walk(sluice)) {
+			for (Path p : (Iterable<Path>) files::iterator) {
+				if (p.toString().endsWith(".log")) {
+					result.files.put(sluice.relativize(p).toString().replace('\\', '/'), Files.readString(p));
+				}
+			}
+		}
+		return result;
+	}
+
+	private JsonNode cpython(String config, ArrayNode calls) throws Exception {
+		Path script = python.resolve("realconfig_run.py");
+		try (InputStream in = getClass().getResourceAsStream("/cpython/realconfig_run.py")) {
+			Files.copy(in, script);
+		}
+		ObjectNode input = JSON.createObjectNode();
+		input.set("config", JSON.readTree(config));
+		input.set("calls", calls);
+		input.put("cwd", python.toString());
+		input.put("created", AT.getEpochSecond() + AT.getNano() / 1e9);
+		input.put("process", PID);
+		Process p;
+		try {
+			p = new ProcessBuilder("python3", script.toString()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+		}
+		catch (IOException e) {
+			assumeTrue(false, "python3 is not on the PATH: the comparison with CPython is skipped");
+			throw e;
+		}
+		p.getOutputStream().write(JSON.writeValueAsBytes(input));
+		p.getOutputStream().close();
+		byte[] answer = p.getInputStream().readAllBytes();
+		assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+		return JSON.readTree(answer);
+	}
+}
