@@ -32,6 +32,25 @@ final class FormatterReader {
 		String cls = m.get("class") instanceof String ? (String) m.get("class") : null;
 		String named = factory != null ? factory : cls;
 		boolean json = named != null && dev.sluice.layouts.PythonJsonFormatter.CLASS_NAMES.contains(named);
+		if (StructuredLayouts.names(named)) {
+			// Sluice's own JSON layouts: their options, no Python format
+			values.onlyKeys(m, ptr, StructuredLayouts.KEYS.get(named), "a " + named.substring(named.lastIndexOf('.') + 1));
+			Map<String, Object> options = StructuredLayouts.options(named, m, ptr, values);
+			if (m.containsKey("class") && m.containsKey("()")) {
+				problems.add(Problems.child(ptr, "()"), "expected either 'class' or '()', found both");
+			}
+			if (problems.size() > before) {
+				return null;
+			}
+			try {
+				StructuredLayouts.layout(named, options);
+			}
+			catch (IllegalArgumentException e) {
+				problems.add(ptr, "expected options the layout can use; " + e.getMessage());
+				return null;
+			}
+			return new FormatterDef(null, null, "%", true, false, named, Map.of(), options);
+		}
 		values.onlyKeys(m, ptr, json ? JSON_FORMATTER_KEYS : FORMATTER_KEYS, json ? "a JSON formatter" : "a formatter");
 		factory = m.containsKey("()") ? values.string(m.get("()"), Problems.child(ptr, "()")) : null;
 		cls = m.containsKey("class") ? values.string(m.get("class"), ptr + "/class") : null;
@@ -41,8 +60,9 @@ final class FormatterReader {
 		String className = factory != null ? factory : cls != null ? cls : FormatterDef.FORMATTER_CLASS;
 		if (!FormatterDef.FORMATTER_CLASS.equals(className) && !json) {
 			problems.add(factory != null ? Problems.child(ptr, "()") : ptr + "/class", "expected formatter class "
-					+ FormatterDef.FORMATTER_CLASS + " or python-json-logger's pythonjsonlogger.jsonlogger.JsonFormatter"
-					+ " (Sluice formats with Python's Formatter), found '" + className + "'");
+					+ FormatterDef.FORMATTER_CLASS + ", python-json-logger's pythonjsonlogger.jsonlogger.JsonFormatter"
+					+ " or one of Sluice's JSON layouts (" + StructuredLayouts.ECS + ", " + StructuredLayouts.LOGSTASH
+					+ ", " + StructuredLayouts.GELF + "), found '" + className + "'");
 		}
 		Map<String, Object> jsonOptions = json ? jsonOptions(m, ptr) : Map.of();
 		if (m.containsKey("format") && m.containsKey("fmt")) {

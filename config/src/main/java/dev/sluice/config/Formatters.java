@@ -22,6 +22,9 @@ final class Formatters {
 	 */
 	@SuppressWarnings("unchecked")
 	static Layout layout(FormatterDef def) {
+		if (StructuredLayouts.names(def.className())) {
+			return StructuredLayouts.layout(def.className(), def.options());
+		}
 		if (dev.sluice.layouts.PythonJsonFormatter.CLASS_NAMES.contains(def.className())) {
 			Map<String, Object> o = def.options();
 			dev.sluice.layouts.PythonJsonFormatter.Builder b = dev.sluice.layouts.PythonJsonFormatter

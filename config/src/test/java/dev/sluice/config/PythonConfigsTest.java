@@ -85,6 +85,29 @@ class PythonConfigsTest {
 				.hasMessageContaining("/formatters/json/json_default");
 	}
 
+	/** Sluice's ECS, Logstash and GELF layouts by their class names, with their options. */
+	@Test
+	void sluicesJsonLayoutsAreChosenByClassName() throws Exception {
+		LoggingConfig c = read(json("{'version': 1, 'formatters': {"
+				+ " 'ecs': {'()': 'dev.sluice.layouts.EcsJsonLayout', 'service_name': 'billing'},"
+				+ " 'logstash': {'class': 'dev.sluice.layouts.LogstashJsonLayout', 'utc': true},"
+				+ " 'gelf': {'class': 'dev.sluice.layouts.GelfJsonLayout', 'host': 'billing-1', 'service_version': '2.0'}},"
+				+ " 'handlers': {'e': {'class': 'recording', 'id': 'layout-e', 'formatter': 'ecs'},"
+				+ "  'l': {'class': 'recording', 'id': 'layout-l', 'formatter': 'logstash'},"
+				+ "  'g': {'class': 'recording', 'id': 'layout-g', 'formatter': 'gelf'}}}"));
+		RoutingPlan plan = ConfigLoader.defaults().plan(c, SinkEnvironment.defaults().withBaseDirectory(dir));
+		LogRecord r = LogRecord.builder(Level.INFO, "app", "hello").time(Instant.parse("2020-07-29T00:00:11.491Z")).build();
+		java.util.function.Function<String, String> line = h -> ((RecordingSinkProvider.Recorded) plan.handlers().get(h)
+				.sinkFactory().get()).spec.layout().format(r);
+		assertThat(line.apply("e")).startsWith("{\"@timestamp\":\"2020-07-29T00:00:11.491Z\"").contains("\"service.name\":\"billing\"");
+		assertThat(line.apply("l")).startsWith("{\"@timestamp\":\"2020-07-29T00:00:11.491Z\",\"@version\":\"1\"");
+		assertThat(line.apply("g")).startsWith("{\"version\":\"1.1\",\"short_message\":\"hello\",\"timestamp\":1595980811.491")
+				.contains("\"host\":\"billing-1\",\"_service_version\":\"2.0\"");
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> read(json("{'version': 1, 'formatters': {'g':"
+				+ " {'class': 'dev.sluice.layouts.GelfJsonLayout', 'format': '%(message)s', 'host': 3}}}")))
+				.hasMessageContaining("/formatters/g/format").hasMessageContaining("/formatters/g/host");
+	}
+
 	/** Python 3.12's QueueHandler form: the handlers its listener feeds stand for it. */
 	@Test
 	void aQueueHandlerIsTheHandlersItFeeds() {

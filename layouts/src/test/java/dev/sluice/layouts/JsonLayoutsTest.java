@@ -130,4 +130,31 @@ class JsonLayoutsTest {
 			}
 		}
 	}
+
+	/** Spring Boot's GELF fields and order (GraylogExtendedLogFormatStructuredLogFormatter). */
+	@Test
+	void gelfHasBootsFieldsAndOrder() throws Exception {
+		LogRecord r = LogRecord.builder(Level.WARNING, "jibe.core", "paid").epochNanos(T).thread("MainThread", 1)
+				.attributes(Attributes.of("OperationId", "op-1")).thrown(new IllegalStateException("x")).build();
+		String line = GelfJsonLayout.builder().host("billing").serviceVersion("1.2").pid(42).build().format(r);
+		assertThat(line).startsWith("{\"version\":\"1.1\",\"short_message\":\"paid\",\"timestamp\":1595995211.491,"
+				+ "\"level\":4,\"_level_name\":\"WARN\",\"_process_pid\":42,\"_process_thread_name\":\"MainThread\","
+				+ "\"host\":\"billing\",\"_service_version\":\"1.2\",\"_log_logger\":\"jibe.core\",\"_OperationId\":\"op-1\","
+				+ "\"full_message\":\"paid\\n\\njava.lang.IllegalStateException: x");
+		JsonNode json = JSON.readTree(line);
+		assertThat(json.get("_error_type").asText()).isEqualTo("java.lang.IllegalStateException");
+		assertThat(json.get("_error_message").asText()).isEqualTo("x");
+		assertThat(json.get("_error_stack_trace").asText()).startsWith("java.lang.IllegalStateException: x");
+		assertThat(json.get("timestamp").isNumber()).isTrue();
+		// a blank message is "(blank)"; keys GELF does not allow, and id, are left out
+		LogRecord blank = LogRecord.builder(Level.DEBUG, "t", " ").epochNanos(T).thread("m", 1).attributes(Attributes.from(Map.of("id", "1", "bad key", "2", "ok.key-1", 3)))
+				.build();
+		JsonNode b = JSON.readTree(GelfJsonLayout.builder().pid(1).build().format(blank));
+		assertThat(b.get("short_message").asText()).isEqualTo("(blank)");
+		assertThat(b.get("level").asInt()).isEqualTo(7);
+		assertThat(b.has("host")).isFalse();
+		assertThat(b.get("_ok.key-1").asInt()).isEqualTo(3);
+		assertThat(b.has("_id")).isFalse();
+		assertThat(b.has("_bad key")).isFalse();
+	}
 }

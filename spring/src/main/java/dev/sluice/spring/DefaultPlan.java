@@ -149,7 +149,8 @@ final class DefaultPlan {
 	/**
 	 * The layout Boot's {@code logging.structured.format.<target>} asks for: {@code ecs} is
 	 * Sluice's ECS JSON layout (service name from {@code spring.application.name}), {@code logstash}
-	 * the Logstash JSON layout with Boot's field names; any other
+	 * the Logstash JSON layout with Boot's field names, {@code gelf} the GELF layout (host and
+	 * version from {@code logging.structured.gelf.*}, else the application's name and version); any other
 	 * format is named as unsupported on the status logger and the text layout stays.
 	 */
 	static dev.sluice.pipeline.sink.Layout structured(Environment env, String target, PythonFormatter text,
@@ -165,7 +166,15 @@ final class DefaultPlan {
 		if ("logstash".equalsIgnoreCase(format.trim())) {
 			return dev.sluice.layouts.LogstashJsonLayout.systemZone();
 		}
-		sinks.status().warn("spring", STRUCTURED + target + "=" + format + " is not supported by Sluice (ecs and logstash are);"
+		if ("gelf".equalsIgnoreCase(format.trim())) {
+			// Boot's own properties, and its defaults: the application's name and version
+			return dev.sluice.layouts.GelfJsonLayout.builder()
+					.host(env.getProperty("logging.structured.gelf.host", env.getProperty("spring.application.name", "")))
+					.serviceVersion(env.getProperty("logging.structured.gelf.service.version",
+							env.getProperty("spring.application.version", "")))
+					.build();
+		}
+		sinks.status().warn("spring", STRUCTURED + target + "=" + format + " is not supported by Sluice (ecs, logstash and gelf are);"
 				+ " the " + target + " keeps its text format");
 		return text;
 	}

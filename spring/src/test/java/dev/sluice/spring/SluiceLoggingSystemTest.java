@@ -203,6 +203,35 @@ class SluiceLoggingSystemTest {
 	}
 
 	@Test
+	void bootsStructuredConsoleFormatGelfWritesBootsGelfFields() throws Exception {
+		java.io.PrintStream out = System.out;
+		java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+		System.setOut(new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8));
+		try {
+			system.initialize(context(Map.of("logging.structured.format.console", "gelf", "spring.application.name", "orders",
+					"logging.structured.gelf.service.version", "1.4")), null, null);
+			sluice.logger("app").atWarn().attr("OrderId", 42).log("hello {}", "gelf");
+			sluice.flush().block(java.time.Duration.ofSeconds(30));
+		}
+		finally {
+			System.setOut(out);
+		}
+		String line = bytes.toString(java.nio.charset.StandardCharsets.UTF_8).lines()
+				.filter(l -> l.contains("hello gelf")).findFirst().orElseThrow();
+		com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(line);
+		java.util.List<String> names = new java.util.ArrayList<>();
+		json.fieldNames().forEachRemaining(names::add);
+		assertThat(names).startsWith("version", "short_message", "timestamp", "level", "_level_name", "_process_pid",
+				"_process_thread_name", "host", "_service_version", "_log_logger");
+		assertThat(json.get("version").asText()).isEqualTo("1.1");
+		assertThat(json.get("level").asInt()).isEqualTo(4);
+		assertThat(json.get("host").asText()).isEqualTo("orders");
+		assertThat(json.get("_service_version").asText()).isEqualTo("1.4");
+		assertThat(json.get("_OrderId").asInt()).isEqualTo(42);
+		assertThat(json.get("_process_pid").asLong()).isEqualTo(ProcessHandle.current().pid());
+	}
+
+	@Test
 	void bootsThresholdAndPatternPropertiesShapeTheConsole() {
 		system.initialize(context(Map.of("logging.threshold.console", "WARN", "logging.pattern.console", "%p %m%n")), null,
 				null);
