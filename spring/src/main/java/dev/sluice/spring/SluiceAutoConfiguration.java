@@ -86,6 +86,12 @@ public class SluiceAutoConfiguration {
 	@ConditionalOnProperty(prefix = "sluice.web", name = "enabled", matchIfMissing = true)
 	static class WebUnitOfWork {
 
+		/** WebFlux's exception handlers (Spring's own error line among them) run inside the request's unit of work. */
+		@Bean
+		static org.springframework.beans.factory.config.BeanPostProcessor sluiceUnitOfWorkExceptionHandlers() {
+			return new UnitOfWorkExceptionHandlers();
+		}
+
 		@Bean
 		@ConditionalOnMissingBean
 		UnitOfWorkWebFilter sluiceUnitOfWorkWebFilter(Sluice sluice, SluiceProperties properties) {

@@ -110,16 +110,30 @@ public final class UnitOfWorkWebFilter implements WebFilter, Ordered {
 					if (accessLog) {
 						CountingResponse counting = new CountingResponse(exchange.getResponse());
 						ServerWebExchange counted = exchange.mutate().response(counting).build();
-						work = Mono.deferContextual(unit -> withAccessLog(chain.filter(counted), counted, counting, unit,
+						work = Mono.deferContextual(unit -> withAccessLog(inUnit(chain, counted), counted, counting, unit,
 								entryPoint));
 					}
 					else {
-						work = chain.filter(exchange);
+						work = inUnit(chain, exchange);
 					}
 					Mono<Void> own = work.contextWrite(LogContext.with(traced.with(StandardKeys.OPERATION_ID, operationId)));
 					return AccessRecorder.EVENTS ? EventsSupport.unitOfWork(entryPoint, user.orElse(null), own)
 							: own.contextWrite(LogContext.with(unit(entryPoint, user.orElse(null))));
 				}));
+	}
+
+	/**
+	 * The exchange attribute holding the unit's log attributes, for what runs outside the filter
+	 * chain: WebFlux's exception handlers ({@link UnitOfWorkExceptionHandlers}).
+	 */
+	static final String UNIT_ATTRIBUTES = UnitOfWorkWebFilter.class.getName() + ".attributes";
+
+	/** The rest of the chain, the unit's attributes left in the exchange first. */
+	private static Mono<Void> inUnit(WebFilterChain chain, ServerWebExchange exchange) {
+		return Mono.deferContextual(ctx -> {
+			exchange.getAttributes().put(UNIT_ATTRIBUTES, LogContext.attributes(ctx));
+			return chain.filter(exchange);
+		});
 	}
 
 	/** The unit-of-work attributes when the events module is absent (it writes them itself otherwise). */

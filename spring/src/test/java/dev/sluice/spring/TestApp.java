@@ -129,6 +129,11 @@ public class TestApp {
 					});
 		}
 
+		@GetMapping("/public/boom")
+		Mono<String> boom() {
+			return Mono.error(new IllegalStateException("boom on purpose"));
+		}
+
 		@GetMapping("/public/fail")
 		Mono<String> fail() {
 			return Mono.error(new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "on purpose"));

@@ -168,6 +168,20 @@ class WebFluxIntegrationTest {
 		assertThat(access.attributes().get(StandardKeys.ENTRY_POINT)).isEqualTo("GET /public/fail");
 	}
 
+	/** Spring's own error line for an unhandled failure carries the request's context, as the app's lines do. */
+	@Test
+	void springsErrorHandlerLineCarriesTheOperation() {
+		client.get().uri("/public/boom").header("X-Request-Id", "boom-op-1").exchange().expectStatus().isEqualTo(500);
+		java.util.function.Predicate<LogRecord> errorLine = r -> r.loggerName().contains("ErrorWebExceptionHandler");
+		awaitUntil(() -> RecordingSinkProvider.records(Records.RECORDS).stream().anyMatch(errorLine.and(r -> r.message().contains("/public/boom"))),
+				"Spring's error line");
+		LogRecord line = RecordingSinkProvider.records(Records.RECORDS).stream().filter(errorLine.and(r -> r.message().contains("/public/boom")))
+				.findFirst().orElseThrow();
+		assertThat(line.level()).isEqualTo(Level.ERROR);
+		assertThat(line.attributes().get(StandardKeys.OPERATION_ID)).as(line.toString()).isEqualTo("boom-op-1");
+		assertThat(line.attributes().get(StandardKeys.ENTRY_POINT)).isEqualTo("GET /public/boom");
+	}
+
 	@Test
 	void reactorNettysOwnLoggingArrivesInTheConfiguredFile() throws Exception {
 		// the file handler appends, and other test classes share the application: look only at
