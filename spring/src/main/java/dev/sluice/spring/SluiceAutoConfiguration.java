@@ -94,6 +94,12 @@ public class SluiceAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
+		OperationWebFilter sluiceOperationWebFilter() {
+			return new OperationWebFilter(OperationWebFilter.DEFAULT_ORDER);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
 		UnitOfWorkWebFilter sluiceUnitOfWorkWebFilter(Sluice sluice, SluiceProperties properties) {
 			SluiceProperties.Web web = properties.web();
 			return new UnitOfWorkWebFilter(sluice, web.accessLog(), web.order());

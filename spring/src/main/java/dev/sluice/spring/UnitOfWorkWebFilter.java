@@ -53,7 +53,8 @@ import reactor.util.context.ContextView;
  * INFO below 500, ERROR from 500.
  *
  * <p>Ordered after Spring Security's filter chain (order -100) by default so that the user is
- * known; Security's own records therefore carry no unit-of-work attributes. Non-blocking;
+ * known; {@link OperationWebFilter}, before Security, chooses the OperationId so that Security's
+ * own records carry it (and the EntryPoint) too. Non-blocking;
  * thread-safe.
  */
 public final class UnitOfWorkWebFilter implements WebFilter, Ordered {
@@ -102,9 +103,11 @@ public final class UnitOfWorkWebFilter implements WebFilter, Ordered {
 		return users.apply(exchange).map(Optional::of).defaultIfEmpty(Optional.empty())
 				.flatMap(user -> Mono.deferContextual(ctx -> {
 					Attributes traced = TraceIds.add(Attributes.empty(), ctx);
-					String operationId = fromHeaders != null ? fromHeaders
-							: traced.contains(TraceIds.TRACE_ID) ? (String) traced.get(TraceIds.TRACE_ID)
-									: OperationIds.newId();
+					Object chosen = exchange.getAttributes().get(OperationWebFilter.OPERATION_ID);
+					String operationId = chosen instanceof String ? (String) chosen // by OperationWebFilter, before Security
+							: fromHeaders != null ? fromHeaders
+									: traced.contains(TraceIds.TRACE_ID) ? (String) traced.get(TraceIds.TRACE_ID)
+											: OperationIds.newId();
 					exchange.getResponse().getHeaders().set(OperationIds.REQUEST_ID, operationId);
 					Mono<Void> work;
 					if (accessLog) {

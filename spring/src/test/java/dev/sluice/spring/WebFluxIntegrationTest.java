@@ -182,6 +182,23 @@ class WebFluxIntegrationTest {
 		assertThat(line.attributes().get(StandardKeys.ENTRY_POINT)).isEqualTo("GET /public/boom");
 	}
 
+	/** Spring Security runs before the unit of work's user is known; its records still carry the operation. */
+	@Test
+	void springSecuritysLinesCarryTheOperation() {
+		sluice.setLevel("org.springframework.security", Level.DEBUG);
+		try {
+			client.get().uri("/work/{n}", 9).header("X-Request-Id", "security-op-1").exchange().expectStatus().isUnauthorized();
+		}
+		finally {
+			sluice.setLevel("org.springframework.security", null);
+		}
+		java.util.function.Predicate<LogRecord> security = r -> r.loggerName().startsWith("org.springframework.security");
+		awaitUntil(() -> byOperation().getOrDefault("security-op-1", List.of()).stream().anyMatch(security),
+				"Spring Security's records of the request");
+		assertThat(byOperation().get("security-op-1")).filteredOn(security)
+				.allSatisfy(r -> assertThat(r.attributes().get(StandardKeys.ENTRY_POINT)).isEqualTo("GET /work/9"));
+	}
+
 	@Test
 	void reactorNettysOwnLoggingArrivesInTheConfiguredFile() throws Exception {
 		// the file handler appends, and other test classes share the application: look only at
