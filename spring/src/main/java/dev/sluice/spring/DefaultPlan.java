@@ -85,9 +85,11 @@ final class DefaultPlan {
 		boolean ansi = chosen instanceof CorrelatedLayout && AnsiConsoleLayout.enabled(env);
 		// Boot's default line in Boot's colours, on a terminal
 		dev.sluice.pipeline.sink.Layout consoleLayout = ansi ? new AnsiConsoleLayout(datefmt) : chosen;
+		java.nio.charset.Charset consoleCharset = charset(env, "console");
+		String fileCharset = charset(env, "file").name(); // checked even without a file: a typo is said at once
 		HandlerSpec console = HandlerSpec.of(CONSOLE,
-				() -> new ConsoleSink(System.out, consoleLayout, "\n", StandardCharsets.UTF_8))
-				.withIdentity(List.of(DefaultPlan.class.getName(), CONSOLE, format, String.valueOf(datefmt),
+				() -> new ConsoleSink(System.out, consoleLayout, "\n", consoleCharset))
+				.withIdentity(List.of(DefaultPlan.class.getName(), CONSOLE, format, String.valueOf(datefmt), consoleCharset.name(),
 						String.valueOf(env.getProperty(STRUCTURED + "console")), String.valueOf(ansi)))
 				.withNeedsLocation(consoleLayout.needsLocation()).withBuffer(dev.sluice.pipeline.BufferSpec.LOSSLESS)
 				.withLevel(threshold(env, "console"));
@@ -110,14 +112,34 @@ final class DefaultPlan {
 			return plan.root(LoggerSpec.of(Level.INFO, CONSOLE)).build();
 		}
 		dev.sluice.pipeline.sink.Layout fileLayout = correlated(structured(env, "file", fileText, sinks), fileText, datefmt);
-		SinkSpec spec = new SinkSpec(FILE, "logging.FileHandler", SinkOptions.of(Map.of("filename", path)), fileLayout,
-				sinks);
+		SinkSpec spec = new SinkSpec(FILE, "logging.FileHandler", SinkOptions.of(Map.of("filename", path, "encoding",
+				fileCharset)), fileLayout, sinks);
 		HandlerSpec file = HandlerSpec.of(FILE, () -> files.create(spec))
-				.withIdentity(List.of(DefaultPlan.class.getName(), FILE, path, fileText.formatString(), String.valueOf(datefmt),
+				.withIdentity(List.of(DefaultPlan.class.getName(), FILE, path, fileCharset, fileText.formatString(),
+						String.valueOf(datefmt),
 						String.valueOf(env.getProperty(STRUCTURED + "file"))))
 				.withNeedsLocation(fileLayout.needsLocation()).withBuffer(dev.sluice.pipeline.BufferSpec.LOSSLESS)
 				.withLevel(threshold(env, "file"));
 		return plan.handler(file).root(LoggerSpec.of(Level.INFO, CONSOLE, FILE)).build();
+	}
+
+	/**
+	 * Boot's {@code logging.charset.console|file} (default UTF-8, as Boot's).
+	 *
+	 * @throws IllegalArgumentException naming the property when the JVM has no such charset
+	 */
+	static java.nio.charset.Charset charset(Environment env, String target) {
+		String name = env.getProperty("logging.charset." + target);
+		if (name == null || name.isBlank()) {
+			return StandardCharsets.UTF_8;
+		}
+		try {
+			return java.nio.charset.Charset.forName(name.trim());
+		}
+		catch (IllegalArgumentException e) {
+			throw new IllegalArgumentException("logging.charset." + target + ": expected a charset this JVM has, found '"
+					+ name + "'", e);
+		}
 	}
 
 	/** Boot's default line (no format of the user's, not structured) shows the OperationId when there is one. */

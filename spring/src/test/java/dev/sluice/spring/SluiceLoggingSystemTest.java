@@ -232,6 +232,26 @@ class SluiceLoggingSystemTest {
 	}
 
 	@Test
+	void bootsCharsetPropertiesSetTheConsolesAndFilesEncoding() throws Exception {
+		java.io.PrintStream out = System.out;
+		java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+		System.setOut(new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8));
+		try {
+			system.initialize(context(Map.of("logging.charset.console", "ISO-8859-1")), null, null);
+			sluice.logger("app").info("caf\u00e9 charset");
+			sluice.flush().block(java.time.Duration.ofSeconds(30));
+		}
+		finally {
+			System.setOut(out);
+		}
+		String line = bytes.toString(java.nio.charset.StandardCharsets.ISO_8859_1).lines()
+				.filter(l -> l.contains("charset")).findFirst().orElseThrow();
+		assertThat(line).endsWith("caf\u00e9 charset");
+		assertThatThrownBy(() -> system.initialize(context(Map.of("logging.charset.file", "no-such-charset")), null, null))
+				.hasMessageContaining("logging.charset.file").hasMessageContaining("no-such-charset");
+	}
+
+	@Test
 	void bootsThresholdAndPatternPropertiesShapeTheConsole() {
 		system.initialize(context(Map.of("logging.threshold.console", "WARN", "logging.pattern.console", "%p %m%n")), null,
 				null);
