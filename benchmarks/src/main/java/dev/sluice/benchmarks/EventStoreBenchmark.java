@@ -8,10 +8,8 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -119,12 +117,6 @@ public class EventStoreBenchmark {
 		if (postgres != null) {
 			postgres.close();
 		}
-		if (dir != null) {
-			try (Stream<Path> files = Files.walk(dir)) {
-				for (Path p : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
-					Files.deleteIfExists(p);
-				}
-			}
-		}
+		dev.sluice.testkit.Directories.deleteTree(dir);
 	}
 }

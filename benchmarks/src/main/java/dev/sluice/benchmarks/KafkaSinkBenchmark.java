@@ -1,16 +1,13 @@
 package dev.sluice.benchmarks;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -167,14 +164,7 @@ public class KafkaSinkBenchmark {
 		}
 	}
 
-	private static void deleteTree(Path root) throws IOException {
-		if (!Files.exists(root)) {
-			return; // the test kit's close() deletes its base directory itself
-		}
-		try (Stream<Path> s = Files.walk(root)) {
-			for (Path p : (Iterable<Path>) s.sorted(Comparator.reverseOrder())::iterator) {
-				Files.deleteIfExists(p);
-			}
-		}
+	private static void deleteTree(Path root) {
+		dev.sluice.testkit.Directories.deleteTree(root); // the test kit's close() may have deleted its base directory
 	}
 }

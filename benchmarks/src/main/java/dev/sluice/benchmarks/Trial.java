@@ -4,11 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.stream.Stream;
 
 import dev.sluice.benchmarks.stacks.Library;
 import dev.sluice.benchmarks.stacks.Profile;
@@ -124,11 +122,6 @@ public final class Trial {
 	}
 
 	private void cleanUp() {
-		try (Stream<Path> files = Files.walk(directory)) {
-			files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
+		dev.sluice.testkit.Directories.deleteTree(directory);
 	}
 }

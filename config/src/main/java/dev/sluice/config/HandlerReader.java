@@ -65,8 +65,8 @@ final class HandlerReader {
 				problems.undefined(ptr + "/filters/" + i, "filter", filters.get(i), filterNames);
 			}
 		}
-		// '.': attributes CPython sets on the handler after making it; of those only a stream's or a
-		// file's terminator changes what is written, the rest CPython keeps and never reads
+		// '.': attributes CPython sets on the handler after making it; those a provider takes
+		// (a stream's or a file's terminator) become options, the rest CPython keeps and never reads
 		Map<String, Object> attributes = m.get(".") != null ? values.object(m.get("."), ptr + "/.") : Map.of();
 		dev.sluice.pipeline.sink.SinkProvider provider = className == null ? null : providers.find(className);
 		BufferSpec buffer = buffer(m, ptr, provider == null ? BufferSpec.DEFAULT
@@ -78,9 +78,12 @@ final class HandlerReader {
 				checkExt(val, Problems.child(ptr, k));
 			}
 		});
-		if (attributes != null && attributes.containsKey("terminator") && provider != null
-				&& provider.classNames().stream().anyMatch(c -> c.equals("logging.StreamHandler") || c.endsWith("FileHandler"))) {
-			options.put("terminator", attributes.get("terminator"));
+		if (attributes != null && provider != null) {
+			for (String a : provider.attributeOptions()) {
+				if (attributes.containsKey(a)) {
+					options.put(a, attributes.get(a));
+				}
+			}
 		}
 		if (className != null && provider == null) {
 			problems.add(ptr + (m.containsKey("()") ? "/()" : "/class"), providers.unknownClass(className));

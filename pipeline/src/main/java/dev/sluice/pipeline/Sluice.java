@@ -327,7 +327,7 @@ public final class Sluice implements AutoCloseable {
 		 * How long the router may hold records that come a few milliseconds apart (about 30 to
 		 * 1,000 a second) to hand them on together (default 50 ms): at such rates each sink's
 		 * thread then wakes and writes once per linger instead of once per record, which is most of
-		 * the pipeline's CPU there. Records of level ERROR and above, a flush and shutdown are never
+		 * the pipeline's CPU there. Records of level ERROR and above, a burst, a flush and shutdown are never
 		 * held; at lower rates nothing is held, at higher rates records come in batches anyway.
 		 * Zero: records are handed on as soon as they come.
 		 */

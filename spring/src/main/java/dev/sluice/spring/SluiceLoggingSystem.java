@@ -190,10 +190,27 @@ public final class SluiceLoggingSystem extends LoggingSystem {
 		return bootName;
 	}
 
-	/** The application context closed: stop following the config file, drain and stop the pipeline. */
+	/** Set by {@link FailedStartListener}; read and cleared by the clean-up that follows. */
+	private static final java.util.concurrent.atomic.AtomicBoolean FAILED_START = new java.util.concurrent.atomic.AtomicBoolean();
+
+	/** The application failed to start: the coming clean-up must leave the pipeline running. */
+	static void startFailed() {
+		FAILED_START.set(true);
+	}
+
+	/**
+	 * The application context closed: stop following the config file, drain and stop the pipeline.
+	 * After a failed start Boot cleans up before it reports the failure, so then the pipeline is
+	 * only flushed: the report goes through the configured handlers, and the JVM's shutdown (Boot's
+	 * shutdown handler or the pipeline's own hook) drains it.
+	 */
 	@Override
 	public void cleanUp() {
 		closeFollower();
+		if (FAILED_START.getAndSet(false)) {
+			sluice().flush().block(shutdownTimeout);
+			return;
+		}
 		sluice().shutdown(shutdownTimeout).block();
 	}
 

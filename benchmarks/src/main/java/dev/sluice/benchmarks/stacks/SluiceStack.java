@@ -64,6 +64,10 @@ final class SluiceStack extends Stack {
 		if (waiting) {
 			b.callerWait(Duration.ofSeconds(1));
 		}
+		Long lingerMillis = Long.getLong("sluice.bench.linger.ms"); // for A/B runs: -jvmArgsAppend -Dsluice.bench.linger.ms=0
+		if (lingerMillis != null) {
+			b.linger(Duration.ofMillis(lingerMillis));
+		}
 		if (profile == Profile.LOSSLESS) {
 			b.ingressCapacity(Math.max(1 << 18, spec.records()));
 		}

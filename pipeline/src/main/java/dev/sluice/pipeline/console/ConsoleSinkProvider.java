@@ -17,6 +17,12 @@ import dev.sluice.pipeline.sink.SinkSpec;
  */
 public final class ConsoleSinkProvider implements SinkProvider {
 
+	/** A stream's or a file's {@code terminator}, set through a dictConfig's {@code '.'}. */
+	@Override
+	public Set<String> attributeOptions() {
+		return Set.of("terminator");
+	}
+
 	@Override
 	public Set<String> classNames() {
 		return Set.of("logging.StreamHandler", "console", "stream");

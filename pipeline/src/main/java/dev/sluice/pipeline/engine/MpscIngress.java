@@ -21,7 +21,7 @@ import org.jctools.queues.MpscArrayQueue;
  * service) it naps for the linger once the queue is empty, callers do not wake it, and
  * it takes what came meanwhile as one batch: one wake-up of the drain thread and of each sink's
  * runner (and one write) for several records instead of one each. A record of level ERROR or above,
- * a queue half full, a flush, a plan switch or shutdown end the nap at once. When records come
+ * more than {@link #NAP_RECORDS} records waiting, a flush, a plan switch or shutdown end the nap at once. When records come
  * rarely it sleeps as soon as the queue is empty, until the next offer wakes it (that caller pays
  * one unpark), so a quiet pipeline costs no CPU.
  * It also emits an empty batch when it wakes with nothing to do (at least every
@@ -53,6 +53,11 @@ final class MpscIngress {
 	 * most it adds to the way of a record below ERROR to the sinks at such rates (none at other rates).
 	 */
 	private final long lingerNanos;
+	/**
+	 * More records than this waiting end a nap: the rate went up (a burst, a busy period starting),
+	 * and holding them would hand the sinks a burst that competes with the callers for the cores.
+	 */
+	static final int NAP_RECORDS = 32;
 	/** Records that come, on average, closer than this nap (so that a nap takes about two or more). */
 	private final long lingerGapNanos;
 	private static final List<LogRecord> TICK = List.of();
@@ -88,7 +93,7 @@ final class MpscIngress {
 			wakeup.signalNow();
 			return false;
 		}
-		if (wakeup.napping() && (record.level().value() >= Level.ERROR.value() || queue.size() > capacity >> 1)) {
+		if (wakeup.napping() && (record.level().value() >= Level.ERROR.value() || queue.size() > NAP_RECORDS)) {
 			wakeup.signalNow();
 		}
 		else {

@@ -50,4 +50,13 @@ public interface SinkProvider {
 	default OverflowPolicy defaultOverflow() {
 		return OverflowPolicy.DROP_NEWEST;
 	}
+
+	/**
+	 * The attributes of a dictConfig handler's {@code '.'} key (set on CPython's handler after it is
+	 * made) that this provider takes as options of the same name: a stream's or a file's
+	 * {@code terminator}, for instance. By default none: CPython keeps the others and never reads them.
+	 */
+	default Set<String> attributeOptions() {
+		return Set.of();
+	}
 }

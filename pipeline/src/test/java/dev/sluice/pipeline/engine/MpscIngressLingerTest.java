@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The drain thread's nap: with an hour-long linger, ordinary records wait for it, while an ERROR,
- * a wake (flush, plan switch), a half-full queue and close end it at once. Nothing here depends on
+ * a wake (flush, plan switch), a burst and close end it at once. Nothing here depends on
  * timing but the one-hour nap, which no test outlasts.
  */
 class MpscIngressLingerTest {
@@ -94,12 +94,14 @@ class MpscIngressLingerTest {
 	}
 
 	@Test
-	void aHalfFullQueueEndsTheNap() throws Exception {
-		start(8);
-		for (int i = 0; i < 5; i++) {
+	void aBurstEndsTheNap() throws Exception {
+		start(1024);
+		awaitNap();
+		int burst = MpscIngress.NAP_RECORDS + 1;
+		for (int i = 0; i < burst; i++) {
 			ingress.offer(record(Level.DEBUG, "r" + i));
 		}
-		for (int i = 0; i < 5; i++) {
+		for (int i = 0; i < burst; i++) {
 			assertThat(next().message()).isEqualTo("r" + i);
 		}
 	}

@@ -216,9 +216,8 @@ public final class EventViewerServer implements AutoCloseable {
 	}
 
 	private Publisher<Void> asset(HttpServerRequest req, HttpServerResponse res, String path, String type) {
-		String token = new QueryStringDecoder(req.uri()).parameters().getOrDefault("token", List.of()).stream()
-				.findFirst().orElse(null);
-		if ("/".equals(path) && token != null && access.matches(token)) {
+		String token = "/".equals(path) ? queryToken(req) : null; // guarded() parsed it already: well-formed
+		if (token != null && access.matches(token)) {
 			// remember the token in a cookie (EventSource sends cookies, not headers), then drop it from the URL
 			return res.status(HttpResponseStatus.SEE_OTHER).header(HttpHeaderNames.LOCATION, "/")
 					.header(HttpHeaderNames.SET_COOKIE, ViewerAccess.COOKIE + "=" + token + "; Path=/; HttpOnly; SameSite=Strict")
@@ -229,6 +228,16 @@ public final class EventViewerServer implements AutoCloseable {
 	}
 
 	// ---- plumbing ------------------------------------------------------------------------------
+
+	/**
+	 * The page's {@code ?token=}, or null.
+	 *
+	 * @throws IllegalArgumentException when the query is malformed
+	 */
+	private static String queryToken(HttpServerRequest req) {
+		return new QueryStringDecoder(req.uri()).parameters().getOrDefault("token", List.of()).stream().findFirst()
+				.orElse(null);
+	}
 
 	private BiFunction<HttpServerRequest, HttpServerResponse, Publisher<Void>> guarded(
 			BiFunction<HttpServerRequest, HttpServerResponse, Publisher<Void>> handler) {
@@ -241,8 +250,7 @@ public final class EventViewerServer implements AutoCloseable {
 			}
 			String pageToken;
 			try {
-				pageToken = req.path().isEmpty() ? new QueryStringDecoder(req.uri()).parameters()
-						.getOrDefault("token", List.of()).stream().findFirst().orElse(null) : null;
+				pageToken = req.path().isEmpty() ? queryToken(req) : null;
 			}
 			catch (IllegalArgumentException e) {
 				return json(res.status(HttpResponseStatus.BAD_REQUEST), EventJson.error("malformed query: " + e.getMessage()));

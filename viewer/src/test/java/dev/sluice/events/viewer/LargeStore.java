@@ -141,10 +141,10 @@ final class LargeStore {
 	}
 
 	private static void delete(Path dir) {
-		try (var files = Files.walk(dir)) {
-			files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+		try {
+			dev.sluice.testkit.Directories.deleteTree(dir);
 		}
-		catch (IOException e) {
+		catch (java.io.UncheckedIOException e) {
 			// a temporary directory: the system cleans it eventually
 		}
 	}

@@ -242,8 +242,9 @@ public final class DeliveryEngine<E> {
 			// an attempt timed out after sending: the service may hold these records, and handing them to
 			// the fallback could store them twice; counted instead, so that nothing is lost silently
 			status.once("unknown:" + name, "sink " + name, "a request timed out after it was sent and the service"
-					+ " kept failing; its " + request.size() + " record(s) may be stored there, so they are not handed"
-					+ " to a fallback: counted as dropped (" + OUTCOME_UNKNOWN + ")", g.getCause());
+					+ " kept failing; its " + request.size() + " record(s) may be stored there"
+					+ (fallback != null ? ", so they are not handed to the fallback" : "")
+					+ ": counted as dropped (" + OUTCOME_UNKNOWN + ")", g.getCause());
 			batch.dropped(request.size(), OUTCOME_UNKNOWN);
 			return;
 		}

@@ -55,6 +55,12 @@ public final class FileSinkProvider implements SinkProvider {
 	static final Set<String> ROTATING = Set.of("logging.handlers.RotatingFileHandler", "rotating_file");
 	static final Set<String> TIMED = Set.of("logging.handlers.TimedRotatingFileHandler", "timed_rotating_file");
 
+	/** A stream's or a file's {@code terminator}, set through a dictConfig's {@code '.'}. */
+	@Override
+	public Set<String> attributeOptions() {
+		return Set.of("terminator");
+	}
+
 	@Override
 	public Set<String> classNames() {
 		return Set.of("logging.FileHandler", "file", "logging.handlers.RotatingFileHandler", "rotating_file",

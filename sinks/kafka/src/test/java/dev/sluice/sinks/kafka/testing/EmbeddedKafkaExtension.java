@@ -1,10 +1,7 @@
 package dev.sluice.sinks.kafka.testing;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -74,14 +71,7 @@ public final class EmbeddedKafkaExtension implements BeforeAllCallback, AfterAll
 		broker().startBroker();
 	}
 
-	private static void delete(Path root) throws IOException {
-		if (root == null || !Files.exists(root)) {
-			return;
-		}
-		try (Stream<Path> walk = Files.walk(root)) {
-			for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
-				Files.deleteIfExists(p);
-			}
-		}
+	private static void delete(Path root) {
+		dev.sluice.testkit.Directories.deleteTree(root);
 	}
 }
