@@ -1,5 +1,5 @@
 // Writes a fresh Boot app's pom from the README's two snippets (the BOM import, the starter with its
-// exclusion), with Boot's own parent as Spring Initializr makes it, and copies the app's sources.
+// exclusion), with Boot's own parent as Spring Initializr makes it, and the Boot 3.5 example's code.
 // Bound by invoker: basedir (the app's directory), readme, itDirectory; by the caller: bootVersion.
 def text = new File(readme).getText("UTF-8")
 def blocks = (text =~ /(?s)```xml\r?\n(.*?)```/).collect { it[1] }
@@ -43,15 +43,14 @@ ${deps}
   </build>
 </project>
 """, "UTF-8")
-def from = new File(itDirectory, "common/src").toPath()
-def to = new File(basedir, "src").toPath()
-java.nio.file.Files.walk(from).each { p ->
-    def target = to.resolve(from.relativize(p).toString())
-    if (java.nio.file.Files.isDirectory(p)) {
-        java.nio.file.Files.createDirectories(target)
-    }
-    else {
-        java.nio.file.Files.copy(p, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING)
-    }
-}
+// the application's code is the Boot 3.5 example's (examples/boot3), in a package of its own
+def example = new File(itDirectory, "../../../boot3/src/main").canonicalFile
+def java = new File(basedir, "src/main/java/app")
+def resources = new File(basedir, "src/main/resources")
+java.mkdirs()
+resources.mkdirs()
+new File(java, "App.java").setText(new File(example, "java/dev/sluice/examples/boot3/Boot3Application.java")
+        .getText("UTF-8").replace("package dev.sluice.examples.boot3;", "package app;")
+        .replace("Boot3Application", "App"), "UTF-8")
+new File(resources, "logging.yaml").setText(new File(example, "resources/logging.yaml").getText("UTF-8"), "UTF-8")
 return true

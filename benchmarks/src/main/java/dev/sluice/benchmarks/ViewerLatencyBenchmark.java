@@ -33,7 +33,8 @@ import reactor.core.publisher.Flux;
 import reactor.netty.http.client.HttpClient;
 
 /**
- * The event viewer's responsiveness with 100,000 events in its store (issue 11): the latency of
+ * The event viewer's responsiveness with 100,000 events in its store (issue 11), or 1,000,000
+ * ({@code -jvmArgsAppend -Dsluice.viewer.operations=200000}, issue 20): the latency of
  * one HTTP request, as the page makes it, from the request to the last byte of the JSON answer,
  * against a real H2 file store and a real {@link EventViewerServer} on loopback.
  *
@@ -58,7 +59,8 @@ import reactor.netty.http.client.HttpClient;
 @Threads(1)
 public class ViewerLatencyBenchmark {
 
-	static final int OPERATIONS = 20_000;
+	/** Operations of five events in the store: 20,000 (100,000 events) unless {@code -Dsluice.viewer.operations=N}. */
+	static final int OPERATIONS = Integer.getInteger("sluice.viewer.operations", 20_000);
 	static final String[] USERS = {"alice", "bob", "carol", "dave", "erin", "frank", "grace"};
 
 	@State(Scope.Benchmark)
@@ -72,7 +74,7 @@ public class ViewerLatencyBenchmark {
 
 		@Setup(Level.Trial)
 		public void start() throws Exception {
-			Path dir = Path.of("benchmarks", "target", "viewer-store");
+			Path dir = Path.of("benchmarks", "target", OPERATIONS == 20_000 ? "viewer-store" : "viewer-store-" + OPERATIONS * 5);
 			Files.createDirectories(dir);
 			store = EventStore.h2File(dir.resolve("events"));
 			long count = store.count().block(Duration.ofMinutes(1));

@@ -31,6 +31,19 @@ final class ConfigTestSupport {
 	}
 
 	/** A loader with the given environment variables and sinks made under {@code dir}. */
+	/** gunicorn's glogging.CONFIG_DEFAULTS, as JSON: its loggers carry 'qualname', which dictConfig ignores. */
+	static final String GUNICORN_DEFAULTS = json("{'version': 1, 'disable_existing_loggers': false,"
+			+ " 'root': {'level': 'INFO', 'handlers': ['console']},"
+			+ " 'loggers': {'gunicorn.error': {'level': 'INFO', 'handlers': ['error_console'], 'propagate': true,"
+			+ "   'qualname': 'gunicorn.error'},"
+			+ "  'gunicorn.access': {'level': 'INFO', 'handlers': ['console'], 'propagate': true,"
+			+ "   'qualname': 'gunicorn.access'}},"
+			+ " 'handlers': {'console': {'class': 'logging.StreamHandler', 'formatter': 'generic',"
+			+ "   'stream': 'ext://sys.stdout'},"
+			+ "  'error_console': {'class': 'logging.StreamHandler', 'formatter': 'generic', 'stream': 'ext://sys.stderr'}},"
+			+ " 'formatters': {'generic': {'format': '%(asctime)s [%(process)d] [%(levelname)s] %(message)s',"
+			+ "   'datefmt': '[%Y-%m-%d %H:%M:%S %z]', 'class': 'logging.Formatter'}}}");
+
 	static ConfigLoader loader(Path dir, Map<String, String> env) {
 		return ConfigLoader.defaults().withEnv(env).withSinkEnvironment(SinkEnvironment.defaults().withBaseDirectory(dir));
 	}

@@ -28,17 +28,7 @@ class PythonConfigsTest {
 	/** gunicorn's glogging.CONFIG_DEFAULTS, as JSON: its loggers carry 'qualname', which dictConfig ignores. */
 	@Test
 	void gunicornsDefaultsLoad() {
-		LoggingConfig c = read(json("{'version': 1, 'disable_existing_loggers': false,"
-				+ " 'root': {'level': 'INFO', 'handlers': ['console']},"
-				+ " 'loggers': {'gunicorn.error': {'level': 'INFO', 'handlers': ['error_console'], 'propagate': true,"
-				+ "   'qualname': 'gunicorn.error'},"
-				+ "  'gunicorn.access': {'level': 'INFO', 'handlers': ['console'], 'propagate': true,"
-				+ "   'qualname': 'gunicorn.access'}},"
-				+ " 'handlers': {'console': {'class': 'logging.StreamHandler', 'formatter': 'generic',"
-				+ "   'stream': 'ext://sys.stdout'},"
-				+ "  'error_console': {'class': 'logging.StreamHandler', 'formatter': 'generic', 'stream': 'ext://sys.stderr'}},"
-				+ " 'formatters': {'generic': {'format': '%(asctime)s [%(process)d] [%(levelname)s] %(message)s',"
-				+ "   'datefmt': '[%Y-%m-%d %H:%M:%S %z]', 'class': 'logging.Formatter'}}}"));
+		LoggingConfig c = read(ConfigTestSupport.GUNICORN_DEFAULTS);
 		assertThat(c.loggers()).containsOnlyKeys("gunicorn.error", "gunicorn.access");
 	}
 

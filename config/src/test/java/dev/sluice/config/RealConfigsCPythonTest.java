@@ -1,6 +1,5 @@
 package dev.sluice.config;
 
-import static dev.sluice.config.ConfigTestSupport.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -72,17 +71,7 @@ class RealConfigsCPythonTest {
 
 	@Test
 	void gunicornsDefaultsWriteAsCPythonDoes() throws Exception {
-		Result ours = compare(json("{'version': 1, 'disable_existing_loggers': false,"
-				+ " 'root': {'level': 'INFO', 'handlers': ['console']},"
-				+ " 'loggers': {'gunicorn.error': {'level': 'INFO', 'handlers': ['error_console'], 'propagate': true,"
-				+ "   'qualname': 'gunicorn.error'},"
-				+ "  'gunicorn.access': {'level': 'INFO', 'handlers': ['console'], 'propagate': true,"
-				+ "   'qualname': 'gunicorn.access'}},"
-				+ " 'handlers': {'console': {'class': 'logging.StreamHandler', 'formatter': 'generic',"
-				+ "   'stream': 'ext://sys.stdout'},"
-				+ "  'error_console': {'class': 'logging.StreamHandler', 'formatter': 'generic', 'stream': 'ext://sys.stderr'}},"
-				+ " 'formatters': {'generic': {'format': '%(asctime)s [%(process)d] [%(levelname)s] %(message)s',"
-				+ "   'datefmt': '[%Y-%m-%d %H:%M:%S %z]', 'class': 'logging.Formatter'}}}"),
+		Result ours = compare(ConfigTestSupport.GUNICORN_DEFAULTS,
 				"", "gunicorn.error", "gunicorn.access", "app");
 		// on the access logger's own console handler and on the root's: twice, as CPython writes it
 		assertThat(ours.stdout).contains("[2025-12-06 05:46:40 +0000] [4242] [INFO] message 14\n"

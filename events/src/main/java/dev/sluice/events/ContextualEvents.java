@@ -9,7 +9,7 @@ import dev.sluice.pipeline.Level;
  * {@code Mono.deferContextual}, {@code transformDeferredContextual}. Cheap to make; not meant to
  * be kept. Thread-safe and non-blocking.
  */
-public final class ContextualEvents {
+public final class ContextualEvents implements EventMethods {
 
 	private final EventLogger events;
 	private final Attributes attributes;
@@ -21,36 +21,13 @@ public final class ContextualEvents {
 		this.unit = unit;
 	}
 
+	@Override
 	public void log(Level level, EventContext context, String message, Object... args) {
 		events.emit(level, context, attributes, unit, null, message, args, null);
 	}
 
 	public void debug(String message, Object... args) {
 		log(Level.DEBUG, EventContext.empty(), message, args);
-	}
-
-	public void info(String message, Object... args) {
-		log(Level.INFO, EventContext.empty(), message, args);
-	}
-
-	public void info(EventContext context, String message, Object... args) {
-		log(Level.INFO, context, message, args);
-	}
-
-	public void warn(String message, Object... args) {
-		log(Level.WARNING, EventContext.empty(), message, args);
-	}
-
-	public void warn(EventContext context, String message, Object... args) {
-		log(Level.WARNING, context, message, args);
-	}
-
-	public void error(String message, Object... args) {
-		log(Level.ERROR, EventContext.empty(), message, args);
-	}
-
-	public void error(EventContext context, String message, Object... args) {
-		log(Level.ERROR, context, message, args);
 	}
 
 	/**

@@ -45,7 +45,7 @@ import reactor.util.context.ContextView;
  * <p>Thread-safe and non-blocking: a call costs the level checks, two small records and two
  * queue offers. Bad attributes are an {@link IllegalArgumentException} at the call.
  */
-public final class EventLogger {
+public final class EventLogger implements EventMethods {
 
 	private static final int MAX_FLAGGED = 256;
 
@@ -99,31 +99,8 @@ public final class EventLogger {
 		logger.debug(message, args);
 	}
 
-	public void info(String message, Object... args) {
-		log(Level.INFO, EventContext.empty(), message, args);
-	}
-
-	public void info(EventContext context, String message, Object... args) {
-		log(Level.INFO, context, message, args);
-	}
-
-	public void warn(String message, Object... args) {
-		log(Level.WARNING, EventContext.empty(), message, args);
-	}
-
-	public void warn(EventContext context, String message, Object... args) {
-		log(Level.WARNING, context, message, args);
-	}
-
-	public void error(String message, Object... args) {
-		log(Level.ERROR, EventContext.empty(), message, args);
-	}
-
-	public void error(EventContext context, String message, Object... args) {
-		log(Level.ERROR, context, message, args);
-	}
-
 	/** Logs at {@code level}: an event too when it is INFO or above. A trailing Throwable is the Detail. */
+	@Override
 	public void log(Level level, EventContext context, String message, Object... args) {
 		Objects.requireNonNull(context, "context");
 		emit(level, context, CurrentAttributes.get(), UnitOfWork.current(), null, message, args, null);

@@ -1,5 +1,6 @@
 package dev.sluice.events;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -57,7 +58,7 @@ final class EventSink implements Sink {
 	private final RecentIds recent;
 	private final Disposable retentionJob;
 	private volatile boolean closing;
-	private static final java.time.Duration RETENTION_CLOSE_WAIT = java.time.Duration.ofSeconds(30);
+	private static final Duration RETENTION_CLOSE_WAIT = Duration.ofSeconds(30);
 	private volatile CompletableFuture<Void> retentionRun = CompletableFuture.completedFuture(null);
 
 	EventSink(EventStore store, Retention retention, SinkEnvironment environment) {

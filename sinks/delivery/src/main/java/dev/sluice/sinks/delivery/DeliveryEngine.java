@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
 import java.util.function.Function;
@@ -70,7 +71,7 @@ public final class DeliveryEngine<E> {
 	private final BatchLimits limits;
 	private final int concurrency;
 	/** Requests a batch may have in flight now: halved at each throttling answer, grown back by one per success. */
-	private final java.util.concurrent.atomic.AtomicInteger allowed;
+	private final AtomicInteger allowed;
 	private final Duration linger;
 	private final Scheduler scheduler;
 	private final Clock clock;
@@ -87,7 +88,7 @@ public final class DeliveryEngine<E> {
 		this.limits = b.limits;
 		this.cutter = new RequestCutter<>(b.limits, b.partitioner, b.order, b.rule);
 		this.concurrency = b.concurrency;
-		this.allowed = new java.util.concurrent.atomic.AtomicInteger(b.concurrency);
+		this.allowed = new AtomicInteger(b.concurrency);
 		this.linger = b.linger;
 		this.scheduler = b.scheduler;
 		this.clock = b.clock != null ? b.clock : b.environment.clock();

@@ -93,8 +93,7 @@ final class FileSink implements Sink {
 		List<LogRecord> records = batch.records();
 		int settled = 0;
 		int pendingRecords = 0;
-		text.clear();
-		batchIds.clear();
+		batchIds.clear(); // the encoder is cleared after each batch, in the finally below
 		batchIdSet.clear();
 		try {
 			if (!started) {
