@@ -46,8 +46,18 @@ final class Wakeup {
 	 * {@link #signalNow()}.
 	 */
 	void nap(long nanos) {
-		napper = Thread.currentThread();
-		LockSupport.parkNanos(this, nanos);
+		Thread me = Thread.currentThread();
+		napper = me;
+		long deadline = System.nanoTime() + nanos;
+		// parks again after a spurious return or a permit left from an earlier unpark: only the
+		// deadline or signalNow() (which clears napper) ends the nap
+		while (napper == me) {
+			long left = deadline - System.nanoTime();
+			if (left <= 0) {
+				break;
+			}
+			LockSupport.parkNanos(this, left);
+		}
 		napper = null;
 	}
 
@@ -60,7 +70,7 @@ final class Wakeup {
 	void signalNow() {
 		Thread t = napper;
 		if (t != null) {
-			// a permit for a thread that just woke only makes its next park return at once: harmless
+			napper = null; // ends the nap; a stale call may end a later nap early, which is harmless
 			LockSupport.unpark(t);
 		}
 		signal();
