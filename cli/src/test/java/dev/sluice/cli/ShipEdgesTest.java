@@ -168,9 +168,11 @@ class ShipEdgesTest {
 	@Test
 	void aSinkSlowerThanTheReaderHoldsTheReaderBackAndLosesNothing() throws Exception {
 		Path log = dir.resolve("slow.log");
-		// a two-record buffer: the file sink is far slower than the reader at every batch it writes
+		// a two-record buffer: the file sink is far slower than the reader at every batch it writes; a
+		// generous block_timeout so that a loaded machine pausing the sink's thread is not taken for a stall
 		Path config = Files.writeString(dir.resolve("slow.json"), ("{'version': 1, 'formatters': {'m': {'format': '%(message)s'}},"
-				+ " 'handlers': {'file': {'class': 'logging.FileHandler', 'formatter': 'm', 'buffer_size': 2, 'filename': '"
+				+ " 'handlers': {'file': {'class': 'logging.FileHandler', 'formatter': 'm', 'buffer_size': 2,"
+				+ " 'block_timeout': 60, 'filename': '"
 				+ log.toString().replace("\\", "/") + "'}}, 'root': {'level': 'INFO', 'handlers': ['file']}}").replace('\'', '"'));
 		StringBuilder text = new StringBuilder();
 		for (int i = 1; i <= 200_000; i++) {
