@@ -156,7 +156,10 @@ final class MpscIngress {
 	/** What the drain thread hands batches to, on its own thread. */
 	interface BatchConsumer {
 
-		/** A batch of records, or an empty one (a tick). Should not throw: what it throws ends the drain. */
+		/**
+		 * A batch of records, or an empty one (a tick). The list is reused for the next batch: keep
+		 * no reference to it. Should not throw: what it throws ends the drain.
+		 */
 		void batch(List<LogRecord> batch);
 
 		/** The queue is closed and empty: no batch follows. */
@@ -179,10 +182,13 @@ final class MpscIngress {
 		long gap = 2 * BUSY_GAP_NANOS; // moving average of the time between non-empty batches
 		long recordGap = 1_000_000_000L; // moving average of the time between records
 		boolean napped = false; // the last nap found no record: sleep instead of napping again
+		// one list, reused: the consumer routes a batch before the next drain and keeps no reference to it
+		List<LogRecord> batch = new ArrayList<>(MAX_BATCH);
+		org.jctools.queues.MessagePassingQueue.Consumer<LogRecord> into = batch::add;
 		try {
 			while (true) {
-				List<LogRecord> batch = new ArrayList<>(Math.min(MAX_BATCH, Math.max(16, queue.size())));
-				queue.drain(batch::add, MAX_BATCH);
+				batch.clear();
+				queue.drain(into, MAX_BATCH);
 				if (!batch.isEmpty()) {
 					long t = System.nanoTime();
 					if (lastRecords != 0) {
@@ -196,7 +202,7 @@ final class MpscIngress {
 					continue;
 				}
 				if (closing) {
-					queue.drain(batch::add, MAX_BATCH);
+					queue.drain(into, MAX_BATCH);
 					if (batch.isEmpty()) {
 						consumer.completed();
 						return;

@@ -190,13 +190,19 @@ final class SinkRunner implements Runnable {
 
 	@Override
 	public void run() {
-		List<LogRecord> records = new ArrayList<>(spec.buffer().maxBatch());
+		// drained into one reused list, then copied at its exact size: a batch may outlive this turn of
+		// the loop (an asynchronous sink), and a list of the full batch size per write would be most of
+		// the runner's garbage when batches are small (a paced caller)
+		List<LogRecord> drained = new ArrayList<>(spec.buffer().maxBatch());
+		List<LogRecord> records = List.of();
 		try {
 			while (!abandoned) {
 				try {
-					if (buffer.drainTo(records, spec.buffer().maxBatch()) > 0) {
+					if (buffer.drainTo(drained, spec.buffer().maxBatch()) > 0) {
+						records = new ArrayList<>(drained); // one array of the batch's size
+						drained.clear();
 						write(records);
-						records = new ArrayList<>(spec.buffer().maxBatch());
+						records = List.of();
 						continue;
 					}
 					if (retiring) {
@@ -218,7 +224,7 @@ final class SinkRunner implements Runnable {
 					// goes on: the records in hand are counted, the failure is reported once
 					if (!records.isEmpty()) {
 						stats.dropped(records.size(), DropReasons.SINK_ERROR);
-						records = new ArrayList<>(spec.buffer().maxBatch());
+						records = List.of();
 					}
 					status.once("runner:" + spec.name() + ":" + t.getClass().getName(), "sink " + spec.name(),
 							"the sink's runner failed on a batch; it goes on with the next", t);
