@@ -40,7 +40,6 @@ import reactor.util.context.ContextView;
  */
 public final class Logger {
 
-	private final String name;
 	private final LoggerRegistry registry;
 	private final Logger parent;
 	/** Effective level number; Integer.MAX_VALUE when disabled. Written by the registry on reconfiguration, read by every call. */
@@ -55,7 +54,6 @@ public final class Logger {
 	final RoutedName routedName;
 
 	Logger(String name, Logger parent, LoggerRegistry registry, int threshold) {
-		this.name = name;
 		this.routedName = new RoutedName(name);
 		this.parent = parent;
 		this.registry = registry;
@@ -65,7 +63,7 @@ public final class Logger {
 
 	/** The dotted name; {@code "root"} for the root logger. */
 	public String name() {
-		return name;
+		return routedName.name;
 	}
 
 	/** The parent in the hierarchy, or null for the root. */
@@ -393,6 +391,6 @@ public final class Logger {
 
 	@Override
 	public String toString() {
-		return "Logger{" + name + ", effectiveLevel=" + effectiveLevel() + '}';
+		return "Logger{" + routedName.name + ", effectiveLevel=" + effectiveLevel() + '}';
 	}
 }

@@ -7,6 +7,7 @@ import java.util.concurrent.locks.LockSupport;
 import dev.sluice.pipeline.IngressFullPolicy;
 import dev.sluice.pipeline.Level;
 import dev.sluice.pipeline.LogRecord;
+import org.jctools.queues.MessagePassingQueue;
 import org.jctools.queues.MpscArrayQueue;
 
 /**
@@ -184,7 +185,7 @@ final class MpscIngress {
 		boolean napped = false; // the last nap found no record: sleep instead of napping again
 		// one list, reused: the consumer routes a batch before the next drain and keeps no reference to it
 		List<LogRecord> batch = new ArrayList<>(MAX_BATCH);
-		org.jctools.queues.MessagePassingQueue.Consumer<LogRecord> into = batch::add;
+		MessagePassingQueue.Consumer<LogRecord> into = batch::add;
 		try {
 			while (true) {
 				batch.clear();
@@ -236,7 +237,7 @@ final class MpscIngress {
 				else {
 					wakeup.cancel();
 				}
-				consumer.batch(batch); // an empty tick
+				consumer.batch(TICK);
 			}
 		}
 		catch (Throwable t) {

@@ -1,6 +1,5 @@
 package dev.sluice.pipeline.engine;
 
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,9 +42,11 @@ final class Router {
 	private final java.util.function.LongConsumer routeErrors;
 	private RoutingPlan plan;
 	private Map<String, SinkRunner> runners;
-	/** Routes by logger name, for records whose name carries no current route (builder-made records). */
-	private Map<String, Route> routes = new HashMap<>();
-	/** Identifies the current plan: routes computed under another are stale. Replaced at each switch. */
+	/**
+	 * Identifies the current plan: routes computed under another are stale. Replaced at each switch.
+	 * Routes are cached on the loggers' names only (every routed record comes from a {@code Logger},
+	 * one per name), so a switch needs no map of them to clear.
+	 */
 	private Object generation = new Object();
 	private long sequence;
 	private final RecordAccess records = RecordAccess.get();
@@ -98,11 +99,7 @@ final class Router {
 			route = (Route) cached; // one route per logger and plan: no look-up by name
 		}
 		else {
-			route = routes.get(record.loggerName());
-			if (route == null) {
-				route = Route.compute(record.loggerName(), plan, runners, generation);
-				routes.put(record.loggerName(), route);
-			}
+			route = Route.compute(record.loggerName(), plan, runners, generation);
 			records.cacheRoute(record, route);
 		}
 		if (!passes(route, record)) {
@@ -146,7 +143,6 @@ final class Router {
 			Map<String, SinkRunner> old = runners;
 			plan = s.plan;
 			runners = s.runners;
-			routes = new HashMap<>();
 			generation = new Object();
 			for (SinkRunner r : old.values()) {
 				if (!containsRunner(runners, r)) {
