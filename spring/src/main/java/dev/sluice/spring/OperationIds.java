@@ -3,6 +3,10 @@ package dev.sluice.spring;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.server.ServerWebExchange;
+
+import dev.sluice.context.Attributes;
 
 /**
  * The OperationId of a request: the caller's {@code X-Request-Id} when it is a sane token, else
@@ -18,7 +22,34 @@ final class OperationIds {
 	private static final int MAX_REQUEST_ID = 128;
 	private static final char[] HEX = "0123456789abcdef".toCharArray();
 
+	/** The exchange attribute holding the request's OperationId once it is chosen. */
+	static final String EXCHANGE_ATTRIBUTE = OperationIds.class.getName() + ".chosen";
+
 	private OperationIds() {
+	}
+
+	/**
+	 * The request's OperationId, chosen once per exchange by the first filter that asks
+	 * ({@link OperationWebFilter}, before Spring Security) and echoed in the response's
+	 * {@code X-Request-Id}: the caller's id ({@link #fromHeaders}), else the server span's trace id
+	 * in {@code traced}, else a new id.
+	 */
+	static String of(ServerWebExchange exchange, Attributes traced) {
+		Object chosen = exchange.getAttributes().get(EXCHANGE_ATTRIBUTE);
+		if (chosen instanceof String) {
+			return (String) chosen;
+		}
+		String fromHeaders = fromHeaders(exchange.getRequest().getHeaders());
+		String id = fromHeaders != null ? fromHeaders
+				: traced.contains(TraceIds.TRACE_ID) ? (String) traced.get(TraceIds.TRACE_ID) : newId();
+		exchange.getAttributes().put(EXCHANGE_ATTRIBUTE, id);
+		exchange.getResponse().getHeaders().set(REQUEST_ID, id);
+		return id;
+	}
+
+	/** The request's EntryPoint: {@code "GET /items/42"} (method and path within the application). */
+	static String entryPoint(ServerHttpRequest request) {
+		return request.getMethod().name() + " " + request.getPath().pathWithinApplication().value();
 	}
 
 	/** The caller's id: a sane {@code X-Request-Id}, else a valid traceparent's trace id, else null. */

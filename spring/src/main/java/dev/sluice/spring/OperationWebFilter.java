@@ -1,7 +1,6 @@
 package dev.sluice.spring;
 
 import org.springframework.core.Ordered;
-import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -24,9 +23,6 @@ public final class OperationWebFilter implements WebFilter, Ordered {
 	/** The default order: before Spring Security's {@code WebFilterChainProxy} (-100). */
 	public static final int DEFAULT_ORDER = -110;
 
-	/** The exchange attribute holding the chosen OperationId. */
-	static final String OPERATION_ID = OperationWebFilter.class.getName() + ".operationId";
-
 	private final int order;
 
 	/** @param order this filter's order among the WebFilters */
@@ -42,16 +38,10 @@ public final class OperationWebFilter implements WebFilter, Ordered {
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		return Mono.deferContextual(ctx -> {
-			ServerHttpRequest request = exchange.getRequest();
 			Attributes traced = TraceIds.add(Attributes.empty(), ctx);
-			String fromHeaders = OperationIds.fromHeaders(request.getHeaders());
-			String operationId = fromHeaders != null ? fromHeaders
-					: traced.contains(TraceIds.TRACE_ID) ? (String) traced.get(TraceIds.TRACE_ID) : OperationIds.newId();
-			exchange.getAttributes().put(OPERATION_ID, operationId);
-			exchange.getResponse().getHeaders().set(OperationIds.REQUEST_ID, operationId);
-			String entryPoint = request.getMethod().name() + " " + request.getPath().pathWithinApplication().value();
+			String operationId = OperationIds.of(exchange, traced);
 			return chain.filter(exchange).contextWrite(LogContext.with(traced.with(StandardKeys.OPERATION_ID, operationId)
-					.with(StandardKeys.ENTRY_POINT, entryPoint)));
+					.with(StandardKeys.ENTRY_POINT, OperationIds.entryPoint(exchange.getRequest()))));
 		});
 	}
 }

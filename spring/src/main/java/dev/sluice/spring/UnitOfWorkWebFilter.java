@@ -9,7 +9,6 @@ import java.util.function.Function;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -97,18 +96,11 @@ public final class UnitOfWorkWebFilter implements WebFilter, Ordered {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-		ServerHttpRequest request = exchange.getRequest();
-		String entryPoint = request.getMethod().name() + " " + request.getPath().pathWithinApplication().value();
-		String fromHeaders = OperationIds.fromHeaders(request.getHeaders());
+		String entryPoint = OperationIds.entryPoint(exchange.getRequest());
 		return users.apply(exchange).map(Optional::of).defaultIfEmpty(Optional.empty())
 				.flatMap(user -> Mono.deferContextual(ctx -> {
 					Attributes traced = TraceIds.add(Attributes.empty(), ctx);
-					Object chosen = exchange.getAttributes().get(OperationWebFilter.OPERATION_ID);
-					String operationId = chosen instanceof String ? (String) chosen // by OperationWebFilter, before Security
-							: fromHeaders != null ? fromHeaders
-									: traced.contains(TraceIds.TRACE_ID) ? (String) traced.get(TraceIds.TRACE_ID)
-											: OperationIds.newId();
-					exchange.getResponse().getHeaders().set(OperationIds.REQUEST_ID, operationId);
+					String operationId = OperationIds.of(exchange, traced); // OperationWebFilter's, before Security
 					Mono<Void> work;
 					if (accessLog) {
 						CountingResponse counting = new CountingResponse(exchange.getResponse());
