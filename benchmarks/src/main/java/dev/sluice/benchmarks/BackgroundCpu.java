@@ -1,8 +1,5 @@
 package dev.sluice.benchmarks;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
@@ -50,33 +47,7 @@ public final class BackgroundCpu {
 
 	/** Runs {@code step} for {@code seconds}; the CPU of every thread but this one over that time, in % of a core. */
 	private static double cpuPercent(int seconds, Runnable step) {
-		ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-		Map<Long, Long> before = others(mx);
-		long start = System.nanoTime();
-		long end = start + seconds * 1_000_000_000L;
-		while (System.nanoTime() < end) {
-			step.run();
-		}
-		long wall = System.nanoTime() - start;
-		Map<Long, Long> after = others(mx);
-		long used = 0;
-		for (Map.Entry<Long, Long> e : after.entrySet()) {
-			used += e.getValue() - before.getOrDefault(e.getKey(), 0L);
-		}
-		return 100.0 * used / wall;
-	}
-
-	private static Map<Long, Long> others(ThreadMXBean mx) {
-		Map<Long, Long> m = new HashMap<>();
-		long self = Thread.currentThread().getId();
-		for (Thread t : Thread.getAllStackTraces().keySet()) {
-			if (t.getId() != self) {
-				long c = mx.getThreadCpuTime(t.getId());
-				if (c >= 0) {
-					m.put(t.getId(), c);
-				}
-			}
-		}
-		return m;
+		Thread self = Thread.currentThread();
+		return ThreadCpu.during(seconds, step, t -> t != self).percent();
 	}
 }

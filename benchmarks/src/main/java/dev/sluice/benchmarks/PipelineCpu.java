@@ -1,7 +1,5 @@
 package dev.sluice.benchmarks;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -44,31 +42,27 @@ public final class PipelineCpu {
 
 	/** Runs {@code step} for {@code seconds} and returns the CPU of the sluice-* threads over that time, in % of a core. */
 	private static double cpuPercent(int seconds, Runnable step) {
-		ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-		Map<Long, Long> before = pipelineCpu(mx);
+		boolean perThread = Boolean.getBoolean("sluice.cpu.threads");
 		Map<String, Long> sleepsBefore = new java.util.HashMap<>();
-		for (String name : names.values()) {
-			sleepsBefore.put(name, switches(name));
+		if (perThread) {
+			for (Thread t : Thread.getAllStackTraces().keySet()) {
+				if (PIPELINE.test(t)) {
+					sleepsBefore.put(t.getName(), switches(t.getName()));
+				}
+			}
 		}
-		long start = System.nanoTime();
-		long end = start + seconds * 1_000_000_000L;
-		while (System.nanoTime() < end) {
-			step.run();
-		}
-		long wall = System.nanoTime() - start;
-		Map<Long, Long> after = pipelineCpu(mx);
-		long used = 0;
-		for (Map.Entry<Long, Long> e : after.entrySet()) {
-			long d = e.getValue() - before.getOrDefault(e.getKey(), 0L);
-			used += d;
-			if (Boolean.getBoolean("sluice.cpu.threads")) {
-				String name = names.get(e.getKey());
-				System.out.printf(Locale.ROOT, "  thread %d %s: %.3f%%, %d sleeps%n", e.getKey(), name, 100.0 * d / wall,
+		ThreadCpu.Usage usage = ThreadCpu.during(seconds, step, PIPELINE);
+		if (perThread) {
+			for (long id : usage.cpuNanos().keySet()) {
+				String name = usage.names().get(id);
+				System.out.printf(Locale.ROOT, "  thread %d %s: %.3f%%, %d sleeps%n", id, name, usage.percent(id),
 						switches(name) - sleepsBefore.getOrDefault(name, 0L));
 			}
 		}
-		return 100.0 * used / wall;
+		return usage.percent();
 	}
+
+	private static final java.util.function.Predicate<Thread> PIPELINE = t -> t.getName().startsWith("sluice-");
 
 	/** The thread's voluntary context switches (its sleeps), from /proc on Linux, or -1. */
 	private static long switches(String name) {
@@ -88,21 +82,5 @@ public final class PipelineCpu {
 			return -1;
 		}
 		return -1;
-	}
-
-	private static final Map<Long, String> names = new java.util.concurrent.ConcurrentHashMap<>();
-
-	private static Map<Long, Long> pipelineCpu(ThreadMXBean mx) {
-		Map<Long, Long> m = new java.util.HashMap<>();
-		for (Thread t : Thread.getAllStackTraces().keySet()) {
-			if (t.getName().startsWith("sluice-")) {
-				names.put(t.getId(), t.getName());
-				long c = mx.getThreadCpuTime(t.getId());
-				if (c >= 0) {
-					m.put(t.getId(), c);
-				}
-			}
-		}
-		return m;
 	}
 }
