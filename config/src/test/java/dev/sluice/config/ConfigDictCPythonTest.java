@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -177,25 +176,9 @@ class ConfigDictCPythonTest {
 	}
 
 	private JsonNode cpython(List<JsonNode> configs) throws Exception {
-		Path script = dir.resolve("configdict_run.py");
-		try (InputStream in = getClass().getResourceAsStream("/cpython/configdict_run.py")) {
-			Files.copy(in, script);
-		}
 		ObjectNode input = JSON.createObjectNode();
 		input.set("configs", JSON.valueToTree(configs));
 		input.set("calls", calls());
-		Process p;
-		try {
-			p = new ProcessBuilder("python3", script.toString()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-		}
-		catch (IOException e) {
-			assumeTrue(false, "python3 is not on the PATH: the comparison with CPython's dictConfig is skipped");
-			throw e;
-		}
-		p.getOutputStream().write(JSON.writeValueAsBytes(input));
-		p.getOutputStream().close();
-		byte[] answer = p.getInputStream().readAllBytes();
-		assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-		return JSON.readTree(answer);
+		return ConfigTestSupport.cpython("configdict_run.py", dir, input, ProcessBuilder.Redirect.DISCARD);
 	}
 }

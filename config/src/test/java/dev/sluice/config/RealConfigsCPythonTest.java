@@ -2,11 +2,8 @@ package dev.sluice.config;
 
 import static dev.sluice.config.ConfigTestSupport.json;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,7 +14,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -211,28 +207,12 @@ class RealConfigsCPythonTest {
 	}
 
 	private JsonNode cpython(String config, ArrayNode calls) throws Exception {
-		Path script = python.resolve("realconfig_run.py");
-		try (InputStream in = getClass().getResourceAsStream("/cpython/realconfig_run.py")) {
-			Files.copy(in, script);
-		}
 		ObjectNode input = JSON.createObjectNode();
 		input.set("config", JSON.readTree(config));
 		input.set("calls", calls);
 		input.put("cwd", python.toString());
 		input.put("created", AT.getEpochSecond() + AT.getNano() / 1e9);
 		input.put("process", PID);
-		Process p;
-		try {
-			p = new ProcessBuilder("python3", script.toString()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-		}
-		catch (IOException e) {
-			assumeTrue(false, "python3 is not on the PATH: the comparison with CPython is skipped");
-			throw e;
-		}
-		p.getOutputStream().write(JSON.writeValueAsBytes(input));
-		p.getOutputStream().close();
-		byte[] answer = p.getInputStream().readAllBytes();
-		assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-		return JSON.readTree(answer);
+		return ConfigTestSupport.cpython("realconfig_run.py", python, input, ProcessBuilder.Redirect.INHERIT);
 	}
 }
