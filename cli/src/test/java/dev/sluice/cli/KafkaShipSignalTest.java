@@ -2,7 +2,6 @@ package dev.sluice.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,11 +59,9 @@ class KafkaShipSignalTest {
 				+ " \"handlers\": {\"out\": {\"class\": \"logging.FileHandler\", \"formatter\": \"m\", \"filename\": \""
 				+ out.toString().replace("\\", "\\\\") + "\"}}, \"root\": {\"level\": \"INFO\", \"handlers\": [\"out\"]}}");
 		Path stderr = dir.resolve("stderr.txt");
-		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		Process ship = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), SluiceCli.class.getName(),
-				"ship", "--from", "kafka", "--bootstrap", kafka.bootstrapServers(), "--topic", "signal", "--group",
-				"signal-shippers", "--config", config.toString(), "--consumer-property", "max.poll.records=500")
-				.redirectErrorStream(false).redirectError(stderr.toFile()).redirectOutput(new File("/dev/null")).start();
+		Process ship = CliProcess.start(stderr, "ship", "--from", "kafka", "--bootstrap", kafka.bootstrapServers(),
+				"--topic", "signal", "--group", "signal-shippers", "--config", config.toString(), "--consumer-property",
+				"max.poll.records=500");
 		try {
 			// Stop it mid-stream if it is still shipping: as soon as it has written anything.
 			await(() -> lines(out) > 0 || !ship.isAlive(), "the shipper to write its first records", stderr);

@@ -3,7 +3,6 @@ package dev.sluice.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -133,10 +132,7 @@ class ShipEdgesTest {
 		Path log = dir.resolve("signal.log");
 		Path config = fileConfig(log);
 		Path stderr = dir.resolve("stderr.txt");
-		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		Process ship = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), SluiceCli.class.getName(),
-				"ship", "--config", config.toString()).redirectError(stderr.toFile())
-				.redirectOutput(new File("/dev/null")).start();
+		Process ship = CliProcess.start(stderr, "ship", "--config", config.toString());
 		int sent = 50_000;
 		try (OutputStream stdin = ship.getOutputStream()) {
 			StringBuilder sb = new StringBuilder();
@@ -192,10 +188,7 @@ class ShipEdgesTest {
 		Path log = dir.resolve("follow.log");
 		Path config = fileConfig(log);
 		Path stderr = dir.resolve("follow-stderr.txt");
-		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		Process ship = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), SluiceCli.class.getName(),
-				"ship", "--config", config.toString()).redirectError(stderr.toFile())
-				.redirectOutput(new File("/dev/null")).start();
+		Process ship = CliProcess.start(stderr, "ship", "--config", config.toString());
 		int sent = 0;
 		try (OutputStream stdin = ship.getOutputStream()) {
 			for (int i = 1; i <= 1_000; i++) {
