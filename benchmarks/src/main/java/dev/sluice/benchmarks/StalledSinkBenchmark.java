@@ -1,8 +1,10 @@
 package dev.sluice.benchmarks;
 
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -75,6 +77,13 @@ public class StalledSinkBenchmark {
 	private final Histogram latency = new Histogram(TimeUnit.HOURS.toNanos(1), 3);
 	private boolean measured;
 	private long measuredCalls;
+	private final GcPauses gcPauses = new GcPauses();
+	/** The measured calls over 1 ms (start and end, nanoTime), kept to tell them from GC pauses. */
+	private final long[] slowStarts = new long[1024];
+	private final long[] slowEnds = new long[1024];
+	private int slow;
+	/** The measured shots' span (nanoTime), for the pauses that fell in them. */
+	private final List<long[]> measuredSpans = new ArrayList<>();
 	private int watchdogReleases;
 	private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
 		Thread t = new Thread(r, "bench-stall-watchdog");
@@ -123,6 +132,10 @@ public class StalledSinkBenchmark {
 			long t1 = System.nanoTime();
 			if (record) {
 				latency.recordValue(t1 - t0);
+				if (t1 - t0 > 1_000_000 && slow < slowStarts.length) {
+					slowStarts[slow] = t0;
+					slowEnds[slow++] = t1;
+				}
 			}
 			calls++;
 			next += period;
@@ -131,6 +144,9 @@ public class StalledSinkBenchmark {
 			}
 		}
 		release.cancel(false);
+		if (record) {
+			measuredSpans.add(new long[] {start, System.nanoTime()});
+		}
 		if (cut.get()) {
 			watchdogReleases++;
 		}
@@ -153,6 +169,23 @@ public class StalledSinkBenchmark {
 		more.put("p999_ns", latency.getValueAtPercentile(99.9));
 		more.put("max_ns", latency.getMaxValue());
 		more.put("over_1ms", latency.getCountBetweenValues(1_000_001, latency.getMaxValue() + 1));
+		gcPauses.close();
+		int inPause = 0;
+		for (int i = 0; i < slow; i++) {
+			if (gcPauses.overlaps(slowStarts[i], slowEnds[i])) {
+				inPause++;
+			}
+		}
+		more.put("over_1ms_in_gc_pause", inPause);
+		long pauses = 0;
+		long longestPause = 0;
+		for (long[] span : measuredSpans) {
+			long[] p = gcPauses.between(span[0], span[1]);
+			pauses += p[0];
+			longestPause = Math.max(longestPause, p[1]);
+		}
+		more.put("gc_pauses", pauses);
+		more.put("gc_longest_pause_us", longestPause / 1_000);
 		ByteBuffer buf = ByteBuffer.allocate(latency.getNeededByteBufferCapacity());
 		int n = latency.encodeIntoCompressedByteBuffer(buf);
 		more.put("histogram", Base64.getEncoder().encodeToString(java.util.Arrays.copyOf(buf.array(), n)));

@@ -59,11 +59,11 @@ public final class Engine {
 	public Engine(Clock clock, StatusLogger status, MeterRegistry meters, int ingressCapacity, long maxWaitNanos,
 			long dropSummaryNanos, long lingerNanos) {
 		this.status = Objects.requireNonNull(status, "status");
-		this.sinks = new SinkSet(meters, status, clock);
+		this.callerClock = CallerClock.of(clock);
+		this.sinks = new SinkSet(meters, status, callerClock);
 		// a tick a second while idle: the drop summary and the caller clock's re-sync need no more
 		this.ingress = new MpscIngress(ingressCapacity, 1_000_000_000L, lingerNanos, "sluice-router");
 		this.entrance = new Entrance(ingress, maxWaitNanos, status, meters);
-		this.callerClock = CallerClock.of(clock);
 		this.dropSummary = new DropSummary(() -> sinks.dropsBySource(entrance.dropped()), status, dropSummaryNanos);
 		this.flushBarrier = new FlushBarrier(ingress, accepted::sum, sinks.stats(), sinks::all, sinks.fallbackTargets());
 		this.router = new Router(RoutingPlan.DEFAULT, Map.of(), status, dropSummary,

@@ -23,13 +23,16 @@ final class Route {
 
 	private static final SinkRunner[] NONE = new SinkRunner[0];
 
-	final List<RecordFilter> filters;
+	/** An array, not a list: the router walks it per record without an iterator. */
+	final RecordFilter[] filters;
 	final SinkRunner[] runners;
 	/** The router's plan generation this route belongs to: a cached route of another is stale. */
 	final Object generation;
 
+	private static final RecordFilter[] NO_FILTERS = new RecordFilter[0];
+
 	private Route(List<RecordFilter> filters, SinkRunner[] runners, Object generation) {
-		this.filters = filters;
+		this.filters = filters.toArray(NO_FILTERS);
 		this.runners = runners;
 		this.generation = generation;
 	}

@@ -1,6 +1,5 @@
 package dev.sluice.pipeline.engine;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -36,7 +35,11 @@ final class SinkRunner implements Runnable {
 	private final BoundedSinkBuffer buffer;
 	private final SinkStats stats;
 	private final StatusLogger status;
-	private final Clock clock;
+	/** The records' own clock: the delivery latency is now minus a record's stamp. */
+	private final CallerClock clock;
+	/** Status keys, made once: a string per batch would be most of a paced sink's garbage. */
+	private final String writeKey;
+	private final String source;
 	/** Copy of spec.level(), read by the router on every offer. */
 	private volatile int handlerLevel;
 	private final Wakeup wakeup = new Wakeup();
@@ -54,12 +57,14 @@ final class SinkRunner implements Runnable {
 	/** Set once by abandon(); the runner stops accounting and exits. */
 	private volatile boolean abandoned;
 
-	SinkRunner(HandlerSpec spec, Sink sink, SinkStats stats, StatusLogger status, Clock clock) {
+	SinkRunner(HandlerSpec spec, Sink sink, SinkStats stats, StatusLogger status, CallerClock clock) {
 		this.spec = spec;
 		this.sink = sink;
 		this.stats = stats;
 		this.status = status;
 		this.clock = clock;
+		this.writeKey = "write:" + spec.name();
+		this.source = "sink " + spec.name();
 		this.buffer = new BoundedSinkBuffer(spec.buffer(), stats);
 		this.handlerLevel = spec.level().value();
 		stats.gauge("sluice.sink.buffer.depth", buffer, BoundedSinkBuffer::size);
@@ -319,20 +324,20 @@ final class SinkRunner implements Runnable {
 	}
 
 	private void settle(Batch batch, Throwable failure) {
-		batch.droppedByReason().forEach((reason, n) -> stats.dropped(n, reason));
+		if (batch.droppedCount() > 0) {
+			batch.droppedByReason().forEach((reason, n) -> stats.dropped(n, reason));
+		}
 		stats.retried.add(batch.retriedCount());
 		stats.fallback.add(batch.fallbackCount());
 		int rest = batch.size() - batch.droppedCount() - batch.fallbackCount();
 		if (failure == null) {
 			stats.delivered.add(rest);
-			long oldest = batch.records().get(0).epochNanos();
-			java.time.Instant now = clock.instant();
-			stats.latency(now.getEpochSecond() * 1_000_000_000L + now.getNano() - oldest);
-			status.forget("write:" + spec.name());
+			stats.latency(clock.epochNanos() - batch.records().get(0).epochNanos());
+			status.forget(writeKey);
 		}
 		else {
 			stats.dropped(rest, DropReasons.SINK_ERROR);
-			status.once("write:" + spec.name(), "sink " + spec.name(),
+			status.once(writeKey, source,
 					"write failed; its records are counted as dropped (sink_error) until it recovers", failure);
 		}
 	}

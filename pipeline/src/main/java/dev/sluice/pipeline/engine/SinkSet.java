@@ -1,6 +1,5 @@
 package dev.sluice.pipeline.engine;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,14 +30,14 @@ final class SinkSet {
 	private final Map<String, SinkStats> stats = new ConcurrentHashMap<>();
 	private final MeterRegistry meters;
 	private final StatusLogger status;
-	private final Clock clock;
+	private final CallerClock clock;
 	/** Handlers some sink hands records to: at shutdown they are retired after the others. */
 	private final Set<String> fallbackTargets = ConcurrentHashMap.newKeySet();
 	/** Guarded by this: the runners of the plan in force, and every runner ever started. */
 	private Map<String, SinkRunner> current = Map.of();
 	private final List<SinkRunner> all = new ArrayList<>();
 
-	SinkSet(MeterRegistry meters, StatusLogger status, Clock clock) {
+	SinkSet(MeterRegistry meters, StatusLogger status, CallerClock clock) {
 		this.meters = meters;
 		this.status = status;
 		this.clock = clock;
