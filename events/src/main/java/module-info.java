@@ -1,6 +1,7 @@
 /** The event log: events with level, priority, category, operation, user and duration, stored through R2DBC. */
 module dev.sluice.events {
 	requires transitive dev.sluice.pipeline;
+	requires com.fasterxml.jackson.core;
 	requires r2dbc.spi;
 	requires r2dbc.pool;
 	requires r2dbc.h2;

@@ -142,44 +142,6 @@ final class EventRows {
 		return s;
 	}
 
-	/** The kind letter and column values of a custom attribute value. */
-	static char kind(Object v) {
-		if (v instanceof String) {
-			return 's';
-		}
-		if (v instanceof Long) {
-			return 'i';
-		}
-		if (v instanceof Double) {
-			return 'd';
-		}
-		if (v instanceof Boolean) {
-			return 'b';
-		}
-		if (v instanceof Instant) {
-			return 't';
-		}
-		throw new IllegalArgumentException("not a storable attribute value: " + v.getClass().getName());
-	}
-
-	/** The value of an attribute row. */
-	static Object value(String kind, String text, Long longValue, Double doubleValue) {
-		switch (kind) {
-		case "s":
-			return text;
-		case "i":
-			return longValue;
-		case "d":
-			return doubleValue;
-		case "b":
-			return longValue != null && longValue != 0;
-		case "t":
-			return instant(longValue);
-		default:
-			return text;
-		}
-	}
-
 	static UUID uuid(String text) {
 		return UUID.fromString(text);
 	}

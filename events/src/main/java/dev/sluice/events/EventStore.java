@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -203,25 +204,24 @@ public final class EventStore {
 			return Mono.just(0);
 		}
 		List<Event> copy = List.copyOf(events);
-		List<String> ids = new ArrayList<>(copy.size());
+		List<UUID> ids = new ArrayList<>(copy.size());
 		if (skipStored) {
-			copy.forEach(e -> ids.add(e.id().toString()));
+			copy.forEach(e -> ids.add(e.id()));
 		}
 		return run(withConnection(c -> Mono.from(c.beginTransaction())
 				.then(EventWrites.existing(c, ids))
 				.flatMap(stored -> {
 					List<Event> fresh = stored.isEmpty() ? copy : without(copy, stored);
-					return EventWrites.insertEvents(c, fresh).then(EventWrites.insertAttributes(c, fresh))
-							.then(Mono.from(c.commitTransaction())).thenReturn(copy.size() - fresh.size());
+					return EventWrites.insert(c, fresh).then(Mono.from(c.commitTransaction())).thenReturn(copy.size() - fresh.size());
 				})
 				.onErrorResume(e -> Mono.from(c.rollbackTransaction()).onErrorResume(r -> Mono.empty())
 						.then(Mono.error(e)))));
 	}
 
-	private static List<Event> without(List<Event> events, Set<String> stored) {
+	private static List<Event> without(List<Event> events, Set<UUID> stored) {
 		List<Event> out = new ArrayList<>(events.size());
 		for (Event e : events) {
-			if (!stored.contains(e.id().toString())) {
+			if (!stored.contains(e.id())) {
 				out.add(e);
 			}
 		}
@@ -331,6 +331,11 @@ public final class EventStore {
 		return ready.then(Mono.usingWhen(borrowed, work, Connection::close, (c, e) -> c.close(), Connection::close));
 	}
 
+	/** A new connection outside the pool, before the schema is made or migrated (tests of the migration). */
+	Mono<Connection> connectionBeforeSchema() {
+		return Mono.from(factory.create());
+	}
+
 	/** A new connection outside the pool (for tests that hold a transaction open). */
 	Mono<Connection> unpooledConnection() {
 		return ready.then(Mono.from(factory.create()));
@@ -347,9 +352,12 @@ public final class EventStore {
 	}
 
 	private Mono<Void> createSchema() {
-		return Mono.usingWhen(factory.create(), c -> Flux.fromIterable(EventSchema.DDL)
+		// a store made by an earlier version is brought to the current schema first (SchemaMigration)
+		return Mono.usingWhen(factory.create(), c -> SchemaMigration.setAside(c).flatMap(migrate -> Flux
+				.fromIterable(EventSchema.ddl(blocking))
 				.concatMap(sql -> Flux.from(c.createStatement(sql).execute()).flatMap(Result::getRowsUpdated))
-				.then(), c -> keepOrClose(c), (c, e) -> c.close(), Connection::close);
+				.then(migrate ? SchemaMigration.copy(c) : Mono.empty())), c -> keepOrClose(c), (c, e) -> c.close(),
+				Connection::close);
 	}
 
 	private Publisher<Void> keepOrClose(Connection c) {

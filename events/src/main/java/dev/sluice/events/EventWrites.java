@@ -1,6 +1,5 @@
 package dev.sluice.events;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -29,11 +28,11 @@ final class EventWrites {
 	 * Which of {@code ids} are stored already; reads through {@code c} (inside the caller's
 	 * transaction, so a batch sees the store as it will commit against).
 	 */
-	static Mono<Set<String>> existing(Connection c, List<String> ids) {
+	static Mono<Set<java.util.UUID>> existing(Connection c, List<java.util.UUID> ids) {
 		if (ids.isEmpty()) {
 			return Mono.just(Set.of());
 		}
-		List<List<String>> chunks = new ArrayList<>();
+		List<List<java.util.UUID>> chunks = new ArrayList<>();
 		for (int i = 0; i < ids.size(); i += ID_CHUNK) {
 			chunks.add(ids.subList(i, Math.min(ids.size(), i + ID_CHUNK)));
 		}
@@ -46,25 +45,30 @@ final class EventWrites {
 			for (int i = 0; i < chunk.size(); i++) {
 				s.bind(i, chunk.get(i));
 			}
-			return Flux.from(s.execute()).flatMap(r -> r.map((row, meta) -> row.get(0, String.class)));
+			return Flux.from(s.execute()).flatMap(r -> r.map((row, meta) -> row.get(0, java.util.UUID.class)));
 		}).collect(HashSet::new, Set::add);
 	}
 
-	/** Rows per multi-row INSERT: 15 parameters an event row, 7 an attribute row, under PostgreSQL's 32,767. */
+	/** Rows per multi-row INSERT: 16 parameters an event row, 3 a key row, under PostgreSQL's 32,767. */
 	private static final int EVENT_ROWS = 1_000;
-	private static final int ATTRIBUTE_ROWS = 2_000;
+	private static final int KEY_ROWS = 5_000;
 
 	/**
 	 * Inserts {@code events} with one multi-row {@code INSERT ... VALUES (...), (...)} statement per
-	 * {@link #EVENT_ROWS} events: one round trip (one statement for the driver to run) per chunk,
-	 * where a statement with one binding set per row runs once per row on H2's R2DBC driver.
+	 * {@link #EVENT_ROWS} events (custom attributes in the row, as JSON), then their attribute keys
+	 * the same way: a batch is a few statements, whatever its attributes (a statement with one
+	 * binding set per row would run once per row on H2's R2DBC driver).
 	 */
-	static Mono<Void> insertEvents(Connection c, List<Event> events) {
+	static Mono<Void> insert(Connection c, List<Event> events) {
+		return insertEvents(c, events).then(insertKeys(c, events));
+	}
+
+	private static Mono<Void> insertEvents(Connection c, List<Event> events) {
 		return Flux.fromIterable(chunks(events, EVENT_ROWS)).concatMap(chunk -> {
-			Statement s = c.createStatement(multiRow(EventSchema.INSERT_EVENT_HEAD, 15, chunk.size()));
+			Statement s = c.createStatement(multiRow(EventSchema.INSERT_EVENT_HEAD, 16, chunk.size()));
 			int p = 0;
 			for (Event e : chunk) {
-				s.bind(p, e.id().toString()).bind(p + 1, EventRows.nanos(e.time())).bind(p + 2, e.level().label())
+				s.bind(p, e.id()).bind(p + 1, EventRows.nanos(e.time())).bind(p + 2, e.level().label())
 						.bind(p + 3, e.priority().label()).bind(p + 4, e.category().label()).bind(p + 5, e.module())
 						.bind(p + 6, e.message());
 				bindText(s, p + 7, e.detail());
@@ -80,60 +84,35 @@ final class EventWrites {
 					s.bind(p + 13, e.duration().toNanos());
 				}
 				bindText(s, p + 14, e.comments());
-				p += 15;
+				bindText(s, p + 15, AttributeJson.write(e.attributes()));
+				p += 16;
 			}
 			return Flux.from(s.execute()).flatMap(Result::getRowsUpdated).then();
 		}).then();
 	}
 
-	/** One attribute row to insert. */
-	private record AttributeRow(String eventId, int pos, String name, Object value) {
+	/** One attribute-key row to insert. */
+	private record KeyRow(java.util.UUID eventId, String key) {
 	}
 
-	/** Inserts the custom attributes of {@code events}, {@link #ATTRIBUTE_ROWS} rows per statement. */
-	static Mono<Void> insertAttributes(Connection c, List<Event> events) {
-		List<AttributeRow> rows = new ArrayList<>();
+	/** Inserts the attribute keys of {@code events}, {@link #KEY_ROWS} rows per statement. */
+	private static Mono<Void> insertKeys(Connection c, List<Event> events) {
+		List<KeyRow> rows = new ArrayList<>();
 		for (Event e : events) {
-			int pos = 0;
-			String id = e.id().toString();
 			for (Map.Entry<String, Object> a : e.attributes().entrySet()) {
-				rows.add(new AttributeRow(id, pos++, a.getKey(), a.getValue()));
+				rows.add(new KeyRow(e.id(), AttributeKey.of(a.getKey(), a.getValue())));
 			}
 		}
 		if (rows.isEmpty()) {
 			return Mono.empty();
 		}
-		return Flux.fromIterable(chunks(rows, ATTRIBUTE_ROWS)).concatMap(chunk -> {
-			Statement s = c.createStatement(multiRow(EventSchema.INSERT_ATTRIBUTE_HEAD, 7, chunk.size()));
+		return Flux.fromIterable(chunks(rows, KEY_ROWS)).concatMap(chunk -> {
+			Statement s = c.createStatement(multiRow(EventSchema.INSERT_KEY_HEAD, 3, chunk.size()));
 			int p = 0;
-			for (AttributeRow a : chunk) {
-				Object v = a.value();
-				char kind = EventRows.kind(v);
-				s.bind(p, a.eventId()).bind(p + 1, a.pos()).bind(p + 2, a.name()).bind(p + 3, String.valueOf(kind));
-				bindText(s, p + 4, kind == 's' ? (String) v : kind == 'b' ? v.toString() : null);
-				Long l = null;
-				if (kind == 'i') {
-					l = (Long) v;
-				}
-				else if (kind == 'b') {
-					l = (Boolean) v ? 1L : 0L;
-				}
-				else if (kind == 't') {
-					l = EventRows.nanos((Instant) v);
-				}
-				if (l == null) {
-					s.bindNull(p + 5, Long.class);
-				}
-				else {
-					s.bind(p + 5, l);
-				}
-				if (kind == 'd') {
-					s.bind(p + 6, v);
-				}
-				else {
-					s.bindNull(p + 6, Double.class);
-				}
-				p += 7;
+			for (KeyRow k : chunk) {
+				s.bind(p, k.eventId()).bind(p + 1, AttributeKey.prefix(k.key()));
+				bindText(s, p + 2, AttributeKey.rest(k.key()));
+				p += 3;
 			}
 			return Flux.from(s.execute()).flatMap(Result::getRowsUpdated).then();
 		}).then();

@@ -49,7 +49,7 @@ final class Retirement {
 		String find = "SELECT time_ns, id FROM " + EventSchema.EVENTS + " ORDER BY time_ns DESC, id DESC LIMIT 1 OFFSET "
 				+ maxEvents;
 		return store.run(store.withConnection(c -> Flux.from(c.createStatement(find).execute())
-				.flatMap(r -> r.map((row, meta) -> new Object[] {EventReads.toLong(row.get(0)), row.get(1, String.class)})).next()))
+				.flatMap(r -> r.map((row, meta) -> new Object[] {EventReads.toLong(row.get(0)), row.get(1, java.util.UUID.class)})).next()))
 				.flatMap(cut -> update("DELETE FROM " + EventSchema.EVENTS + " WHERE time_ns < $1 OR (time_ns = $2 AND id <= $3)",
 						s -> s.bind(0, cut[0]).bind(1, cut[0]).bind(2, cut[1])))
 				.defaultIfEmpty(0L);

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 
 import io.r2dbc.spi.Statement;
 
@@ -67,7 +68,7 @@ final class SqlWhere {
 			// the first bound alone lets the time index start at the cursor (an OR is not a range to an index)
 			w.and("e.time_ns <= " + w.param(c.timeNanos));
 			w.and("(e.time_ns < " + w.param(c.timeNanos) + " OR (e.time_ns = " + w.param(c.timeNanos) + " AND e.id < "
-					+ w.param(c.id) + "))");
+					+ w.param(UUID.fromString(c.id)) + "))");
 		}
 		return w;
 	}
@@ -85,38 +86,25 @@ final class SqlWhere {
 			else if (value instanceof EventLevel) {
 				v = ((EventLevel) value).label();
 			}
+			else if (column.equals("id")) {
+				try {
+					v = value instanceof UUID ? value : UUID.fromString(value.toString());
+				}
+				catch (IllegalArgumentException e) {
+					throw new IllegalArgumentException("attribute 'Id': '" + value + "' is not a UUID");
+				}
+			}
 			else if (!(value instanceof Boolean)) {
 				v = value.toString();
 			}
 			and("e." + column + " = " + param(v));
 			return;
 		}
-		String typed;
-		if (value instanceof String) {
-			typed = "a.kind = 's' AND a.text_value = " + param(value);
-		}
-		else if (value instanceof Long) {
-			typed = "((a.kind = 'i' AND a.long_value = " + param(value) + ") OR (a.kind = 'd' AND a.double_value = "
-					+ param(((Long) value).doubleValue()) + "))";
-		}
-		else if (value instanceof Double) {
-			double d = (Double) value;
-			typed = "(a.kind = 'd' AND a.double_value = " + param(d) + ")";
-			if (d == Math.rint(d) && !Double.isInfinite(d)) {
-				typed = "(" + typed + " OR (a.kind = 'i' AND a.long_value = " + param((long) d) + "))";
-			}
-		}
-		else if (value instanceof Boolean) {
-			typed = "a.kind = 'b' AND a.long_value = " + param((Boolean) value ? 1L : 0L);
-		}
-		else if (value instanceof Instant) {
-			typed = "a.kind = 't' AND a.long_value = " + param(EventRows.nanos((Instant) value));
-		}
-		else {
-			throw new IllegalArgumentException("attribute '" + name + "': cannot match a " + value.getClass().getName());
-		}
-		and("EXISTS (SELECT 1 FROM " + EventSchema.ATTRIBUTES + " a WHERE a.event_id = e.id AND a.name = " + param(name)
-				+ " AND " + typed + ")");
+		String key = AttributeKey.of(name, value);
+		String rest = AttributeKey.rest(key);
+		and("EXISTS (SELECT 1 FROM " + EventSchema.ATTRIBUTE_KEYS + " k WHERE k.key_prefix = "
+				+ param(AttributeKey.prefix(key)) + " AND k.event_id = e.id AND "
+				+ (rest == null ? "k.key_rest IS NULL" : "k.key_rest = " + param(rest)) + ")");
 	}
 
 	private static String escapeLike(String s) {

@@ -241,7 +241,7 @@ abstract class EventStoreContract {
 	/** Inserts {@code e} in a transaction of its own that stays open; the caller commits or rolls back. */
 	Connection holdUncommitted(Event e) {
 		Connection c = store.unpooledConnection().block(T);
-		Mono.from(c.beginTransaction()).then(EventWrites.insertEvents(c, List.of(e))).block(T);
+		Mono.from(c.beginTransaction()).then(EventWrites.insert(c, List.of(e))).block(T);
 		return c;
 	}
 
@@ -298,6 +298,51 @@ abstract class EventStoreContract {
 	static void close(Connection c) {
 		if (c != null) {
 			Mono.from(c.close()).block(T);
+		}
+	}
+
+	@Test
+	void aStoreOfSchemaVersion1IsMigratedWhenOpenedAndLosesNothing() {
+		// more events than one page of the copy, so that the copy goes on across pages
+		List<Event> old = new ArrayList<>();
+		for (int i = 0; i < 1_203; i++) {
+			Event.Builder b = event(i % 60, "old " + i).id(SchemaV1.id(i)).user("user-" + (i % 7))
+					.operationId("op-" + (i / 3)).attribute("OrderId", (long) i).attribute("Region", "eu-west-" + (i % 3));
+			if (i == 5) {
+				b.attribute("Ratio", 0.25).attribute("Whole", 2.0).attribute("Active", true)
+						.attribute("ExpiresAt", Instant.parse("2027-01-02T03:04:05.000000006Z"));
+			}
+			old.add(b.build());
+		}
+		Connection raw = store.connectionBeforeSchema().block(T);
+		try {
+			SchemaV1.fill(raw, old).block(Duration.ofMinutes(2));
+		}
+		finally {
+			close(raw);
+		}
+
+		assertThat(store.count().block(Duration.ofMinutes(2))).isEqualTo(old.size());
+		List<Event> five = query(EventQuery.builder().attribute("OrderId", 5L).build());
+		assertThat(five).containsExactly(old.get(5)); // every column and attribute, types kept
+		assertThat(messages(EventQuery.builder().attribute("Whole", 2L).build())).containsExactly("old 5");
+		assertThat(query(EventQuery.builder().attribute("Region", "eu-west-1").limit(1000).build())).hasSize(401);
+		// insertion order survives (the tail follows it)
+		List<Event> tailed = store.tailAfter(0, Duration.ofMillis(10), Duration.ZERO, Schedulers.parallel())
+				.take(old.size()).collectList().block(T);
+		assertThat(tailed).isEqualTo(old);
+		// new events go on after the old ones; the old tables are gone
+		store.save(List.of(event(0, "new").attribute("OrderId", 5L).build())).block(T);
+		assertThat(messages(EventQuery.builder().attribute("OrderId", 5L).build())).containsExactlyInAnyOrder("new", "old 5");
+		Connection c = store.unpooledConnection().block(T);
+		try {
+			List<String> tables = Flux.from(c.createStatement("SELECT LOWER(table_name) FROM information_schema.tables"
+					+ " WHERE LOWER(table_name) LIKE 'sluice%'").execute())
+					.flatMap(r -> r.map((row, meta) -> row.get(0, String.class))).collectList().block(T);
+			assertThat(tables).containsExactlyInAnyOrder("sluice_events", "sluice_event_attribute_keys");
+		}
+		finally {
+			close(c);
 		}
 	}
 

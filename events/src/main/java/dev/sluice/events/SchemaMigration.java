@@ -1,0 +1,168 @@
+package dev.sluice.events;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.Result;
+import io.r2dbc.spi.Row;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Brings a store made by an earlier Sluice to the current schema when it is opened. Version 1
+ * kept the Id as text and each custom attribute as a typed row of its own; version 2
+ * ({@link EventSchema}) keeps them in the event's row. The old tables are renamed, the new ones
+ * made, the events copied in insertion order a page at a time (each page in one transaction, Ids
+ * stored already skipped, so that a migration cut short goes on where it stopped the next time the
+ * store opens), then the old tables dropped. Stateless.
+ */
+final class SchemaMigration {
+
+	static final String V1_EVENTS = "sluice_events_v1";
+	static final String V1_ATTRIBUTES_RENAMED = "sluice_event_attributes_v1";
+	private static final int PAGE = 1_000;
+	private static final String V1_COLUMNS = "id, seq, time_ns, level, priority, category, module, message, detail, "
+			+ "entry_point, user_name, operation_id, activity_id, is_primary, duration_ns, comments";
+
+	private SchemaMigration() {
+	}
+
+	/** Renames version 1's tables out of the way if the store has them; emits whether it did or had. */
+	static Mono<Boolean> setAside(Connection c) {
+		return columns(c, EventSchema.EVENTS).zipWith(columns(c, V1_EVENTS)).flatMap(t -> {
+			boolean v1InPlace = !t.getT1().isEmpty() && !t.getT1().contains("attributes");
+			boolean setAside = !t.getT2().isEmpty();
+			if (!v1InPlace) {
+				return Mono.just(setAside);
+			}
+			List<String> sql = new ArrayList<>();
+			sql.add("ALTER TABLE " + EventSchema.EVENTS + " RENAME TO " + V1_EVENTS);
+			sql.add("ALTER TABLE " + EventSchema.V1_ATTRIBUTES + " RENAME TO " + V1_ATTRIBUTES_RENAMED);
+			for (String index : EventSchema.V1_INDEXES) {
+				sql.add("DROP INDEX IF EXISTS " + index);
+			}
+			return run(c, sql).thenReturn(true);
+		});
+	}
+
+	/** Copies the set-aside version 1 events into the current tables, then drops the old tables. */
+	static Mono<Void> copy(Connection c) {
+		return copyFrom(c, Long.MIN_VALUE)
+				.then(run(c, List.of("DROP TABLE " + V1_ATTRIBUTES_RENAMED, "DROP TABLE " + V1_EVENTS)));
+	}
+
+	private static Mono<Void> copyFrom(Connection c, long afterSeq) {
+		return page(c, afterSeq).flatMap(page -> {
+			if (page.events.isEmpty()) {
+				return Mono.<Void>empty();
+			}
+			List<UUID> ids = new ArrayList<>(page.events.size());
+			page.events.forEach(e -> ids.add(e.id()));
+			Mono<Void> store = Mono.from(c.beginTransaction()).then(EventWrites.existing(c, ids)).flatMap(stored -> {
+				List<Event> fresh = new ArrayList<>(page.events.size());
+				for (Event e : page.events) {
+					if (!stored.contains(e.id())) {
+						fresh.add(e);
+					}
+				}
+				return EventWrites.insert(c, fresh);
+			}).then(Mono.from(c.commitTransaction()));
+			return store.then(Mono.defer(() -> copyFrom(c, page.lastSeq)));
+		});
+	}
+
+	private record Page(List<Event> events, long lastSeq) {
+	}
+
+	private static Mono<Page> page(Connection c, long afterSeq) {
+		String sql = "SELECT " + V1_COLUMNS + " FROM " + V1_EVENTS + " WHERE seq > $1 ORDER BY seq LIMIT " + PAGE;
+		return Flux.from(c.createStatement(sql).bind(0, afterSeq).execute())
+				.flatMap(r -> r.map((row, meta) -> readV1(row))).collectList()
+				.flatMap(rows -> attributesOf(c, rows).map(attrs -> {
+					List<Event> events = new ArrayList<>(rows.size());
+					long last = afterSeq;
+					for (Object[] r : rows) {
+						Event.Builder b = (Event.Builder) r[1];
+						Map<String, Object> a = attrs.get((String) r[0]);
+						if (a != null) {
+							a.forEach(b::attribute);
+						}
+						events.add(b.build());
+						last = (Long) r[2];
+					}
+					return new Page(events, last);
+				}));
+	}
+
+	private static Object[] readV1(Row row) {
+		Long duration = EventReads.toLong(row.get(14));
+		String id = row.get(0, String.class);
+		Event.Builder b = Event.builder().id(UUID.fromString(id)).time(EventRows.instant(EventReads.toLong(row.get(2))))
+				.level(EventLevel.parse(row.get(3, String.class))).priority(Priority.parse(row.get(4, String.class)))
+				.category(Category.parse(row.get(5, String.class))).module(row.get(6, String.class))
+				.message(row.get(7, String.class)).detail(row.get(8, String.class))
+				.entryPoint(row.get(9, String.class)).user(row.get(10, String.class))
+				.operationId(row.get(11, String.class)).activityId(row.get(12, String.class))
+				.primary(Boolean.TRUE.equals(row.get(13, Boolean.class)))
+				.duration(duration == null ? null : Duration.ofNanos(duration)).comments(row.get(15, String.class));
+		return new Object[] {id, b, EventReads.toLong(row.get(1))};
+	}
+
+	private static Mono<Map<String, Map<String, Object>>> attributesOf(Connection c, List<Object[]> rows) {
+		if (rows.isEmpty()) {
+			return Mono.just(Map.of());
+		}
+		StringBuilder sql = new StringBuilder("SELECT event_id, name, kind, text_value, long_value, double_value FROM ")
+				.append(V1_ATTRIBUTES_RENAMED).append(" WHERE event_id IN (");
+		for (int i = 0; i < rows.size(); i++) {
+			sql.append(i == 0 ? "$" : ", $").append(i + 1);
+		}
+		sql.append(") ORDER BY event_id, pos");
+		io.r2dbc.spi.Statement s = c.createStatement(sql.toString());
+		for (int i = 0; i < rows.size(); i++) {
+			s.bind(i, rows.get(i)[0]);
+		}
+		return Flux.from(s.execute()).flatMap(r -> r.map((row, meta) -> new Object[] {row.get(0, String.class),
+				row.get(1, String.class), valueV1(row.get(2, String.class).trim(), row.get(3, String.class),
+						EventReads.toLong(row.get(4)), EventReads.toDouble(row.get(5)))}))
+				.collect(HashMap::new, (Map<String, Map<String, Object>> m, Object[] a) -> m
+						.computeIfAbsent((String) a[0], k -> new LinkedHashMap<>()).put((String) a[1], a[2]));
+	}
+
+	/** The value of a version 1 attribute row. */
+	private static Object valueV1(String kind, String text, Long longValue, Double doubleValue) {
+		switch (kind) {
+		case "i":
+			return longValue;
+		case "d":
+			return doubleValue;
+		case "b":
+			return longValue != null && longValue != 0;
+		case "t":
+			return EventRows.instant(longValue);
+		default:
+			return text;
+		}
+	}
+
+	/** The lower-case column names of {@code table} in the current schema (empty: no such table). */
+	private static Mono<Set<String>> columns(Connection c, String table) {
+		String sql = "SELECT column_name FROM information_schema.columns WHERE LOWER(table_name) = $1"
+				+ " AND LOWER(table_schema) = LOWER(CURRENT_SCHEMA)";
+		return Flux.from(c.createStatement(sql).bind(0, table).execute())
+				.flatMap(r -> r.map((row, meta) -> row.get(0, String.class).toLowerCase(java.util.Locale.ROOT)))
+				.collect(java.util.HashSet::new, Set::add);
+	}
+
+	private static Mono<Void> run(Connection c, List<String> statements) {
+		return Flux.fromIterable(statements)
+				.concatMap(sql -> Flux.from(c.createStatement(sql).execute()).flatMap(Result::getRowsUpdated)).then();
+	}
+}
