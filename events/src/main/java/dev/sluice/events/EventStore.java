@@ -78,6 +78,8 @@ public final class EventStore {
 	private final Scheduler scheduler;
 	private final AtomicReference<Connection> anchor = new AtomicReference<>();
 	private final Mono<Void> ready;
+	/** PostgreSQL (r2dbc-postgresql): batches go through COPY. */
+	private final boolean postgres;
 
 	private EventStore(ConnectionFactory factory, String description, int poolSize) {
 		this.factory = Objects.requireNonNull(factory, "factory");
@@ -87,6 +89,7 @@ public final class EventStore {
 		this.description = description;
 		this.poolSize = poolSize;
 		this.blocking = factory.getMetadata().getName().toLowerCase(java.util.Locale.ROOT).contains("h2");
+		this.postgres = factory.getMetadata().getName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
 		this.driverThreads = DriverThreads.start(poolSize + 1);
 		// a plain Executor: given an ExecutorService, Reactor would make a scheduler that interrupts again
 		Executor execute = driverThreads::execute;
@@ -212,7 +215,7 @@ public final class EventStore {
 				.then(EventWrites.existing(c, ids))
 				.flatMap(stored -> {
 					List<Event> fresh = stored.isEmpty() ? copy : without(copy, stored);
-					return EventWrites.insert(c, fresh).then(Mono.from(c.commitTransaction())).thenReturn(copy.size() - fresh.size());
+					return EventWrites.insert(c, fresh, postgres).then(Mono.from(c.commitTransaction())).thenReturn(copy.size() - fresh.size());
 				})
 				.onErrorResume(e -> Mono.from(c.rollbackTransaction()).onErrorResume(r -> Mono.empty())
 						.then(Mono.error(e)))));

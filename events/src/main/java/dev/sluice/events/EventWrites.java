@@ -63,6 +63,20 @@ final class EventWrites {
 		return insertEvents(c, events).then(insertKeys(c, events));
 	}
 
+	/**
+	 * As {@link #insert(Connection, List)}; on PostgreSQL ({@code postgres}) through
+	 * {@link PostgresCopy}'s {@code COPY}, for a batch of more than a few events.
+	 */
+	static Mono<Void> insert(Connection c, List<Event> events, boolean postgres) {
+		if (postgres && events.size() >= COPY_FROM && PostgresCopy.applies(c)) {
+			return PostgresCopy.insert(c, events);
+		}
+		return insert(c, events);
+	}
+
+	/** Below this many events an INSERT is as quick as a COPY (which costs a round trip per table). */
+	private static final int COPY_FROM = 8;
+
 	private static Mono<Void> insertEvents(Connection c, List<Event> events) {
 		return Flux.fromIterable(chunks(events, EVENT_ROWS)).concatMap(chunk -> {
 			Statement s = c.createStatement(multiRow(EventSchema.INSERT_EVENT_HEAD, 16, chunk.size()));

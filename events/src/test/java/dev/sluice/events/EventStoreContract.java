@@ -347,6 +347,24 @@ abstract class EventStoreContract {
 	}
 
 	@Test
+	void aLargeBatchKeepsEveryCharacterAndAttribute() {
+		// a batch large enough for PostgreSQL's COPY path, with every character COPY's text format escapes
+		List<Event> batch = new ArrayList<>();
+		for (int i = 0; i < 50; i++) {
+			Event.Builder b = event(i, "line one\nline\ttwo \\N back\\slash\r end " + i).user(i % 2 == 0 ? null : "u\t" + i)
+					.detail(i == 3 ? "trace\n\tat x" : null).duration(i == 4 ? Duration.ofMillis(7) : null)
+					.primary(i == 5).attribute("Text", "a\tb\nc\\d \\N Zoë ✓").attribute("N", (long) i)
+					.attribute("NaN", Double.NaN).attribute("Long", "x".repeat(300 + i));
+			batch.add(b.build());
+		}
+		store.save(batch).block(T);
+		List<Event> back = query(EventQuery.builder().limit(100).build());
+		assertThat(back).containsExactlyInAnyOrderElementsOf(batch);
+		assertThat(query(EventQuery.builder().attribute("Long", "x".repeat(310)).build())).containsExactly(batch.get(10));
+		assertThat(query(EventQuery.builder().attribute("Text", "a\tb\nc\\d \\N Zoë ✓").limit(100).build())).hasSize(50);
+	}
+
+	@Test
 	void saveNewSkipsEventsWhoseIdIsStoredAlready() {
 		Event a = event(0, "a").build();
 		Event b = event(1, "b").build();

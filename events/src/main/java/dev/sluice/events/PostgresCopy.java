@@ -1,0 +1,121 @@
+package dev.sluice.events;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.r2dbc.postgresql.api.PostgresqlConnection;
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.Wrapped;
+import reactor.core.publisher.Mono;
+
+/**
+ * PostgreSQL's bulk path for a batch of events: {@code COPY ... FROM STDIN} (text format) through
+ * r2dbc-postgresql's {@code copyIn}, one for the events and one for their attribute keys, in the
+ * caller's transaction. A COPY sends rows as one stream the server parses without planning a
+ * statement or binding thousands of parameters. Loaded only for a PostgreSQL store (the driver is an
+ * optional dependency). Stateless.
+ */
+final class PostgresCopy {
+
+	private static final String EVENT_COLUMNS = "id, time_ns, level, priority, category, module, message, detail, "
+			+ "entry_point, user_name, operation_id, activity_id, is_primary, duration_ns, comments, attributes";
+
+	private PostgresCopy() {
+	}
+
+	/** Whether {@code c} (or the connection a pool wraps in it) is r2dbc-postgresql's. */
+	static boolean applies(Connection c) {
+		return driverConnection(c) != null;
+	}
+
+	static Mono<Void> insert(Connection c, List<Event> events) {
+		PostgresqlConnection pg = driverConnection(c);
+		if (events.isEmpty()) {
+			return Mono.empty();
+		}
+		StringBuilder rows = new StringBuilder(events.size() * 256);
+		StringBuilder keys = new StringBuilder();
+		for (Event e : events) {
+			String id = e.id().toString();
+			rows.append(id).append('\t').append(EventRows.nanos(e.time())).append('\t');
+			field(rows, e.level().label()).append('\t');
+			field(rows, e.priority().label()).append('\t');
+			field(rows, e.category().label()).append('\t');
+			field(rows, e.module()).append('\t');
+			field(rows, e.message()).append('\t');
+			field(rows, e.detail()).append('\t');
+			field(rows, e.entryPoint()).append('\t');
+			field(rows, e.user()).append('\t');
+			field(rows, e.operationId()).append('\t');
+			field(rows, e.activityId()).append('\t');
+			rows.append(e.primary() ? 't' : 'f').append('\t');
+			if (e.duration() == null) {
+				rows.append("\\N");
+			}
+			else {
+				rows.append(e.duration().toNanos());
+			}
+			rows.append('\t');
+			field(rows, e.comments()).append('\t');
+			field(rows, AttributeJson.write(e.attributes())).append('\n');
+			for (Map.Entry<String, Object> a : e.attributes().entrySet()) {
+				String key = AttributeKey.of(a.getKey(), a.getValue());
+				keys.append(id).append('\t');
+				field(keys, AttributeKey.prefix(key)).append('\t');
+				field(keys, AttributeKey.rest(key)).append('\n');
+			}
+		}
+		Mono<Long> copyEvents = pg.copyIn("COPY " + EventSchema.EVENTS + " (" + EVENT_COLUMNS + ") FROM STDIN",
+				Mono.fromSupplier(() -> utf8(rows)));
+		Mono<Long> copyKeys = keys.length() == 0 ? Mono.just(0L)
+				: pg.copyIn("COPY " + EventSchema.ATTRIBUTE_KEYS + " (event_id, key_prefix, key_rest) FROM STDIN",
+						Mono.fromSupplier(() -> utf8(keys)));
+		return copyEvents.then(copyKeys).then();
+	}
+
+	private static ByteBuf utf8(CharSequence text) {
+		byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+		return ByteBufAllocator.DEFAULT.buffer(bytes.length).writeBytes(bytes);
+	}
+
+	/** Appends {@code value} in COPY's text format: {@code \N} for null, backslash escapes for the separators. */
+	static StringBuilder field(StringBuilder out, String value) {
+		if (value == null) {
+			return out.append("\\N");
+		}
+		for (int i = 0; i < value.length(); i++) {
+			char ch = value.charAt(i);
+			switch (ch) {
+			case '\\':
+				out.append("\\\\");
+				break;
+			case '\t':
+				out.append("\\t");
+				break;
+			case '\n':
+				out.append("\\n");
+				break;
+			case '\r':
+				out.append("\\r");
+				break;
+			default:
+				out.append(ch);
+			}
+		}
+		return out;
+	}
+
+	private static PostgresqlConnection driverConnection(Connection c) {
+		Object current = c;
+		for (int depth = 0; depth < 8 && current != null; depth++) {
+			if (current instanceof PostgresqlConnection) {
+				return (PostgresqlConnection) current;
+			}
+			current = current instanceof Wrapped ? ((Wrapped<?>) current).unwrap() : null;
+		}
+		return null;
+	}
+}
