@@ -57,8 +57,12 @@ public final class WebFluxEventLogCost {
 		String off = withoutEventLog(shipped);
 
 		System.out.printf(Locale.ROOT, "load average at start: %.2f%n", loadAverage());
-		HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-				.executor(java.util.concurrent.Executors.newFixedThreadPool(2)).build();
+		java.util.concurrent.ExecutorService clientThreads = java.util.concurrent.Executors.newFixedThreadPool(2, r -> {
+			Thread t = new Thread(r, "load-client");
+			t.setDaemon(true);
+			return t;
+		});
+		HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).executor(clientThreads).build();
 		try (Service on = Service.start("on", classpath, shipped, 18081);
 				Service without = Service.start("off", classpath, off, 18082)) {
 			round(client, on, requests, concurrency); // warm-up: JIT, pools, the store's schema
@@ -162,9 +166,15 @@ public final class WebFluxEventLogCost {
 			Path config = dir.resolve("logging.yaml");
 			Files.writeString(config, yaml, StandardCharsets.UTF_8);
 			String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-			ProcessBuilder pb = new ProcessBuilder(java, "-Xms512m", "-Xmx512m", "-cp", classpath,
-					"dev.sluice.examples.webflux.ExampleApplication", "--server.port=" + port,
-					"--sluice.config=file:" + config).directory(dir.toFile()).redirectErrorStream(true)
+			List<String> command = new ArrayList<>(List.of(java, "-Xms512m", "-Xmx512m"));
+			// e.g. -Dsluice.bench.serviceJvmArgs=-XX:StartFlightRecording=filename=/tmp/on.jfr to profile
+			String extra = System.getProperty("sluice.bench.serviceJvmArgs", "").replace("{name}", name);
+			if (!extra.isBlank()) {
+				command.addAll(List.of(extra.trim().split("\\s+")));
+			}
+			command.addAll(List.of("-cp", classpath, "dev.sluice.examples.webflux.ExampleApplication",
+					"--server.port=" + port, "--sluice.config=file:" + config));
+			ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
 					.redirectOutput(dir.resolve("stdout.log").toFile());
 			Service s = new Service(name, port, pb.start(), dir);
 			s.awaitUp();
