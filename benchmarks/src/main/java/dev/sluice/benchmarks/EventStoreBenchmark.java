@@ -67,11 +67,7 @@ public class EventStoreBenchmark {
 
 	@Setup(Level.Trial)
 	public void open() throws IOException {
-		// Logback is on the benchmarks' class path for the comparisons; unconfigured it prints the drivers'
-		// DEBUG lines (one per query), which would be measured too
-		if (org.slf4j.LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext logback) {
-			logback.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(ch.qos.logback.classic.Level.WARN);
-		}
+		QuietDrivers.apply();
 		if (database.equals("H2")) {
 			dir = Files.createTempDirectory("sluice-events-bench");
 			store = EventStore.h2File(dir.resolve("events"));

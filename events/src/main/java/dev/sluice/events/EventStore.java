@@ -78,6 +78,8 @@ public final class EventStore {
 	private final Scheduler scheduler;
 	private final AtomicReference<Connection> anchor = new AtomicReference<>();
 	private final Mono<Void> ready;
+	/** Events a transaction when migrating an earlier schema (tests make it small). */
+	volatile int migrationPage = 1_000;
 	/** PostgreSQL (r2dbc-postgresql): batches go through COPY. */
 	private final boolean postgres;
 
@@ -359,7 +361,7 @@ public final class EventStore {
 		return Mono.usingWhen(factory.create(), c -> SchemaMigration.setAside(c).flatMap(migrate -> Flux
 				.fromIterable(EventSchema.ddl(blocking))
 				.concatMap(sql -> Flux.from(c.createStatement(sql).execute()).flatMap(Result::getRowsUpdated))
-				.then(migrate ? SchemaMigration.copy(c) : Mono.empty())), c -> keepOrClose(c), (c, e) -> c.close(),
+				.then(migrate ? SchemaMigration.copy(c, migrationPage) : Mono.empty())), c -> keepOrClose(c), (c, e) -> c.close(),
 				Connection::close);
 	}
 

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.Result;
@@ -54,18 +56,28 @@ final class SchemaMigration {
 
 	/** Copies the set-aside version 1 events into the current tables, then drops the old tables. */
 	static Mono<Void> copy(Connection c) {
-		return copyFrom(c, Long.MIN_VALUE)
+		return copy(c, PAGE);
+	}
+
+	/** As {@link #copy(Connection)}, {@code pageSize} events a transaction. */
+	static Mono<Void> copy(Connection c, int pageSize) {
+		// a loop of pages (repeat), not a chain of them: H2 answers on the calling thread, and a chain
+		// would nest one more level of calls per page (a million events: a thousand pages deep)
+		AtomicLong after = new AtomicLong(Long.MIN_VALUE);
+		AtomicBoolean more = new AtomicBoolean(true);
+		return Mono.defer(() -> copyPage(c, after, more, pageSize)).repeat(more::get).then()
 				.then(run(c, List.of("DROP TABLE " + V1_ATTRIBUTES_RENAMED, "DROP TABLE " + V1_EVENTS)));
 	}
 
-	private static Mono<Void> copyFrom(Connection c, long afterSeq) {
-		return page(c, afterSeq).flatMap(page -> {
+	private static Mono<Void> copyPage(Connection c, AtomicLong after, AtomicBoolean more, int pageSize) {
+		return page(c, after.get(), pageSize).flatMap(page -> {
 			if (page.events.isEmpty()) {
+				more.set(false);
 				return Mono.<Void>empty();
 			}
 			List<UUID> ids = new ArrayList<>(page.events.size());
 			page.events.forEach(e -> ids.add(e.id()));
-			Mono<Void> store = Mono.from(c.beginTransaction()).then(EventWrites.existing(c, ids)).flatMap(stored -> {
+			return Mono.from(c.beginTransaction()).then(EventWrites.existing(c, ids)).flatMap(stored -> {
 				List<Event> fresh = new ArrayList<>(page.events.size());
 				for (Event e : page.events) {
 					if (!stored.contains(e.id())) {
@@ -73,16 +85,15 @@ final class SchemaMigration {
 					}
 				}
 				return EventWrites.insert(c, fresh);
-			}).then(Mono.from(c.commitTransaction()));
-			return store.then(Mono.defer(() -> copyFrom(c, page.lastSeq)));
+			}).then(Mono.from(c.commitTransaction())).doOnSuccess(done -> after.set(page.lastSeq));
 		});
 	}
 
 	private record Page(List<Event> events, long lastSeq) {
 	}
 
-	private static Mono<Page> page(Connection c, long afterSeq) {
-		String sql = "SELECT " + V1_COLUMNS + " FROM " + V1_EVENTS + " WHERE seq > $1 ORDER BY seq LIMIT " + PAGE;
+	private static Mono<Page> page(Connection c, long afterSeq, int pageSize) {
+		String sql = "SELECT " + V1_COLUMNS + " FROM " + V1_EVENTS + " WHERE seq > $1 ORDER BY seq LIMIT " + pageSize;
 		return Flux.from(c.createStatement(sql).bind(0, afterSeq).execute())
 				.flatMap(r -> r.map((row, meta) -> readV1(row))).collectList()
 				.flatMap(rows -> attributesOf(c, rows).map(attrs -> {
