@@ -38,11 +38,14 @@ final class SchemaMigration {
 
 	/** Renames version 1's tables out of the way if the store has them; emits whether it did or had. */
 	static Mono<Boolean> setAside(Connection c) {
+		// the copy reads the old events in seq order: their seq index is made again under a name of its
+		// own (the old name is the current schema's), or each page would sort the whole table
+		String seqIndex = "CREATE INDEX IF NOT EXISTS sluice_events_v1_seq ON " + V1_EVENTS + " (seq)";
 		return columns(c, EventSchema.EVENTS).zipWith(columns(c, V1_EVENTS)).flatMap(t -> {
 			boolean v1InPlace = !t.getT1().isEmpty() && !t.getT1().contains("attributes");
 			boolean setAside = !t.getT2().isEmpty();
 			if (!v1InPlace) {
-				return Mono.just(setAside);
+				return setAside ? run(c, List.of(seqIndex)).thenReturn(true) : Mono.just(false);
 			}
 			List<String> sql = new ArrayList<>();
 			sql.add("ALTER TABLE " + EventSchema.EVENTS + " RENAME TO " + V1_EVENTS);
@@ -50,6 +53,7 @@ final class SchemaMigration {
 			for (String index : EventSchema.V1_INDEXES) {
 				sql.add("DROP INDEX IF EXISTS " + index);
 			}
+			sql.add(seqIndex);
 			return run(c, sql).thenReturn(true);
 		});
 	}
