@@ -34,9 +34,19 @@ final class EventReads {
 	}
 
 	private static SeqEvent readRow(Row row, RowMetadata meta) {
+		Event.Builder b = standardColumns(row).id(row.get(0, UUID.class));
+		AttributeJson.read(row.get(16, String.class)).forEach(b::attribute);
+		return new SeqEvent(toLong(row.get(1)), b.build());
+	}
+
+	/**
+	 * An event builder with the standard columns of {@code row} (positions 2 to 15 of
+	 * {@link EventSchema#COLUMNS}, the same in every schema version): all but the Id and the
+	 * custom attributes.
+	 */
+	static Event.Builder standardColumns(Row row) {
 		Long duration = toLong(row.get(14));
-		Event.Builder b = Event.builder()
-				.id(row.get(0, UUID.class))
+		return Event.builder()
 				.time(EventRows.instant(toLong(row.get(2))))
 				.level(EventLevel.parse(row.get(3, String.class)))
 				.priority(Priority.parse(row.get(4, String.class)))
@@ -51,8 +61,6 @@ final class EventReads {
 				.primary(Boolean.TRUE.equals(row.get(13, Boolean.class)))
 				.duration(duration == null ? null : Duration.ofNanos(duration))
 				.comments(row.get(15, String.class));
-		AttributeJson.read(row.get(16, String.class)).forEach(b::attribute);
-		return new SeqEvent(toLong(row.get(1)), b.build());
 	}
 
 	static Long toLong(Object v) {

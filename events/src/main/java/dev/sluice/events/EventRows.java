@@ -141,8 +141,4 @@ final class EventRows {
 		}
 		return s;
 	}
-
-	static UUID uuid(String text) {
-		return UUID.fromString(text);
-	}
 }

@@ -1,6 +1,5 @@
 package dev.sluice.events;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -117,16 +116,8 @@ final class SchemaMigration {
 	}
 
 	private static Object[] readV1(Row row) {
-		Long duration = EventReads.toLong(row.get(14));
-		String id = row.get(0, String.class);
-		Event.Builder b = Event.builder().id(UUID.fromString(id)).time(EventRows.instant(EventReads.toLong(row.get(2))))
-				.level(EventLevel.parse(row.get(3, String.class))).priority(Priority.parse(row.get(4, String.class)))
-				.category(Category.parse(row.get(5, String.class))).module(row.get(6, String.class))
-				.message(row.get(7, String.class)).detail(row.get(8, String.class))
-				.entryPoint(row.get(9, String.class)).user(row.get(10, String.class))
-				.operationId(row.get(11, String.class)).activityId(row.get(12, String.class))
-				.primary(Boolean.TRUE.equals(row.get(13, Boolean.class)))
-				.duration(duration == null ? null : Duration.ofNanos(duration)).comments(row.get(15, String.class));
+		String id = row.get(0, String.class); // version 1 kept the Id as text
+		Event.Builder b = EventReads.standardColumns(row).id(UUID.fromString(id));
 		return new Object[] {id, b, EventReads.toLong(row.get(1))};
 	}
 
