@@ -37,7 +37,7 @@ final class SinkRunner implements Runnable {
 	private final StatusLogger status;
 	/** The records' own clock: the delivery latency is now minus a record's stamp. */
 	private final CallerClock clock;
-	/** Status keys, made once: a string per batch would be most of a paced sink's garbage. */
+	/** Status key and source, made once: a string per batch would be most of a paced sink's garbage. */
 	private final String writeKey;
 	private final String source;
 	/** Copy of spec.level(), read by the router on every offer. */
@@ -231,7 +231,7 @@ final class SinkRunner implements Runnable {
 						stats.dropped(records.size(), DropReasons.SINK_ERROR);
 						records = List.of();
 					}
-					status.once("runner:" + spec.name() + ":" + t.getClass().getName(), "sink " + spec.name(),
+					status.once("runner:" + spec.name() + ":" + t.getClass().getName(), source,
 							"the sink's runner failed on a batch; it goes on with the next", t);
 				}
 			}
@@ -240,7 +240,7 @@ final class SinkRunner implements Runnable {
 			}
 		}
 		catch (Throwable t) {
-			status.error("sink " + spec.name(), "runner stopped unexpectedly", t);
+			status.error(source, "runner stopped unexpectedly", t);
 		}
 		finally {
 			terminated.complete(null);
@@ -367,7 +367,7 @@ final class SinkRunner implements Runnable {
 				}
 			}
 			catch (Throwable t) {
-				status.once("filter:" + spec.name(), "sink " + spec.name(), "a filter failed; it rejects the records it fails on", t);
+				status.once("filter:" + spec.name(), source, "a filter failed; it rejects the records it fails on", t);
 				return false;
 			}
 		}
@@ -381,7 +381,7 @@ final class SinkRunner implements Runnable {
 			}
 		}
 		catch (Throwable t) {
-			status.error("sink " + spec.name(), what + " failed", unwrap(t));
+			status.error(source, what + " failed", unwrap(t));
 		}
 	}
 
