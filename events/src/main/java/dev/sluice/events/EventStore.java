@@ -100,8 +100,13 @@ public final class EventStore {
 		// connections are evicted when the pool is used, and close() releases the rest
 		this.pool = new ConnectionPool(ConnectionPoolConfiguration.builder(factory)
 				.name("sluice-events").initialSize(0).maxSize(poolSize)
+				// bounds making a connection too; no maxCreateConnectionTime: the pool would build that
+				// timeout once, on the Schedulers.parallel() of its construction, which a reset of
+				// Reactor's schedulers (virtual time in tests) disposes for good
 				.maxAcquireTime(Duration.ofSeconds(ACQUIRE_SECONDS))
-				.maxCreateConnectionTime(Duration.ofSeconds(ACQUIRE_SECONDS))
+				// connections are made on the store's own threads, not on the Schedulers.single() the
+				// pool would keep from its construction (gone after such a reset)
+				.allocatorSubscribeOn(scheduler)
 				.maxIdleTime(Duration.ofMinutes(10))
 				.build());
 		this.ready = Mono.defer(this::createSchema).cache();
