@@ -69,6 +69,8 @@ public final class EventStore {
 
 	private static final int TAIL_PAGE = 500;
 
+	private static final Duration FOREVER = Duration.ofMillis(Long.MAX_VALUE);
+
 	private final ConnectionFactory factory;
 	private final ConnectionPool pool;
 	private final int poolSize;
@@ -109,7 +111,8 @@ public final class EventStore {
 				.allocatorSubscribeOn(scheduler)
 				.maxIdleTime(Duration.ofMinutes(10))
 				.build());
-		this.ready = Mono.defer(this::createSchema).cache();
+		// a failed opening is not kept: the next operation tries again (a database that was down comes back)
+		this.ready = Mono.defer(this::createSchema).cache(done -> FOREVER, failed -> Duration.ZERO, () -> FOREVER);
 	}
 
 	/** The embedded H2 database at {@code baseDirectory}/{@value #DEFAULT_PATH} ({@code events.mv.db}). */
@@ -332,6 +335,16 @@ public final class EventStore {
 	}
 
 	// ---- connections ----------------------------------------------------------------------------
+
+	/**
+	 * Opens the database and brings its schema up to date (made or migrated) now, on the store's
+	 * own threads, instead of at the first operation; completes when done, errors as that would
+	 * (an operation after a failure tries again). The events sink calls it when it is made, so
+	 * that the first batch does not wait for it.
+	 */
+	public Mono<Void> prepare() {
+		return run(ready);
+	}
 
 	/** Borrows a pooled connection for {@code work} and gives it back however work ends. */
 	<T> Mono<T> withConnection(Function<Connection, Mono<T>> work) {

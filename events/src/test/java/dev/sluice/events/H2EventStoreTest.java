@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -85,6 +86,20 @@ class H2EventStoreTest extends EventStoreContract {
 		reactor.core.scheduler.Schedulers.shutdownNow();
 		store.save(List.of(event(0, "after").build())).block(java.time.Duration.ofSeconds(30));
 		assertThat(messages(EventQuery.all())).containsExactly("after");
+	}
+
+	@Test
+	void aStoreThatFailedToOpenOpensAtTheNextOperationOnceItCan() throws java.io.IOException {
+		Path blocked = dir.resolve("blocked");
+		Files.writeString(blocked, "not a directory");
+		EventStore later = EventStore.h2File(blocked.resolve("events"));
+		// a file where the store's directory should be: the opening fails
+		assertThat(later.prepare().then(Mono.just("opened")).onErrorReturn("failed")
+				.block(java.time.Duration.ofSeconds(30))).isEqualTo("failed");
+		Files.delete(blocked);
+		later.save(List.of(event(0, "after the path was mended").build())).block(java.time.Duration.ofSeconds(30));
+		assertThat(later.count().block(java.time.Duration.ofSeconds(30))).isEqualTo(1L);
+		later.close().block(java.time.Duration.ofSeconds(30));
 	}
 
 	@Test
