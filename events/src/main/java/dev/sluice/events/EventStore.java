@@ -8,25 +8,18 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Executor;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
 import dev.sluice.events.EventReads.SeqEvent;
 import io.r2dbc.h2.H2ConnectionConfiguration;
 import io.r2dbc.h2.H2ConnectionFactory;
-import io.r2dbc.pool.ConnectionPool;
-import io.r2dbc.pool.ConnectionPoolConfiguration;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.ConnectionFactoryOptions;
-import io.r2dbc.spi.Result;
 import io.r2dbc.spi.Statement;
-import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
@@ -69,50 +62,16 @@ public final class EventStore {
 
 	private static final int TAIL_PAGE = 500;
 
-	private static final Duration FOREVER = Duration.ofMillis(Long.MAX_VALUE);
-
-	private final ConnectionFactory factory;
-	private final ConnectionPool pool;
-	private final int poolSize;
-	private final boolean blocking;
+	private final StoreConnections connections;
 	private final String description;
-	private final ThreadPoolExecutor driverThreads;
-	private final Scheduler scheduler;
-	private final AtomicReference<Connection> anchor = new AtomicReference<>();
-	private final Mono<Void> ready;
-	/** Events a transaction when migrating an earlier schema (tests make it small). */
-	volatile int migrationPage = 1_000;
-	/** PostgreSQL (r2dbc-postgresql): batches go through COPY. */
-	private final boolean postgres;
 
 	private EventStore(ConnectionFactory factory, String description, int poolSize) {
-		this.factory = Objects.requireNonNull(factory, "factory");
+		Objects.requireNonNull(factory, "factory");
 		if (poolSize < 1 || poolSize > MAX_POOL_SIZE) {
 			throw new IllegalArgumentException("event store pool size must be 1 to " + MAX_POOL_SIZE + ", was " + poolSize);
 		}
 		this.description = description;
-		this.poolSize = poolSize;
-		this.blocking = factory.getMetadata().getName().toLowerCase(java.util.Locale.ROOT).contains("h2");
-		this.postgres = factory.getMetadata().getName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
-		this.driverThreads = DriverThreads.start(poolSize + 1);
-		// a plain Executor: given an ExecutorService, Reactor would make a scheduler that interrupts again
-		Executor execute = driverThreads::execute;
-		this.scheduler = Schedulers.fromExecutor(execute);
-		// no background eviction (it would close H2 connections on a parallel thread); idle
-		// connections are evicted when the pool is used, and close() releases the rest
-		this.pool = new ConnectionPool(ConnectionPoolConfiguration.builder(factory)
-				.name("sluice-events").initialSize(0).maxSize(poolSize)
-				// bounds making a connection too; no maxCreateConnectionTime: the pool would build that
-				// timeout once, on the Schedulers.parallel() of its construction, which a reset of
-				// Reactor's schedulers (virtual time in tests) disposes for good
-				.maxAcquireTime(Duration.ofSeconds(ACQUIRE_SECONDS))
-				// connections are made on the store's own threads, not on the Schedulers.single() the
-				// pool would keep from its construction (gone after such a reset)
-				.allocatorSubscribeOn(scheduler)
-				.maxIdleTime(Duration.ofMinutes(10))
-				.build());
-		// a failed opening is not kept: the next operation tries again (a database that was down comes back)
-		this.ready = Mono.defer(this::createSchema).cache(done -> FOREVER, failed -> Duration.ZERO, () -> FOREVER);
+		this.connections = new StoreConnections(factory, poolSize);
 	}
 
 	/** The embedded H2 database at {@code baseDirectory}/{@value #DEFAULT_PATH} ({@code events.mv.db}). */
@@ -190,7 +149,7 @@ public final class EventStore {
 
 	/** The most connections this store holds at once. */
 	public int poolSize() {
-		return poolSize;
+		return connections.poolSize();
 	}
 
 	// ---- writing --------------------------------------------------------------------------------
@@ -225,7 +184,7 @@ public final class EventStore {
 				.then(EventWrites.existing(c, ids))
 				.flatMap(stored -> {
 					List<Event> fresh = stored.isEmpty() ? copy : without(copy, stored);
-					return EventWrites.insert(c, fresh, postgres).then(Mono.from(c.commitTransaction())).thenReturn(copy.size() - fresh.size());
+					return EventWrites.insert(c, fresh, connections.postgres()).then(Mono.from(c.commitTransaction())).thenReturn(copy.size() - fresh.size());
 				})
 				.onErrorResume(e -> Mono.from(c.rollbackTransaction()).onErrorResume(r -> Mono.empty())
 						.then(Mono.error(e)))));
@@ -343,52 +302,7 @@ public final class EventStore {
 	 * that the first batch does not wait for it.
 	 */
 	public Mono<Void> prepare() {
-		return run(ready);
-	}
-
-	/** Borrows a pooled connection for {@code work} and gives it back however work ends. */
-	<T> Mono<T> withConnection(Function<Connection, Mono<T>> work) {
-		// a pooled connection may be handed over on the thread that released or timed it (a timer
-		// thread): H2 work must still run on the store's own threads, not there
-		Mono<Connection> borrowed = blocking ? pool.create().publishOn(scheduler) : pool.create();
-		return ready.then(Mono.usingWhen(borrowed, work, Connection::close, (c, e) -> c.close(), Connection::close));
-	}
-
-	/** A new connection outside the pool, before the schema is made or migrated (tests of the migration). */
-	Mono<Connection> connectionBeforeSchema() {
-		return Mono.from(factory.create());
-	}
-
-	/** A new connection outside the pool (for tests that hold a transaction open). */
-	Mono<Connection> unpooledConnection() {
-		return ready.then(Mono.from(factory.create()));
-	}
-
-	/** H2 runs in the subscribing thread: keep it off Reactor's non-blocking threads. */
-	<T> Mono<T> run(Mono<T> work) {
-		return blocking ? work.subscribeOn(scheduler) : work;
-	}
-
-	/** Whether the driver runs its work on the subscribing thread (H2). */
-	boolean blocking() {
-		return blocking;
-	}
-
-	private Mono<Void> createSchema() {
-		// a store made by an earlier version is brought to the current schema first (SchemaMigration)
-		return Mono.usingWhen(factory.create(), c -> SchemaMigration.setAside(c).flatMap(migrate -> Flux
-				.fromIterable(EventSchema.ddl(blocking))
-				.concatMap(sql -> Flux.from(c.createStatement(sql).execute()).flatMap(Result::getRowsUpdated))
-				.then(migrate ? SchemaMigration.copy(c, migrationPage) : Mono.empty())), c -> keepOrClose(c), (c, e) -> c.close(),
-				Connection::close);
-	}
-
-	private Publisher<Void> keepOrClose(Connection c) {
-		// an H2 database closes with its last connection: keep one open for the store's lifetime
-		if (blocking && anchor.compareAndSet(null, c)) {
-			return Mono.empty();
-		}
-		return c.close();
+		return connections.prepare();
 	}
 
 	/**
@@ -396,27 +310,22 @@ public final class EventStore {
 	 * database open. Operations after it error. Idempotent.
 	 */
 	public Mono<Void> close() {
-		return Mono.defer(() -> {
-			Connection c = anchor.getAndSet(null);
-			Mono<Void> closePool = pool.isDisposed() ? Mono.<Void>empty() : pool.disposeLater();
-			return closePool.then(c == null ? Mono.<Void>empty() : Mono.from(c.close()));
-		}).subscribeOn(blocking && !driverThreads.isShutdown() ? scheduler : Schedulers.immediate())
-				.doFinally(signal -> driverThreads.shutdown());
+		return connections.close();
 	}
 
-	/** The scheduler the driver's blocking work runs on (H2); cancelling its tasks never interrupts them. */
-	Scheduler driverScheduler() {
-		return scheduler;
+	/** The store's connections (pool, driver threads, schema). */
+	StoreConnections connections() {
+		return connections;
 	}
 
-	/** The pool's current numbers (connections acquired, allocated, idle, waited for). */
-	io.r2dbc.pool.PoolMetrics poolMetrics() {
-		return pool.getMetrics().orElseThrow();
+	/** Borrows a pooled connection for {@code work} and gives it back however work ends. */
+	<T> Mono<T> withConnection(Function<Connection, Mono<T>> work) {
+		return connections.withConnection(work);
 	}
 
-	/** Whether {@link #close()} has closed the pool. */
-	boolean closed() {
-		return pool.isDisposed();
+	/** H2 runs in the subscribing thread: keep it off Reactor's non-blocking threads. */
+	<T> Mono<T> run(Mono<T> work) {
+		return connections.run(work);
 	}
 
 	@Override

@@ -240,7 +240,7 @@ abstract class EventStoreContract {
 
 	/** Inserts {@code e} in a transaction of its own that stays open; the caller commits or rolls back. */
 	Connection holdUncommitted(Event e) {
-		Connection c = store.unpooledConnection().block(T);
+		Connection c = store.connections().unpooledConnection().block(T);
 		Mono.from(c.beginTransaction()).then(EventWrites.insert(c, List.of(e))).block(T);
 		return c;
 	}
@@ -316,8 +316,8 @@ abstract class EventStoreContract {
 		}
 		// a page per event: 1,203 pages, a loop that must not nest one more call per page (H2 answers on
 		// the calling thread: nested, a million events overflowed the stack)
-		store.migrationPage = 1;
-		Connection raw = store.connectionBeforeSchema().block(T);
+		store.connections().migrationPage = 1;
+		Connection raw = store.connections().connectionBeforeSchema().block(T);
 		try {
 			SchemaV1.fill(raw, old).block(Duration.ofMinutes(2));
 		}
@@ -337,7 +337,7 @@ abstract class EventStoreContract {
 		// new events go on after the old ones; the old tables are gone
 		store.save(List.of(event(0, "new").attribute("OrderId", 5L).build())).block(T);
 		assertThat(messages(EventQuery.builder().attribute("OrderId", 5L).build())).containsExactlyInAnyOrder("new", "old 5");
-		Connection c = store.unpooledConnection().block(T);
+		Connection c = store.connections().unpooledConnection().block(T);
 		try {
 			List<String> tables = Flux.from(c.createStatement("SELECT LOWER(table_name) FROM information_schema.tables"
 					+ " WHERE LOWER(table_name) LIKE 'sluice%'").execute())
@@ -389,13 +389,13 @@ abstract class EventStoreContract {
 		reactor.core.Disposable running = all.subscribe();
 		try {
 			long deadline = System.nanoTime() + T.toNanos();
-			while (store.poolMetrics().acquiredSize() + store.poolMetrics().pendingAcquireSize() < size + 1) {
+			while (store.connections().poolMetrics().acquiredSize() + store.connections().poolMetrics().pendingAcquireSize() < size + 1) {
 				assertThat(System.nanoTime()).as("connections acquired or waited for").isLessThan(deadline);
 				Thread.sleep(5);
 			}
-			assertThat(store.poolMetrics().acquiredSize()).isEqualTo(size);
-			assertThat(store.poolMetrics().pendingAcquireSize()).isEqualTo(1);
-			assertThat(store.poolMetrics().allocatedSize()).isEqualTo(size);
+			assertThat(store.connections().poolMetrics().acquiredSize()).isEqualTo(size);
+			assertThat(store.connections().poolMetrics().pendingAcquireSize()).isEqualTo(1);
+			assertThat(store.connections().poolMetrics().allocatedSize()).isEqualTo(size);
 			release.tryEmitEmpty();
 			assertThat(all.collectList().block(T)).hasSize(size + 1);
 		}
@@ -403,8 +403,8 @@ abstract class EventStoreContract {
 			running.dispose();
 		}
 		store.close().block(T);
-		assertThat(store.closed()).isTrue();
-		assertThat(store.poolMetrics().allocatedSize()).isZero();
+		assertThat(store.connections().closed()).isTrue();
+		assertThat(store.connections().poolMetrics().allocatedSize()).isZero();
 		StepVerifier.create(store.count()).expectError().verify(T);
 	}
 }

@@ -48,7 +48,7 @@ class H2EventStoreTest extends EventStoreContract {
 		CountDownLatch release = new CountDownLatch(1);
 		CountDownLatch done = new CountDownLatch(1);
 		AtomicBoolean interrupted = new AtomicBoolean();
-		Disposable task = store.driverScheduler().schedule(() -> {
+		Disposable task = store.connections().driverScheduler().schedule(() -> {
 			running.countDown();
 			try {
 				release.await(30, TimeUnit.SECONDS);
