@@ -80,6 +80,7 @@ public final class DeliveryEngine<E> {
 	private final CircuitBreaker breaker;
 	private final DeliveryRetry retry;
 	private final DeliveryMetrics metrics;
+	private final Settlement settlement;
 
 	private DeliveryEngine(Builder<E> b) {
 		this.name = b.name;
@@ -94,8 +95,10 @@ public final class DeliveryEngine<E> {
 		this.clock = b.clock != null ? b.clock : b.environment.clock();
 		this.fallback = b.fallback;
 		this.status = b.environment.status();
+		// the breaker reports its changes through the settlement, made once the metrics (which read the breaker) are
 		this.breaker = new CircuitBreaker(b.breaker, b.scheduler, this::breakerChanged);
 		this.metrics = new DeliveryMetrics(b.environment.meterRegistry(), b.name, breaker);
+		this.settlement = new Settlement(b.name, b.fallback, status, metrics);
 		this.retry = new DeliveryRetry(b.retry, b.scheduler, b.random, b.fallback != null, metrics::retried);
 	}
 
@@ -175,9 +178,9 @@ public final class DeliveryEngine<E> {
 			return attempt(request).doOnError(Attempted.class, a -> maybeStored[0] |= a.outcomeUnknown());
 		})
 				.retryWhen(retry)
-				.doOnNext(outcome -> delivered(batch, request, outcome))
+				.doOnNext(outcome -> settlement.delivered(batch, request, outcome))
 				.onErrorResume(e -> {
-					gaveUp(batch, request, e, maybeStored[0]);
+					settlement.gaveUp(batch, request, e, maybeStored[0]);
 					return Mono.empty();
 				})
 				.doFinally(s -> metrics.inFlight.decrementAndGet())
@@ -230,60 +233,11 @@ public final class DeliveryEngine<E> {
 		}
 	}
 
-	private void delivered(Batch batch, Request<E> request, Outcome outcome) {
-		metrics.delivered(request);
-		outcome.rejected().forEach((reason, n) -> batch.dropped(Math.min(n, request.size()), reason));
-		status.forget("exhausted:" + name);
-	}
-
-	private void gaveUp(Batch batch, Request<E> request, Throwable error, boolean maybeStored) {
-		GiveUp g = error instanceof GiveUp ? (GiveUp) error
-				: new GiveUp("sink_error", "unexpected failure in the delivery engine", true, error);
-		if (maybeStored) {
-			// an attempt timed out after sending: the service may hold these records, and handing them to
-			// the fallback could store them twice; counted instead, so that nothing is lost silently
-			status.once("unknown:" + name, "sink " + name, "a request timed out after it was sent and the service"
-					+ " kept failing; its " + request.size() + " record(s) may be stored there"
-					+ (fallback != null ? ", so they are not handed to the fallback" : "")
-					+ ": counted as dropped (" + OUTCOME_UNKNOWN + ")", g.getCause());
-			batch.dropped(request.size(), OUTCOME_UNKNOWN);
-			return;
-		}
-		String fate = fallback != null ? "handed to the fallback handler" : "counted as dropped (" + g.reason + ")";
-		if (g.permanent) {
-			status.once("permanent:" + name + ":" + g.reason, "sink " + name, g.advice + "; " + request.size()
-					+ " record(s) " + fate + ", and so will be later ones failing the same way", g.getCause());
-		}
-		else if (!"breaker_open".equals(g.reason)) {
-			status.once("exhausted:" + name, "sink " + name, "the service kept failing; " + request.size()
-					+ " record(s) " + fate + " (reported once until a request succeeds again)", g.getCause());
-		}
-		if (fallback != null) {
-			try {
-				fallback.accept(request.records());
-				metrics.fallback(request.size());
-				batch.handedToFallback(request.size());
-				return;
-			}
-			catch (RuntimeException e) {
-				status.once("fallback:" + name, "sink " + name, "the fallback handler refused records", e);
-			}
-		}
-		batch.dropped(request.size(), g.reason);
-	}
-
 	/** The drop reason of records given up on after a request that may have been stored (never sent to a fallback). */
 	public static final String OUTCOME_UNKNOWN = "outcome_unknown";
 
 	private void breakerChanged(BreakerState state) {
-		if (state == BreakerState.OPEN) {
-			status.once("breaker:" + name, "sink " + name, "circuit breaker open: the service keeps failing; "
-					+ (fallback != null ? "records go to the fallback handler" : "records wait")
-					+ " while it is probed", null);
-		}
-		else if (state == BreakerState.CLOSED) {
-			status.forget("breaker:" + name);
-		}
+		settlement.breakerChanged(state);
 	}
 
 	@Override
