@@ -13,6 +13,8 @@ module dev.sluice.pipeline {
 
 	exports dev.sluice.pipeline;
 	exports dev.sluice.pipeline.sink;
+	exports dev.sluice.pipeline.sink.options;
+	exports dev.sluice.pipeline.sink.support;
 	exports dev.sluice.pipeline.console;
 
 	uses dev.sluice.pipeline.GlobalConfigurator;

@@ -12,8 +12,8 @@ import dev.sluice.config.HandlerDef;
 import dev.sluice.config.LoggerDef;
 import dev.sluice.config.LoggingConfig;
 import dev.sluice.pipeline.Level;
-import dev.sluice.pipeline.sink.ConfigProblem;
-import dev.sluice.pipeline.sink.InvalidConfigException;
+import dev.sluice.pipeline.sink.options.ConfigProblem;
+import dev.sluice.pipeline.sink.options.InvalidConfigException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 

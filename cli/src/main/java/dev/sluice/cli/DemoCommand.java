@@ -82,7 +82,7 @@ final class DemoCommand implements Callable<Integer> {
 			try {
 				plan = loader.plan(loader.read(config), sluice.environment());
 			}
-			catch (dev.sluice.pipeline.sink.InvalidConfigException e) {
+			catch (dev.sluice.pipeline.sink.options.InvalidConfigException e) {
 				sluice.close();
 				System.err.println(e.getMessage());
 				return 2;

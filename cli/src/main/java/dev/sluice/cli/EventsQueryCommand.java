@@ -16,7 +16,7 @@ import dev.sluice.events.EventLevel;
 import dev.sluice.events.EventQuery;
 import dev.sluice.events.EventStore;
 import dev.sluice.events.Priority;
-import dev.sluice.pipeline.sink.SinkOptions;
+import dev.sluice.pipeline.sink.options.SinkOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 
 import dev.sluice.events.EventStore;
-import dev.sluice.pipeline.sink.SinkOptions;
+import dev.sluice.pipeline.sink.options.SinkOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -14,8 +14,8 @@ import dev.sluice.config.LoggingConfig;
 import dev.sluice.pipeline.DropReasons;
 import dev.sluice.pipeline.ShutdownReport;
 import dev.sluice.pipeline.Sluice;
-import dev.sluice.pipeline.sink.ConfigProblem;
-import dev.sluice.pipeline.sink.InvalidConfigException;
+import dev.sluice.pipeline.sink.options.ConfigProblem;
+import dev.sluice.pipeline.sink.options.InvalidConfigException;
 
 /**
  * {@code sluice ship --from kafka --bootstrap HOST:PORT --topic T --group G --config FILE}: runs a

@@ -19,8 +19,8 @@ import dev.sluice.config.ConfigReloader;
 import dev.sluice.config.ConfigSource;
 import dev.sluice.config.LoggingConfig;
 import dev.sluice.pipeline.Sluice;
-import dev.sluice.pipeline.sink.ConfigProblem;
-import dev.sluice.pipeline.sink.InvalidConfigException;
+import dev.sluice.pipeline.sink.options.ConfigProblem;
+import dev.sluice.pipeline.sink.options.InvalidConfigException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

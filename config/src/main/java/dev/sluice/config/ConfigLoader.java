@@ -13,7 +13,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 import dev.sluice.pipeline.RoutingPlan;
-import dev.sluice.pipeline.sink.InvalidConfigException;
+import dev.sluice.pipeline.sink.options.InvalidConfigException;
 import dev.sluice.pipeline.sink.SinkEnvironment;
 
 /**

@@ -10,8 +10,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
-import dev.sluice.pipeline.sink.ConfigProblem;
-import dev.sluice.pipeline.sink.InvalidConfigException;
+import dev.sluice.pipeline.sink.options.ConfigProblem;
+import dev.sluice.pipeline.sink.options.InvalidConfigException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;

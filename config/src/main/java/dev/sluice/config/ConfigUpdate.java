@@ -2,7 +2,7 @@ package dev.sluice.config;
 
 import java.util.Objects;
 
-import dev.sluice.pipeline.sink.InvalidConfigException;
+import dev.sluice.pipeline.sink.options.InvalidConfigException;
 
 /**
  * One new version of a watched config file: either valid ({@link #config()} is set) or rejected

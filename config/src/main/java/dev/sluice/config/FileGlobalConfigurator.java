@@ -10,7 +10,7 @@ import dev.sluice.pipeline.Sluice;
  * Configures the JVM-wide pipeline ({@link Sluice#global()}) from the dictConfig file named by
  * the {@code sluice.config} system property or, when that is not set, the {@code SLUICE_CONFIG}
  * environment variable, and follows the file's changes ({@link ConfigSource} defaults). Without
- * either it does nothing. An invalid file throws {@link dev.sluice.pipeline.sink.InvalidConfigException},
+ * either it does nothing. An invalid file throws {@link dev.sluice.pipeline.sink.options.InvalidConfigException},
  * which the global pipeline reports while it keeps Python's defaults. Registered with
  * {@link java.util.ServiceLoader}; blocks while the file is read and the sinks are made.
  */

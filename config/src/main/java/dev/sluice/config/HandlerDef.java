@@ -13,8 +13,8 @@ import dev.sluice.pipeline.Level;
  * One entry of dictConfig's {@code handlers}, validated.
  *
  * <p>{@link #options()} are the handler's other keys, handed to its sink provider as
- * {@link dev.sluice.pipeline.sink.SinkOptions}: values from {@code ${env:..}}/{@code ${file:..}}
- * substitution in an option whose name looks secret are {@link dev.sluice.pipeline.sink.Secret}s.
+ * {@link dev.sluice.pipeline.sink.options.SinkOptions}: values from {@code ${env:..}}/{@code ${file:..}}
+ * substitution in an option whose name looks secret are {@link dev.sluice.pipeline.sink.options.Secret}s.
  * Sluice's buffer keys ({@code buffer_size}, {@code overflow}, {@code block_timeout},
  * {@code discard_below}, {@code fill_mark}, {@code max_batch}) are taken out into {@link #buffer()}.
  *

@@ -3,8 +3,8 @@ package dev.sluice.config;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import dev.sluice.pipeline.sink.Secret;
-import dev.sluice.pipeline.sink.SinkOptions;
+import dev.sluice.pipeline.sink.options.Secret;
+import dev.sluice.pipeline.sink.options.SinkOptions;
 
 /**
  * The part of a handler's definition that its sink is made from: class, options (after

@@ -9,7 +9,7 @@ import java.util.Set;
 import dev.sluice.pipeline.BufferSpec;
 import dev.sluice.pipeline.Level;
 import dev.sluice.pipeline.OverflowPolicy;
-import dev.sluice.pipeline.sink.SinkOptions;
+import dev.sluice.pipeline.sink.options.SinkOptions;
 
 /**
  * Reads one entry of {@code handlers}: the keys Python gives a meaning ({@code class} or
@@ -107,7 +107,7 @@ final class HandlerReader {
 		if (!hasClass && !hasFactory) {
 			String suggestion = null;
 			for (String k : m.keySet()) {
-				if (dev.sluice.pipeline.sink.Suggestions.closest(k, List.of("class")) != null) {
+				if (dev.sluice.pipeline.sink.options.Suggestions.closest(k, List.of("class")) != null) {
 					suggestion = k;
 				}
 			}

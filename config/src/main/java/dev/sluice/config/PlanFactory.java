@@ -11,15 +11,15 @@ import dev.sluice.pipeline.Level;
 import dev.sluice.pipeline.LoggerSpec;
 import dev.sluice.pipeline.RecordFilter;
 import dev.sluice.pipeline.RoutingPlan;
-import dev.sluice.pipeline.sink.ConfigProblem;
-import dev.sluice.pipeline.sink.InvalidConfigException;
+import dev.sluice.pipeline.sink.options.ConfigProblem;
+import dev.sluice.pipeline.sink.options.InvalidConfigException;
 import dev.sluice.pipeline.sink.Layout;
 import dev.sluice.pipeline.sink.Sink;
 import dev.sluice.pipeline.sink.SinkEnvironment;
-import dev.sluice.pipeline.sink.SinkOptions;
+import dev.sluice.pipeline.sink.options.SinkOptions;
 import dev.sluice.pipeline.sink.SinkProvider;
 import dev.sluice.pipeline.sink.SinkSpec;
-import dev.sluice.pipeline.sink.Suggestions;
+import dev.sluice.pipeline.sink.options.Suggestions;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 

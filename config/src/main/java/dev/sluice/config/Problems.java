@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
-import dev.sluice.pipeline.sink.ConfigProblem;
-import dev.sluice.pipeline.sink.InvalidConfigException;
-import dev.sluice.pipeline.sink.Secret;
-import dev.sluice.pipeline.sink.Suggestions;
+import dev.sluice.pipeline.sink.options.ConfigProblem;
+import dev.sluice.pipeline.sink.options.InvalidConfigException;
+import dev.sluice.pipeline.sink.options.Secret;
+import dev.sluice.pipeline.sink.options.Suggestions;
 
 /** Collects the problems of one file, each at a JSON pointer; not thread-safe. */
 final class Problems {

@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import dev.sluice.pipeline.sink.SinkProvider;
-import dev.sluice.pipeline.sink.Suggestions;
+import dev.sluice.pipeline.sink.options.Suggestions;
 
 /**
  * The handler classes on the class path: every {@link SinkProvider} that

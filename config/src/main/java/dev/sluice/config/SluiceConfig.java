@@ -5,8 +5,8 @@ import java.util.List;
 
 import dev.sluice.pipeline.RoutingPlan;
 import dev.sluice.pipeline.Sluice;
-import dev.sluice.pipeline.sink.ConfigProblem;
-import dev.sluice.pipeline.sink.InvalidConfigException;
+import dev.sluice.pipeline.sink.options.ConfigProblem;
+import dev.sluice.pipeline.sink.options.InvalidConfigException;
 import dev.sluice.pipeline.sink.SinkEnvironment;
 
 /**

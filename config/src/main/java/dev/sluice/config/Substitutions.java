@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
-import dev.sluice.pipeline.sink.Secret;
-import dev.sluice.pipeline.sink.SinkOptions;
+import dev.sluice.pipeline.sink.options.Secret;
+import dev.sluice.pipeline.sink.options.SinkOptions;
 
 /**
  * Replaces {@code ${env:NAME}}, {@code ${env:NAME:-default}} and {@code ${file:/path}} in every

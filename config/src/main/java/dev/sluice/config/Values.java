@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 import dev.sluice.pipeline.Level;
-import dev.sluice.pipeline.sink.Secret;
-import dev.sluice.pipeline.sink.Suggestions;
+import dev.sluice.pipeline.sink.options.Secret;
+import dev.sluice.pipeline.sink.options.Suggestions;
 
 /** Typed reads of parsed JSON values that add a problem (and return null) on a wrong type. */
 final class Values {

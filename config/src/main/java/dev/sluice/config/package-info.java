@@ -20,7 +20,7 @@
  *
  * <p>Beyond Python: {@code ${env:NAME}}, {@code ${env:NAME:-default}} and {@code ${file:/path}} in
  * any string (a substituted value of an option whose name looks secret becomes a
- * {@link dev.sluice.pipeline.sink.Secret}); filters on a level range ({@code min_level},
+ * {@link dev.sluice.pipeline.sink.options.Secret}); filters on a level range ({@code min_level},
  * {@code max_level}) and regular expressions ({@code logger_regex}, {@code message_regex}, with
  * {@code invert}); handler buffer keys ({@code buffer_size}, {@code overflow},
  * {@code block_timeout}, {@code discard_below}, {@code fill_mark}, {@code max_batch}); a

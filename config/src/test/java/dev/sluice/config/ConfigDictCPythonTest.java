@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import dev.sluice.pipeline.Level;
 import dev.sluice.pipeline.RoutingPlan;
 import dev.sluice.pipeline.Sluice;
-import dev.sluice.pipeline.sink.InvalidConfigException;
+import dev.sluice.pipeline.sink.options.InvalidConfigException;
 import dev.sluice.pipeline.sink.StatusLogger;
 
 /**

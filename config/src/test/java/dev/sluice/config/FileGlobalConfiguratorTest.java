@@ -11,7 +11,7 @@ import java.util.Map;
 import dev.sluice.config.testing.RecordingSinkProvider;
 import dev.sluice.pipeline.LogRecord;
 import dev.sluice.pipeline.Sluice;
-import dev.sluice.pipeline.sink.InvalidConfigException;
+import dev.sluice.pipeline.sink.options.InvalidConfigException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

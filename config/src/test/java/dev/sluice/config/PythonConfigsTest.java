@@ -171,7 +171,7 @@ class PythonConfigsTest {
 				+ " 'loggers': {'compiler.parser': {'level': 'INFO'}}}"));
 		org.assertj.core.api.Assertions.assertThatThrownBy(
 				() -> ConfigLoader.defaults().plan(c, SinkEnvironment.defaults().withBaseDirectory(dir)))
-				.isInstanceOf(dev.sluice.pipeline.sink.InvalidConfigException.class)
+				.isInstanceOf(dev.sluice.pipeline.sink.options.InvalidConfigException.class)
 				.hasMessageContaining("/handlers/hand1").hasMessageContaining("no handler found with name 'hand1'");
 	}
 }

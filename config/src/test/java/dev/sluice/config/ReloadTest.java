@@ -23,7 +23,7 @@ import dev.sluice.pipeline.LogRecord;
 import dev.sluice.pipeline.Logger;
 import dev.sluice.pipeline.ShutdownReport;
 import dev.sluice.pipeline.Sluice;
-import dev.sluice.pipeline.sink.InvalidConfigException;
+import dev.sluice.pipeline.sink.options.InvalidConfigException;
 import dev.sluice.pipeline.sink.StatusLogger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

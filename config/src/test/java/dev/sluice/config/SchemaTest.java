@@ -20,7 +20,7 @@ import dev.sluice.pipeline.LoggerSpec;
 import dev.sluice.pipeline.OverflowPolicy;
 import dev.sluice.pipeline.RecordFilter;
 import dev.sluice.pipeline.RoutingPlan;
-import dev.sluice.pipeline.sink.Secret;
+import dev.sluice.pipeline.sink.options.Secret;
 import dev.sluice.pipeline.sink.SinkEnvironment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

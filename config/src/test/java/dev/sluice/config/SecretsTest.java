@@ -10,8 +10,8 @@ import java.util.Map;
 
 import dev.sluice.config.testing.RecordingSinkProvider;
 import dev.sluice.pipeline.RoutingPlan;
-import dev.sluice.pipeline.sink.InvalidConfigException;
-import dev.sluice.pipeline.sink.Secret;
+import dev.sluice.pipeline.sink.options.InvalidConfigException;
+import dev.sluice.pipeline.sink.options.Secret;
 import dev.sluice.pipeline.sink.SinkEnvironment;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;

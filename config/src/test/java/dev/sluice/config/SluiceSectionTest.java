@@ -11,7 +11,7 @@ import java.util.Map;
 import dev.sluice.pipeline.IngressFullPolicy;
 import dev.sluice.pipeline.OverflowPolicy;
 import dev.sluice.pipeline.RoutingPlan;
-import dev.sluice.pipeline.sink.InvalidConfigException;
+import dev.sluice.pipeline.sink.options.InvalidConfigException;
 import dev.sluice.pipeline.sink.SinkEnvironment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -9,7 +9,7 @@ import java.util.concurrent.CompletableFuture;
 
 import dev.sluice.pipeline.LogRecord;
 import dev.sluice.pipeline.sink.Batch;
-import dev.sluice.pipeline.sink.RecentIds;
+import dev.sluice.pipeline.sink.support.RecentIds;
 import dev.sluice.pipeline.sink.Sink;
 import dev.sluice.pipeline.sink.SinkEnvironment;
 

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.sluice.pipeline.console.SysLogSinkProvider;
 import dev.sluice.pipeline.sink.SinkEnvironment;
-import dev.sluice.pipeline.sink.SinkOptions;
+import dev.sluice.pipeline.sink.options.SinkOptions;
 import dev.sluice.pipeline.sink.SinkSpec;
 
 /**

@@ -15,7 +15,7 @@ import dev.sluice.pipeline.RoutingPlan;
 import dev.sluice.pipeline.console.ConsoleSink;
 import dev.sluice.layouts.PythonFormatter;
 import dev.sluice.pipeline.sink.SinkEnvironment;
-import dev.sluice.pipeline.sink.SinkOptions;
+import dev.sluice.pipeline.sink.options.SinkOptions;
 import dev.sluice.pipeline.sink.SinkProvider;
 import dev.sluice.pipeline.sink.SinkSpec;
 

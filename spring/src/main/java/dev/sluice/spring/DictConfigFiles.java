@@ -10,7 +10,7 @@ import dev.sluice.config.ConfigReloader;
 import dev.sluice.config.ConfigSource;
 import dev.sluice.config.LoggingConfig;
 import dev.sluice.pipeline.Sluice;
-import dev.sluice.pipeline.sink.InvalidConfigException;
+import dev.sluice.pipeline.sink.options.InvalidConfigException;
 
 /**
  * Loads a dictConfig file into the pipeline through the config module and follows its changes

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
 
-import dev.sluice.pipeline.sink.InvalidConfigException;
+import dev.sluice.pipeline.sink.options.InvalidConfigException;
 import dev.sluice.pipeline.sink.SinkProvider;
 import dev.sluice.pipeline.sink.SinkSpec;
 

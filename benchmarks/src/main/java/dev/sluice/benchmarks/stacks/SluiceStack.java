@@ -23,7 +23,7 @@ import dev.sluice.pipeline.console.ConsoleSink;
 import dev.sluice.layouts.PythonFormatter;
 import dev.sluice.pipeline.sink.Batch;
 import dev.sluice.pipeline.sink.Sink;
-import dev.sluice.pipeline.sink.SinkOptions;
+import dev.sluice.pipeline.sink.options.SinkOptions;
 import dev.sluice.pipeline.sink.SinkProvider;
 import dev.sluice.pipeline.sink.SinkSpec;
 import reactor.core.publisher.Mono;

@@ -9,9 +9,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.sluice.pipeline.LogRecord;
 import dev.sluice.pipeline.sink.Batch;
-import dev.sluice.pipeline.sink.Secret;
+import dev.sluice.pipeline.sink.options.Secret;
 import dev.sluice.pipeline.sink.Sink;
-import dev.sluice.pipeline.sink.SinkOptions;
+import dev.sluice.pipeline.sink.options.SinkOptions;
 import dev.sluice.pipeline.sink.SinkProvider;
 import dev.sluice.pipeline.sink.SinkSpec;
 import dev.sluice.testkit.RecordingSink;

@@ -2,9 +2,9 @@ package dev.sluice.config.testing;
 
 import java.util.Set;
 
-import dev.sluice.pipeline.sink.Secret;
+import dev.sluice.pipeline.sink.options.Secret;
 import dev.sluice.pipeline.sink.Sink;
-import dev.sluice.pipeline.sink.SinkOptions;
+import dev.sluice.pipeline.sink.options.SinkOptions;
 import dev.sluice.pipeline.sink.SinkProvider;
 import dev.sluice.pipeline.sink.SinkSpec;
 import reactor.core.publisher.Mono;

@@ -9,7 +9,7 @@ import dev.sluice.pipeline.Level;
 import dev.sluice.pipeline.LogRecord;
 import dev.sluice.pipeline.sink.Batch;
 import dev.sluice.pipeline.sink.Sink;
-import dev.sluice.pipeline.sink.SinkOptions;
+import dev.sluice.pipeline.sink.options.SinkOptions;
 import dev.sluice.pipeline.sink.SinkProvider;
 import dev.sluice.pipeline.sink.SinkSpec;
 import dev.sluice.pipeline.sink.StatusLogger;

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.sluice.pipeline.sink.Sink;
-import dev.sluice.pipeline.sink.SinkOptions;
+import dev.sluice.pipeline.sink.options.SinkOptions;
 import dev.sluice.pipeline.sink.SinkProvider;
 import dev.sluice.pipeline.sink.SinkSpec;
 

@@ -23,7 +23,7 @@ public interface SinkProvider {
 	 * Validates the spec and makes the sink; nothing is opened or connected before every option
 	 * is known to be valid.
 	 *
-	 * @throws InvalidConfigException listing every problem with the options
+	 * @throws dev.sluice.pipeline.sink.options.InvalidConfigException listing every problem with the options
 	 */
 	Sink create(SinkSpec spec);
 

@@ -3,6 +3,7 @@ package dev.sluice.pipeline.sink;
 import java.util.Objects;
 
 import dev.sluice.pipeline.Level;
+import dev.sluice.pipeline.sink.options.SinkOptions;
 
 /**
  * Everything a {@link SinkProvider} needs to make one sink: the handler's name and class as

@@ -9,8 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 
 import dev.sluice.pipeline.Level;
-import dev.sluice.pipeline.sink.Secret;
-import dev.sluice.pipeline.sink.SinkOptions;
+import dev.sluice.pipeline.sink.options.Secret;
+import dev.sluice.pipeline.sink.options.SinkOptions;
 
 /**
  * The Bugsnag handler's options, validated; immutable. Names follow bugsnag-python:

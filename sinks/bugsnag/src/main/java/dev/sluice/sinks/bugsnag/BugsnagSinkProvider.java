@@ -4,7 +4,7 @@ import java.util.Map;
 
 import dev.sluice.pipeline.Level;
 
-import dev.sluice.pipeline.sink.SinkOptions;
+import dev.sluice.pipeline.sink.options.SinkOptions;
 import dev.sluice.pipeline.sink.SinkSpec;
 import dev.sluice.sinks.delivery.DeliveryOptions;
 import dev.sluice.sinks.delivery.DeliverySinkProvider;

@@ -18,7 +18,7 @@ import dev.sluice.context.Attributes;
 import dev.sluice.context.StandardKeys;
 import dev.sluice.pipeline.Level;
 import dev.sluice.pipeline.LogRecord;
-import dev.sluice.pipeline.sink.SinkOptions;
+import dev.sluice.pipeline.sink.options.SinkOptions;
 
 class BugsnagEventsTest {
 

@@ -23,7 +23,7 @@ import dev.sluice.context.StandardKeys;
 import dev.sluice.pipeline.Level;
 import dev.sluice.pipeline.Logger;
 import dev.sluice.pipeline.Sluice;
-import dev.sluice.pipeline.sink.InvalidConfigException;
+import dev.sluice.pipeline.sink.options.InvalidConfigException;
 import dev.sluice.pipeline.sink.StatusLogger;
 import dev.sluice.testkit.BugsnagStandIn;
 

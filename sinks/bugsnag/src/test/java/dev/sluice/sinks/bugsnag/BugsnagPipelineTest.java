@@ -28,7 +28,7 @@ import dev.sluice.pipeline.RoutingPlan;
 import dev.sluice.pipeline.ShutdownReport;
 import dev.sluice.pipeline.Sluice;
 import dev.sluice.layouts.PythonFormatter;
-import dev.sluice.pipeline.sink.SinkOptions;
+import dev.sluice.pipeline.sink.options.SinkOptions;
 import dev.sluice.pipeline.sink.SinkSpec;
 import dev.sluice.pipeline.sink.StatusLogger;
 import dev.sluice.testkit.BugsnagStandIn;

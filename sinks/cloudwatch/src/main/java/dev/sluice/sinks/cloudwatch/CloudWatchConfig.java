@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import dev.sluice.pipeline.sink.SinkOptions;
+import dev.sluice.pipeline.sink.options.SinkOptions;
 import dev.sluice.pipeline.sink.SinkSpec;
 import dev.sluice.sinks.delivery.DeliveryOptions;
 
@@ -149,7 +149,7 @@ final class CloudWatchConfig {
 		o.validate();
 	}
 
-	/** Reads and validates {@code spec}'s options. @throws dev.sluice.pipeline.sink.InvalidConfigException listing every problem */
+	/** Reads and validates {@code spec}'s options. @throws dev.sluice.pipeline.sink.options.InvalidConfigException listing every problem */
 	static CloudWatchConfig read(SinkSpec spec) {
 		return new CloudWatchConfig(spec);
 	}

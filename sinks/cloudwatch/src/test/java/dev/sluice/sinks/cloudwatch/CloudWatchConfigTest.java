@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.ServiceLoader;
 
-import dev.sluice.pipeline.sink.InvalidConfigException;
+import dev.sluice.pipeline.sink.options.InvalidConfigException;
 import dev.sluice.pipeline.sink.SinkProvider;
 import org.junit.jupiter.api.Test;
 

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.AfterEach;
 
 import dev.sluice.pipeline.sink.Sink;
 import dev.sluice.pipeline.sink.SinkEnvironment;
-import dev.sluice.pipeline.sink.SinkOptions;
+import dev.sluice.pipeline.sink.options.SinkOptions;
 import dev.sluice.pipeline.sink.SinkSpec;
 import dev.sluice.testkit.CloudWatchLogsStandIn;
 import dev.sluice.testkit.SinkContract;

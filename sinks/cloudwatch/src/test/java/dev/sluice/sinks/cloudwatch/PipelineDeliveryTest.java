@@ -17,7 +17,7 @@ import dev.sluice.pipeline.SinkReport;
 import dev.sluice.pipeline.Sluice;
 import dev.sluice.pipeline.sink.SinkEnvironment;
 import dev.sluice.pipeline.sink.SinkSpec;
-import dev.sluice.pipeline.sink.SinkOptions;
+import dev.sluice.pipeline.sink.options.SinkOptions;
 import dev.sluice.pipeline.sink.StatusLogger;
 import dev.sluice.testkit.RecordingSink;
 import dev.sluice.testkit.CloudWatchLogsStandIn;

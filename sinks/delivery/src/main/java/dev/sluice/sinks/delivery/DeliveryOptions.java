@@ -2,7 +2,7 @@ package dev.sluice.sinks.delivery;
 
 import java.time.Duration;
 
-import dev.sluice.pipeline.sink.SinkOptions;
+import dev.sluice.pipeline.sink.options.SinkOptions;
 import dev.sluice.pipeline.sink.SinkSpec;
 
 /**

@@ -13,10 +13,10 @@ import dev.sluice.pipeline.DropReasons;
 import dev.sluice.pipeline.LogRecord;
 import dev.sluice.pipeline.sink.Batch;
 import dev.sluice.pipeline.sink.Layout;
-import dev.sluice.pipeline.sink.RecentIds;
+import dev.sluice.pipeline.sink.support.RecentIds;
 import dev.sluice.pipeline.sink.Sink;
 import dev.sluice.pipeline.sink.StatusLogger;
-import dev.sluice.pipeline.sink.TextEncoder;
+import dev.sluice.pipeline.sink.support.TextEncoder;
 import reactor.core.publisher.Mono;
 
 /**

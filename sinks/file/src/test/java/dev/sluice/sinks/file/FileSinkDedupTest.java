@@ -20,7 +20,7 @@ import dev.sluice.pipeline.DropReasons;
 import dev.sluice.pipeline.Level;
 import dev.sluice.pipeline.LogRecord;
 import dev.sluice.pipeline.sink.Batch;
-import dev.sluice.pipeline.sink.InvalidConfigException;
+import dev.sluice.pipeline.sink.options.InvalidConfigException;
 
 /** Records redelivered with the same {@code sluice.id} are written once within the window. */
 class FileSinkDedupTest {

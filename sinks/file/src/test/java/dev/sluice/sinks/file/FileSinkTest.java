@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.sluice.pipeline.sink.Batch;
-import dev.sluice.pipeline.sink.InvalidConfigException;
+import dev.sluice.pipeline.sink.options.InvalidConfigException;
 import dev.sluice.pipeline.sink.SinkProvider;
 
 class FileSinkTest {

@@ -20,7 +20,7 @@ import dev.sluice.layouts.PythonFormatter;
 import dev.sluice.pipeline.sink.Batch;
 import dev.sluice.pipeline.sink.Layout;
 import dev.sluice.pipeline.sink.SinkEnvironment;
-import dev.sluice.pipeline.sink.SinkOptions;
+import dev.sluice.pipeline.sink.options.SinkOptions;
 import dev.sluice.pipeline.sink.SinkSpec;
 import dev.sluice.pipeline.sink.StatusLogger;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

@@ -10,8 +10,8 @@ import java.util.Properties;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
-import dev.sluice.pipeline.sink.Secret;
-import dev.sluice.pipeline.sink.SinkOptions;
+import dev.sluice.pipeline.sink.options.Secret;
+import dev.sluice.pipeline.sink.options.SinkOptions;
 
 /**
  * The validated options of one Kafka handler. Immutable.

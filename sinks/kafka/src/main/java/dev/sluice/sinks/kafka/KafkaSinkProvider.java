@@ -7,7 +7,7 @@ import java.util.function.Function;
 import org.apache.kafka.clients.producer.Producer;
 
 import dev.sluice.pipeline.sink.Sink;
-import dev.sluice.pipeline.sink.SinkOptions;
+import dev.sluice.pipeline.sink.options.SinkOptions;
 import dev.sluice.pipeline.sink.SinkProvider;
 import dev.sluice.pipeline.sink.SinkSpec;
 

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import dev.sluice.pipeline.sink.Layout;
 import dev.sluice.pipeline.sink.Sink;
 import dev.sluice.pipeline.sink.SinkEnvironment;
-import dev.sluice.pipeline.sink.SinkOptions;
+import dev.sluice.pipeline.sink.options.SinkOptions;
 import dev.sluice.pipeline.sink.SinkSpec;
 import dev.sluice.sinks.kafka.testing.EmbeddedKafkaExtension;
 import dev.sluice.testkit.SinkContract;

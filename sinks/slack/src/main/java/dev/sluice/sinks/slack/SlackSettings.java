@@ -8,8 +8,8 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 import dev.sluice.pipeline.Level;
-import dev.sluice.pipeline.sink.Secret;
-import dev.sluice.pipeline.sink.SinkOptions;
+import dev.sluice.pipeline.sink.options.Secret;
+import dev.sluice.pipeline.sink.options.SinkOptions;
 
 /**
  * The Slack handler's options, validated; immutable. Names and defaults are those of

@@ -1,6 +1,6 @@
 package dev.sluice.sinks.slack;
 
-import dev.sluice.pipeline.sink.SinkOptions;
+import dev.sluice.pipeline.sink.options.SinkOptions;
 import dev.sluice.pipeline.sink.SinkSpec;
 import dev.sluice.sinks.delivery.DeliveryOptions;
 import dev.sluice.sinks.delivery.DeliverySinkProvider;

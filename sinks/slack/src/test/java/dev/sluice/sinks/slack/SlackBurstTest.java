@@ -24,7 +24,7 @@ import dev.sluice.pipeline.Level;
 import dev.sluice.pipeline.LogRecord;
 import dev.sluice.layouts.PythonFormatter;
 import dev.sluice.pipeline.sink.SinkEnvironment;
-import dev.sluice.pipeline.sink.SinkOptions;
+import dev.sluice.pipeline.sink.options.SinkOptions;
 import dev.sluice.pipeline.sink.SinkSpec;
 import dev.sluice.pipeline.sink.StatusLogger;
 import dev.sluice.testkit.VirtualRunner;

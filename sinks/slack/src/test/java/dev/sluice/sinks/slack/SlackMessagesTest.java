@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import dev.sluice.context.Attributes;
 import dev.sluice.pipeline.Level;
 import dev.sluice.pipeline.LogRecord;
-import dev.sluice.pipeline.sink.SinkOptions;
+import dev.sluice.pipeline.sink.options.SinkOptions;
 
 class SlackMessagesTest {
 

@@ -1,4 +1,4 @@
-package dev.sluice.pipeline.sink;
+package dev.sluice.pipeline.sink.support;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;

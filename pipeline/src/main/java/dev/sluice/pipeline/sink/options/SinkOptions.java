@@ -1,4 +1,4 @@
-package dev.sluice.pipeline.sink;
+package dev.sluice.pipeline.sink.options;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.sluice.pipeline.sink;
+package dev.sluice.pipeline.sink.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
