@@ -154,6 +154,11 @@ public final class Engine {
 		return switches.switchTo(plan).done;
 	}
 
+	/** How many plan switches were ever queued for the router (tests). */
+	long queuedSwitches() {
+		return router.queuedSwitches();
+	}
+
 	/** Sets one logger's level at run time (null: inherit); the router takes it before its next batch. */
 	public void setLevel(String loggerName, Level level) {
 		switches.setLevel(loggerName, level);

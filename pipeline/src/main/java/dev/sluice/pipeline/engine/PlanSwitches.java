@@ -43,14 +43,18 @@ final class PlanSwitches {
 		}
 		RoutingPlan plan = requested.incremental() ? registry.plan().withIncremental(requested) : requested;
 		Map<String, SinkRunner> next = sinks.prepare(plan);
-		// a configuration (not Python's defaults, not an incremental one) decides disabled loggers
-		RoutingPlan effective = registry.apply(plan, requested != RoutingPlan.DEFAULT && !requested.incremental());
 		if (requested.ingressFullPolicy() != null) {
 			entrance.policy(requested.ingressFullPolicy());
 		}
 		sinks.commit(next);
-		Router.Switch s = new Router.Switch(effective, next);
+		// the switch is queued before the loggers get the new levels: a record that passed a new
+		// level was logged after the switch was queued, and the router takes every queued switch
+		// before it routes a batch, so that record follows the new routes (never the old format or
+		// sinks). The reverse order let such a record reach the router first.
+		Router.Switch s = new Router.Switch(plan, next);
 		router.enqueueSwitch(s);
+		// a configuration (not Python's defaults, not an incremental one) decides disabled loggers
+		registry.apply(plan, requested != RoutingPlan.DEFAULT && !requested.incremental());
 		ingress.wake();
 		return s;
 	}

@@ -36,6 +36,7 @@ final class Router {
 	}
 
 	private final Queue<Switch> switches = new ConcurrentLinkedQueue<>();
+	private final java.util.concurrent.atomic.AtomicLong queuedSwitches = new java.util.concurrent.atomic.AtomicLong();
 	private final StatusLogger status;
 	private final DropSummary dropSummary;
 	/** Counts records lost to a routing failure ({@code route_error}). */
@@ -64,6 +65,12 @@ final class Router {
 	/** Any thread: queues a switch; the router applies it before its next batch. */
 	void enqueueSwitch(Switch s) {
 		switches.add(s);
+		queuedSwitches.incrementAndGet();
+	}
+
+	/** How many switches were ever queued (tests of the order in which a switch takes effect). */
+	long queuedSwitches() {
+		return queuedSwitches.get();
 	}
 
 	/**

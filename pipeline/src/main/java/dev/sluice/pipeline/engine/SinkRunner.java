@@ -67,7 +67,7 @@ final class SinkRunner implements Runnable {
 		this.source = "sink " + spec.name();
 		this.buffer = new BoundedSinkBuffer(spec.buffer(), stats);
 		this.handlerLevel = spec.level().value();
-		stats.gauge("sluice.sink.buffer.depth", buffer, BoundedSinkBuffer::size);
+		stats.depthOf(buffer);
 		this.thread = new Thread(this, "sluice-sink-" + spec.name());
 		this.thread.setDaemon(true);
 	}

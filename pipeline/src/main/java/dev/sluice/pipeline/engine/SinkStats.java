@@ -5,7 +5,6 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.function.ToDoubleFunction;
 
 import dev.sluice.pipeline.SinkReport;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -32,6 +31,9 @@ final class SinkStats {
 	/** The sum of {@link #dropped}, kept apart so that reading progress walks no map. */
 	private final LongAdder droppedTotal = new LongAdder();
 	private final Timer latency;
+	/** The buffer of the sink's current runner, read by the depth gauge. */
+	private volatile BoundedSinkBuffer currentBuffer;
+	private volatile boolean depthRegistered;
 
 	SinkStats(String sink, MeterRegistry registry) {
 		this.sink = sink;
@@ -51,8 +53,24 @@ final class SinkStats {
 				.register(registry);
 	}
 
-	<T> void gauge(String name, T source, ToDoubleFunction<T> value) {
-		Gauge.builder(name, source, value).tag("sink", sink).register(registry);
+	/**
+	 * Makes {@code buffer} the one the {@code sluice.sink.buffer.depth} gauge reads: the gauge is
+	 * registered once per sink name and follows the sink's current runner across reloads (a gauge
+	 * per runner would be refused by the registry as a duplicate and keep reading a retired buffer).
+	 */
+	void depthOf(BoundedSinkBuffer buffer) {
+		currentBuffer = buffer;
+		if (!depthRegistered) {
+			synchronized (this) {
+				if (!depthRegistered) {
+					Gauge.builder("sluice.sink.buffer.depth", this, s -> {
+						BoundedSinkBuffer b = s.currentBuffer;
+						return b == null ? 0 : b.size();
+					}).description("records waiting in the sink's buffer").tag("sink", sink).register(registry);
+					depthRegistered = true;
+				}
+			}
+		}
 	}
 
 	void dropped(long n, String reason) {
