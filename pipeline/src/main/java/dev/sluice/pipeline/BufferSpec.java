@@ -46,57 +46,87 @@ public final class BufferSpec {
 		this.maxBatch = maxBatch;
 	}
 
-	/** Records the buffer holds at most. */
+	/** {@return the most records the buffer holds} */
 	public int capacity() {
 		return capacity;
 	}
 
-	/** What a full buffer does with the next record. */
+	/** {@return what a full buffer does with the next record} */
 	public OverflowPolicy policy() {
 		return policy;
 	}
 
-	/** With {@link OverflowPolicy#BLOCK}: how long the router waits for a sink that settles nothing before treating it as stalled. */
+	/**
+	 * With {@link OverflowPolicy#BLOCK}: how long the router waits for a sink that settles nothing before treating it as stalled.
+	 *
+	 * @return how long a blocked router waits without progress of the sink
+	 */
 	public Duration blockTimeout() {
 		return blockTimeout;
 	}
 
-	/** Records below this level are dropped once the buffer is over the fill mark; null: never. */
+	/** {@return the level below which records are dropped once the buffer is over the fill mark, or null: never} */
 	public Level discardBelow() {
 		return discardBelow;
 	}
 
-	/** The fill ratio at which the runner reports the buffer as filling up. */
+	/** {@return the fill ratio at which the runner reports the buffer as filling up} */
 	public double fillMark() {
 		return fillMark;
 	}
 
-	/** Records a runner hands its sink in one batch at most. */
+	/** {@return the most records a runner hands its sink in one batch} */
 	public int maxBatch() {
 		return maxBatch;
 	}
 
-	/** This spec with another capacity. */
+	/**
+	 * This spec with another capacity.
+	 *
+	 * @param newCapacity records the buffer holds at most; at least 2
+	 * @return this spec with another capacity
+	 */
 	public BufferSpec withCapacity(int newCapacity) {
 		return new BufferSpec(newCapacity, policy, blockTimeout, discardBelow, fillMark, maxBatch);
 	}
 
-	/** This spec with another overflow policy. */
+	/**
+	 * This spec with another overflow policy.
+	 *
+	 * @param newPolicy what a full buffer does with the next record
+	 * @return this spec with another overflow policy
+	 */
 	public BufferSpec withPolicy(OverflowPolicy newPolicy) {
 		return new BufferSpec(capacity, newPolicy, blockTimeout, discardBelow, fillMark, maxBatch);
 	}
 
-	/** This spec with another stall bound for {@link OverflowPolicy#BLOCK}. */
+	/**
+	 * This spec with another stall bound for {@link OverflowPolicy#BLOCK}.
+	 *
+	 * @param timeout how long a blocked router waits for the sink to make progress
+	 * @return this spec with another stall bound for {@link OverflowPolicy#BLOCK}
+	 */
 	public BufferSpec withBlockTimeout(Duration timeout) {
 		return new BufferSpec(capacity, policy, timeout, discardBelow, fillMark, maxBatch);
 	}
 
-	/** Drop records below {@code level} first once the buffer is over {@code mark} (0..1] full. */
+	/**
+	 * Drop records below {@code level} first once the buffer is over {@code mark} (0..1] full.
+	 *
+	 * @param level records below this level go first
+	 * @param mark the fill ratio, in (0, 1], from which they do
+	 * @return a copy of this spec with that threshold
+	 */
 	public BufferSpec withDiscardBelow(Level level, double mark) {
 		return new BufferSpec(capacity, policy, blockTimeout, level, mark, maxBatch);
 	}
 
-	/** This spec with another largest batch. */
+	/**
+	 * This spec with another largest batch.
+	 *
+	 * @param newMaxBatch the most records handed to the sink at once; at least 1
+	 * @return this spec with another largest batch
+	 */
 	public BufferSpec withMaxBatch(int newMaxBatch) {
 		return new BufferSpec(capacity, policy, blockTimeout, discardBelow, fillMark, newMaxBatch);
 	}

@@ -14,6 +14,9 @@ public interface GlobalConfigurator {
 	 * Applies a configuration to {@code global} if this configurator has one; returns whether it
 	 * did. Called once, on the thread that first asks for the global pipeline; may block (it
 	 * reads files), so the first use should not be on a Reactor non-blocking thread.
+	 *
+	 * @param global the JVM-wide pipeline to configure
+	 * @return {@code true} if this configurator applied a configuration
 	 */
 	boolean configure(Sluice global);
 }

@@ -39,78 +39,123 @@ public final class HandlerSpec {
 	/**
 	 * A handler named {@code name} whose sink {@code sinkFactory} makes when the plan is applied.
 	 * Its identity is the factory itself until {@link #withIdentity} says otherwise.
+	 *
+	 * @param name the handler's name, unique in a plan
+	 * @param sinkFactory makes the sink when the plan is applied; called on a plain thread, so it may block (to
+	 *     open a file)
+	 * @return a handler named {@code name} whose sink {@code sinkFactory} makes when the plan is applied
 	 */
 	public static HandlerSpec of(String name, Supplier<? extends Sink> sinkFactory) {
 		return new HandlerSpec(name, sinkFactory, sinkFactory, Level.NOTSET, List.of(), BufferSpec.DEFAULT, false);
 	}
 
-	/** A handler around an existing sink instance (its identity is the instance). */
+	/**
+	 * A handler around an existing sink instance (its identity is the instance).
+	 *
+	 * @param name the handler's name, unique in a plan
+	 * @param sink the sink, made already; a reload with the same name and sink keeps it
+	 * @return a handler around an existing sink instance (its identity is the instance)
+	 */
 	public static HandlerSpec ofSink(String name, Sink sink) {
 		Objects.requireNonNull(sink, "sink");
 		return new HandlerSpec(name, () -> sink, sink, Level.NOTSET, List.of(), BufferSpec.DEFAULT, false);
 	}
 
-	/** The handler's name, as the plan's loggers refer to it. */
+	/** {@return the handler's name, as the plan's loggers refer to it} */
 	public String name() {
 		return name;
 	}
 
-	/** Makes the sink when the plan is applied (called on a plain thread; may block, for example to open a file). */
+	/**
+	 * Makes the sink when the plan is applied (called on a plain thread; may block, for example to open a file).
+	 *
+	 * @return the factory of the handler's sink
+	 */
 	public Supplier<? extends Sink> sinkFactory() {
 		return sinkFactory;
 	}
 
-	/** Equal identities (and names) mean "the same sink": it is kept across a reload. */
+	/** {@return the handler's identity}: equal identities (and names) mean "the same sink", kept across a reload. */
 	public Object identity() {
 		return identity;
 	}
 
-	/** The lowest level the handler takes ({@link Level#NOTSET}: every record). */
+	/** {@return the lowest level the handler takes ({@link Level#NOTSET}: every record)} */
 	public Level level() {
 		return level;
 	}
 
-	/** The handler's filters, applied in order on the runner's thread before the sink. */
+	/** {@return the handler's filters, applied in order on the runner's thread before the sink} */
 	public List<RecordFilter> filters() {
 		return filters;
 	}
 
-	/** The handler's buffer: size, overflow policy and batch size. */
+	/** {@return the handler's buffer: size, overflow policy and batch size} */
 	public BufferSpec buffer() {
 		return buffer;
 	}
 
-	/** Whether the sink's layout prints the caller's location. */
+	/** {@return whether the sink's layout prints the caller's location} */
 	public boolean needsLocation() {
 		return needsLocation;
 	}
 
-	/** This handler with another level. */
+	/**
+	 * This handler with another level.
+	 *
+	 * @param newLevel the new level
+	 * @return this handler with another level
+	 */
 	public HandlerSpec withLevel(Level newLevel) {
 		return new HandlerSpec(name, sinkFactory, identity, newLevel, filters, buffer, needsLocation);
 	}
 
-	/** This handler with other filters. */
+	/**
+	 * This handler with other filters.
+	 *
+	 * @param newFilters the new filters
+	 * @return this handler with other filters
+	 */
 	public HandlerSpec withFilters(List<RecordFilter> newFilters) {
 		return new HandlerSpec(name, sinkFactory, identity, level, newFilters, buffer, needsLocation);
 	}
 
-	/** This handler with another buffer. */
+	/**
+	 * This handler with another buffer.
+	 *
+	 * @param newBuffer the shape of the sink's buffer
+	 * @return this handler with another buffer
+	 */
 	public HandlerSpec withBuffer(BufferSpec newBuffer) {
 		return new HandlerSpec(name, sinkFactory, identity, level, filters, newBuffer, needsLocation);
 	}
 
-	/** This handler with another identity: a reload keeps the running sink of a handler whose name and identity are unchanged. */
+	/**
+	 * This handler with another identity: a reload keeps the running sink of a handler whose name and identity are unchanged.
+	 *
+	 * @param newIdentity the identity to compare across reloads (the config's handler entry, for example)
+	 * @return this handler with another identity
+	 */
 	public HandlerSpec withIdentity(Object newIdentity) {
 		return new HandlerSpec(name, sinkFactory, newIdentity, level, filters, buffer, needsLocation);
 	}
 
-	/** This handler saying whether its layout prints the caller's location (loggers then capture it). */
+	/**
+	 * This handler saying whether its layout prints the caller's location (loggers then capture it).
+	 *
+	 * @param newNeedsLocation whether the layout prints the caller's location
+	 * @return this handler saying whether its layout prints the caller's location (loggers then capture it)
+	 */
 	public HandlerSpec withNeedsLocation(boolean newNeedsLocation) {
 		return new HandlerSpec(name, sinkFactory, identity, level, filters, buffer, newNeedsLocation);
 	}
 
-	/** Whether {@code other} can keep running this handler's sink. */
+	/**
+	 * Whether {@code other} can keep running this handler's sink.
+	 *
+	 * @param other the handler of another plan
+	 * @return {@code true} if {@code other} can keep running this handler's sink
+	 */
 	public boolean sameSinkAs(HandlerSpec other) {
 		return name.equals(other.name) && identity.equals(other.identity) && buffer.equals(other.buffer);
 	}

@@ -41,6 +41,8 @@ public final class IngressFullPolicy {
 	 * Callers that may block wait up to {@code max} for room, then drop and count; a zero
 	 * {@code max} is {@link #drop()}.
 	 *
+	 * @param max how long a caller waits at most; zero never waits
+	 * @return the waiting policy
 	 * @throws IllegalArgumentException if {@code max} is negative
 	 */
 	public static IngressFullPolicy waitForRoom(Duration max) {
@@ -51,7 +53,7 @@ public final class IngressFullPolicy {
 		return max.isZero() ? DROP : new IngressFullPolicy(max);
 	}
 
-	/** Callers never wait: a record that finds the ingress full is dropped and counted. */
+	/** {@return the policy by which callers never wait}: a record that finds the ingress full is dropped and counted. */
 	public static IngressFullPolicy drop() {
 		return DROP;
 	}
@@ -60,6 +62,9 @@ public final class IngressFullPolicy {
 	 * The policy named {@code name} ({@code "wait"} or {@code "drop"}, any case), waiting up to
 	 * {@code maxWait} for {@code "wait"}.
 	 *
+	 * @param name {@code "wait"} or {@code "drop"}
+	 * @param maxWait how long a {@code "wait"} policy waits at most
+	 * @return the policy named {@code name} ({@code "wait"} or {@code "drop"}, any case)
 	 * @throws IllegalArgumentException for another name
 	 */
 	public static IngressFullPolicy parse(String name, Duration maxWait) {
@@ -73,12 +78,12 @@ public final class IngressFullPolicy {
 		}
 	}
 
-	/** How long a caller that may block waits for room; zero when callers never wait. */
+	/** {@return how long a caller that may block waits for room; zero when callers never wait} */
 	public Duration maxWait() {
 		return maxWait;
 	}
 
-	/** Whether callers that may block wait for room. */
+	/** {@return whether callers that may block wait for room} */
 	public boolean waits() {
 		return !maxWait.isZero();
 	}

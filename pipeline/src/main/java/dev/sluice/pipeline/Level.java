@@ -41,7 +41,12 @@ public final class Level implements Comparable<Level> {
 		this.value = value;
 	}
 
-	/** The level of number {@code value}: a named one, or a custom {@code "Level N"}. */
+	/**
+	 * The level of number {@code value}: a named one, or a custom {@code "Level N"}.
+	 *
+	 * @param value Python's number of the level
+	 * @return the level of number {@code value}
+	 */
 	public static Level of(int value) {
 		for (Level l : NAMED) {
 			if (l.value == value) {
@@ -54,6 +59,8 @@ public final class Level implements Comparable<Level> {
 	/**
 	 * Parses a level name (any case; WARN and FATAL are aliases) or a decimal number.
 	 *
+	 * @param text a level name or number, as in a config
+	 * @return the level of that name or number
 	 * @throws IllegalArgumentException naming the text and the accepted names when it is neither
 	 */
 	public static Level parse(String text) {
@@ -78,17 +85,22 @@ public final class Level implements Comparable<Level> {
 				+ "': expected one of NOTSET, TRACE, DEBUG, INFO, WARNING (WARN), ERROR, CRITICAL (FATAL) or a number");
 	}
 
-	/** Python's name: "WARNING", "CRITICAL", or "Level N" for a custom level. */
+	/** {@return Python's name: "WARNING", "CRITICAL", or "Level N" for a custom level} */
 	public String name() {
 		return name;
 	}
 
-	/** Python's number. */
+	/** {@return Python's number} */
 	public int value() {
 		return value;
 	}
 
-	/** Whether this level is {@code other} or more severe. */
+	/**
+	 * Whether this level is {@code other} or more severe.
+	 *
+	 * @param other the level to compare with
+	 * @return {@code true} if this level is {@code other} or more severe
+	 */
 	public boolean isAtLeast(Level other) {
 		return value >= other.value;
 	}

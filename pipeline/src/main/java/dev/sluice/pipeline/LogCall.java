@@ -30,7 +30,13 @@ public final class LogCall {
 		this.enabled = logger.isEnabled(level);
 	}
 
-	/** Adds an attribute of this call. */
+	/**
+	 * Adds an attribute of this call.
+	 *
+	 * @param key the attribute's name
+	 * @param value its value
+	 * @return this call
+	 */
 	public LogCall attr(String key, Object value) {
 		if (enabled) {
 			own = own.with(key, value);
@@ -38,7 +44,12 @@ public final class LogCall {
 		return this;
 	}
 
-	/** Adds attributes of this call. */
+	/**
+	 * Adds attributes of this call.
+	 *
+	 * @param attributes attributes to add
+	 * @return this call
+	 */
 	public LogCall attrs(Attributes attributes) {
 		if (enabled) {
 			own = own.withAll(attributes);
@@ -46,13 +57,23 @@ public final class LogCall {
 		return this;
 	}
 
-	/** The record's throwable. */
+	/**
+	 * The record's throwable.
+	 *
+	 * @param t the throwable, printed after the message
+	 * @return this call
+	 */
 	public LogCall cause(Throwable t) {
 		this.thrown = t;
 		return this;
 	}
 
-	/** Takes the context attributes from {@code ctx} instead of the current thread. */
+	/**
+	 * Takes the context attributes from {@code ctx} instead of the current thread.
+	 *
+	 * @param ctx the context to take the attributes from (a signal's or a deferContextual's)
+	 * @return this call
+	 */
 	public LogCall context(ContextView ctx) {
 		if (enabled) {
 			this.context = LogContext.attributes(ctx);
@@ -60,7 +81,13 @@ public final class LogCall {
 		return this;
 	}
 
-	/** Logs now. */
+	/**
+	 * Logs now.
+	 *
+	 * @param message the message; each {@code {}} in it is replaced by the next argument
+	 * @param args the arguments of the message's {@code {}}s, in order; a last {@code Throwable} without a
+	 *     {@code {}} of its own becomes the record's throwable
+	 */
 	public void log(String message, Object... args) {
 		if (!enabled) {
 			logger.refused(level);
@@ -75,7 +102,14 @@ public final class LogCall {
 		}
 	}
 
-	/** A Mono that logs at subscription with the subscriber's context (plus this call's attributes). */
+	/**
+	 * A Mono that logs at subscription with the subscriber's context (plus this call's attributes).
+	 *
+	 * @param message the message; each {@code {}} in it is replaced by the next argument
+	 * @param args the arguments of the message's {@code {}}s, in order; a last {@code Throwable} without a
+	 *     {@code {}} of its own becomes the record's throwable
+	 * @return a Mono that logs at subscription with the subscriber's context (plus this call's attributes)
+	 */
 	public Mono<Void> mono(String message, Object... args) {
 		Attributes ownAttrs = own;
 		Throwable t = thrown;

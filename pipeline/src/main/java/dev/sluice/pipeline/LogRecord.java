@@ -120,38 +120,45 @@ public final class LogRecord {
 		this.message = r.message;
 	}
 
-	/** A builder for records that do not come from a {@link Logger}: shipped lines, tests. */
+	/**
+	 * A builder for records that do not come from a {@link Logger}: shipped lines, tests.
+	 *
+	 * @param level the record's level
+	 * @param loggerName the name of the logger the record stands for
+	 * @param message the message template; each {@code {}} in it is replaced by the next argument
+	 * @return a builder for records that do not come from a {@link Logger}
+	 */
 	public static Builder builder(Level level, String loggerName, String message) {
 		return new Builder(level, loggerName, message);
 	}
 
-	/** The time of the call, in nanoseconds since the epoch (UTC). */
+	/** {@return the time of the call, in nanoseconds since the epoch (UTC)} */
 	public long epochNanos() {
 		return epochNanos;
 	}
 
-	/** The time of the call, in milliseconds since the epoch. */
+	/** {@return the time of the call, in milliseconds since the epoch} */
 	public long epochMillis() {
 		return Math.floorDiv(epochNanos, 1_000_000L);
 	}
 
-	/** The time of the call. */
+	/** {@return the time of the call} */
 	public Instant instant() {
 		return Instant.ofEpochSecond(Math.floorDiv(epochNanos, 1_000_000_000L),
 				Math.floorMod(epochNanos, 1_000_000_000L));
 	}
 
-	/** The record's level. */
+	/** {@return the record's level} */
 	public Level level() {
 		return level;
 	}
 
-	/** The dotted name of the logger that made the record; {@code "root"} for the root logger. */
+	/** {@return the dotted name of the logger that made the record; {@code "root"} for the root logger} */
 	public String loggerName() {
 		return logger.name;
 	}
 
-	/** The message as given, before its {@code {}} placeholders were filled. */
+	/** {@return the message as given, before its {@code {}} placeholders were filled} */
 	public String template() {
 		return template;
 	}
@@ -159,6 +166,8 @@ public final class LogRecord {
 	/**
 	 * The message's arguments (never null; do not modify). For a call with one or two arguments
 	 * the array is made on each call to this method (the caller's path made none).
+	 *
+	 * @return the message's arguments (never null; do not modify)
 	 */
 	public Object[] arguments() {
 		if (rare != null && rare.args != null) {
@@ -170,9 +179,7 @@ public final class LogRecord {
 		return arg1 == ABSENT ? new Object[] {arg0} : new Object[] {arg0, arg1};
 	}
 
-	/**
-	 * The message with its arguments, formatted with SLF4J's {@code {}} rules on first use.
-	 */
+	/** {@return the message with its arguments, formatted with SLF4J's {@code {}} rules on first use} */
 	public String message() {
 		String m = message;
 		if (m == null) {
@@ -194,6 +201,8 @@ public final class LogRecord {
 	 * Appends the {@link #message()} to {@code out} without making it a String (the garbage-free
 	 * path of layouts): the cached message if there is one, else the template filled straight into
 	 * {@code out}, its one or two inline arguments without an array.
+	 *
+	 * @param out the builder the message is appended to
 	 */
 	public void formatMessageTo(StringBuilder out) {
 		String m = message;
@@ -212,22 +221,22 @@ public final class LogRecord {
 		}
 	}
 
-	/** The name of the thread that logged. */
+	/** {@return the name of the thread that logged} */
 	public String threadName() {
 		return thread.name;
 	}
 
-	/** The id of the thread that logged. */
+	/** {@return the id of the thread that logged} */
 	public long threadId() {
 		return thread.id;
 	}
 
-	/** The throwable logged with the record, or null. */
+	/** {@return the throwable logged with the record, or null} */
 	public Throwable thrown() {
 		return rare == null ? null : rare.thrown;
 	}
 
-	/** The attributes of the context the record was logged in, plus the call's own. */
+	/** {@return the attributes of the context the record was logged in, plus the call's own} */
 	public Attributes attributes() {
 		return attributes;
 	}
@@ -235,18 +244,25 @@ public final class LogRecord {
 	/**
 	 * Where the call was made, or null: captured only when a formatter in use asks for the
 	 * caller's location (it costs a stack walk).
+	 *
+	 * @return where the call was made, or null
 	 */
 	public StackTraceElement location() {
 		return rare == null ? null : rare.location;
 	}
 
-	/** The routing sequence number, or -1 before routing. */
+	/** {@return the routing sequence number, or -1 before routing} */
 	public long sequence() {
 		return sequence;
 	}
 
 
-	/** A copy with other attributes; the copy keeps this record's sequence number. */
+	/**
+	 * A copy with other attributes; the copy keeps this record's sequence number.
+	 *
+	 * @param newAttributes the copy's attributes
+	 * @return a copy with other attributes
+	 */
 	public LogRecord withAttributes(Attributes newAttributes) {
 		return new LogRecord(this, Objects.requireNonNull(newAttributes, "attributes"));
 	}
@@ -278,51 +294,88 @@ public final class LogRecord {
 			this.message = message == null ? "null" : message;
 		}
 
-		/** The record's time (default: now, from the system clock). */
+		/**
+		 * The record's time (default: now, from the system clock).
+		 *
+		 * @param time when the record was made
+		 * @return this builder
+		 */
 		public Builder time(Instant time) {
 			this.epochNanos = Math.addExact(Math.multiplyExact(time.getEpochSecond(), 1_000_000_000L),
 					time.getNano());
 			return this;
 		}
 
-		/** The record's time in nanoseconds since the epoch. */
+		/**
+		 * The record's time in nanoseconds since the epoch.
+		 *
+		 * @param epochNanos when the record was made, in nanoseconds since 1970-01-01T00:00Z
+		 * @return this builder
+		 */
 		public Builder epochNanos(long epochNanos) {
 			this.epochNanos = epochNanos;
 			return this;
 		}
 
-		/** The message's {@code {}} arguments. */
+		/**
+		 * The message's {@code {}} arguments.
+		 *
+		 * @param args the arguments of the message's {@code {}}s, in order; a last {@code Throwable} without a
+		 *     {@code {}} of its own becomes the record's throwable
+		 * @return this builder
+		 */
 		public Builder arguments(Object... args) {
 			this.args = args;
 			return this;
 		}
 
-		/** The thread the record was logged on (default: the calling thread). */
+		/**
+		 * The thread the record was logged on (default: the calling thread).
+		 *
+		 * @param name the thread's name
+		 * @param id the thread's id
+		 * @return this builder
+		 */
 		public Builder thread(String name, long id) {
 			this.threadName = name;
 			this.threadId = id;
 			return this;
 		}
 
-		/** The record's throwable, printed after the message. */
+		/**
+		 * The record's throwable, printed after the message.
+		 *
+		 * @param thrown the throwable, or null
+		 * @return this builder
+		 */
 		public Builder thrown(Throwable thrown) {
 			this.thrown = thrown;
 			return this;
 		}
 
-		/** The record's context attributes (OperationId, User, your own). */
+		/**
+		 * The record's context attributes (OperationId, User, your own).
+		 *
+		 * @param attributes the context attributes the record carries
+		 * @return this builder
+		 */
 		public Builder attributes(Attributes attributes) {
 			this.attributes = Objects.requireNonNull(attributes, "attributes");
 			return this;
 		}
 
-		/** The caller's location, for layouts that print it. */
+		/**
+		 * The caller's location, for layouts that print it.
+		 *
+		 * @param location the caller's location, or null
+		 * @return this builder
+		 */
 		public Builder location(StackTraceElement location) {
 			this.location = location;
 			return this;
 		}
 
-		/** The record; time defaults to now and the thread to the current one. */
+		/** {@return the record; time defaults to now and the thread to the current one} */
 		public LogRecord build() {
 			long t = epochNanos;
 			if (t == Long.MIN_VALUE) {

@@ -38,7 +38,7 @@ import reactor.util.context.ContextView;
  *
  * <p>Thread-safe. Loggers are cached by name: the same name gives the same instance.
  */
-public final class Logger {
+public final class Logger extends LevelCalls {
 
 	private final LoggerRegistry registry;
 	private final Logger parent;
@@ -61,48 +61,53 @@ public final class Logger {
 		this.reactive = new ReactiveLogger(this);
 	}
 
-	/** The dotted name; {@code "root"} for the root logger. */
+	/** {@return the dotted name; {@code "root"} for the root logger} */
 	public String name() {
 		return routedName.name;
 	}
 
-	/** The parent in the hierarchy, or null for the root. */
+	/** {@return the parent in the hierarchy, or null for the root} */
 	public Logger parent() {
 		return parent;
 	}
 
-	/** The level records must reach to be logged: the nearest configured ancestor's. */
+	/** {@return the level records must reach to be logged: the nearest configured ancestor's} */
 	public Level effectiveLevel() {
 		int t = threshold;
 		return Level.of(t);
 	}
 
-	/** Whether records at {@code level} are logged: one volatile read. */
+	/**
+	 * Whether records at {@code level} are logged: one volatile read.
+	 *
+	 * @param level the level of a record that might be logged
+	 * @return {@code true} if records at {@code level} are logged
+	 */
 	public boolean isEnabled(Level level) {
 		return level.value() >= threshold;
 	}
 
-	/** Whether a TRACE record would be taken. */
+	/** {@return whether a TRACE record would be taken} */
 	public boolean isTraceEnabled() {
 		return 5 >= threshold;
 	}
 
-	/** Whether a DEBUG record would be taken. */
+	/** {@return whether a DEBUG record would be taken} */
 	public boolean isDebugEnabled() {
 		return 10 >= threshold;
 	}
 
-	/** Whether an INFO record would be taken. */
+	/** {@return whether an INFO record would be taken} */
 	public boolean isInfoEnabled() {
 		return 20 >= threshold;
 	}
 
-	/** Whether a WARNING record would be taken. */
+	/** {@return whether a WARNING record would be taken} */
 	public boolean isWarnEnabled() {
 		return 30 >= threshold;
 	}
 
-	/** Whether an ERROR record would be taken. */
+	/** {@return whether an ERROR record would be taken} */
 	public boolean isErrorEnabled() {
 		return 40 >= threshold;
 	}
@@ -118,7 +123,7 @@ public final class Logger {
 		this.threshold = Integer.MAX_VALUE;
 	}
 
-	/** Whether the logger is disabled (by {@code disable_existing_loggers} or its {@code disabled} flag). */
+	/** {@return whether the logger is disabled (by {@code disable_existing_loggers} or its {@code disabled} flag)} */
 	public boolean isDisabled() {
 		return threshold == Integer.MAX_VALUE && disabledThreshold != Integer.MAX_VALUE;
 	}
@@ -132,7 +137,13 @@ public final class Logger {
 
 	// ---- imperative API ------------------------------------------------------------------------
 
-	/** Logs {@code message} at {@code level}. */
+	/**
+	 * Logs {@code message} at {@code level}.
+	 *
+	 * @param level the record's level
+	 * @param message the message; each {@code {}} in it is replaced by the next argument
+	 */
+	@Override
 	public void log(Level level, String message) {
 		if (isEnabled(level)) {
 			emit(level, message, null, null, null /* the thread's current attributes, read only if the record is built */);
@@ -142,7 +153,14 @@ public final class Logger {
 		}
 	}
 
-	/** Logs {@code message} at {@code level} with one argument. */
+	/**
+	 * Logs {@code message} at {@code level} with one argument.
+	 *
+	 * @param level the record's level
+	 * @param message the message; each {@code {}} in it is replaced by the next argument
+	 * @param arg the argument of the message's {@code {}}
+	 */
+	@Override
 	public void log(Level level, String message, Object arg) {
 		if (isEnabled(level)) {
 			if (arg instanceof Throwable) {
@@ -157,7 +175,15 @@ public final class Logger {
 		}
 	}
 
-	/** Logs {@code message} at {@code level} with two arguments. */
+	/**
+	 * Logs {@code message} at {@code level} with two arguments.
+	 *
+	 * @param level the record's level
+	 * @param message the message; each {@code {}} in it is replaced by the next argument
+	 * @param arg1 the argument of the message's first {@code {}}
+	 * @param arg2 the argument of the message's second {@code {}}
+	 */
+	@Override
 	public void log(Level level, String message, Object arg1, Object arg2) {
 		if (isEnabled(level)) {
 			if (arg2 instanceof Throwable) {
@@ -174,7 +200,15 @@ public final class Logger {
 		}
 	}
 
-	/** Logs {@code message} at {@code level} with its arguments. */
+	/**
+	 * Logs {@code message} at {@code level} with its arguments.
+	 *
+	 * @param level the record's level
+	 * @param message the message; each {@code {}} in it is replaced by the next argument
+	 * @param args the arguments of the message's {@code {}}s, in order; a last {@code Throwable} without a
+	 *     {@code {}} of its own becomes the record's throwable
+	 */
+	@Override
 	public void log(Level level, String message, Object... args) {
 		if (isEnabled(level)) {
 			emitArgs(level, message, args, null);
@@ -184,149 +218,49 @@ public final class Logger {
 		}
 	}
 
-	/** Logs {@code message} at TRACE. */
-	public void trace(String message) {
-		log(Level.TRACE, message);
-	}
-
-	/** Logs {@code message} at TRACE, its {@code {}} replaced by {@code arg}. */
-	public void trace(String message, Object arg) {
-		log(Level.TRACE, message, arg);
-	}
-
-	/** Logs {@code message} at TRACE, its {@code {}} replaced by the arguments. */
-	public void trace(String message, Object arg1, Object arg2) {
-		log(Level.TRACE, message, arg1, arg2);
-	}
-
-	/** Logs {@code message} at TRACE, its {@code {}} replaced by the arguments (a last Throwable is the record's throwable). */
-	public void trace(String message, Object... args) {
-		log(Level.TRACE, message, args);
-	}
-
-	/** Logs {@code message} at DEBUG. */
-	public void debug(String message) {
-		log(Level.DEBUG, message);
-	}
-
-	/** Logs {@code message} at DEBUG, its {@code {}} replaced by {@code arg}. */
-	public void debug(String message, Object arg) {
-		log(Level.DEBUG, message, arg);
-	}
-
-	/** Logs {@code message} at DEBUG, its {@code {}} replaced by the arguments. */
-	public void debug(String message, Object arg1, Object arg2) {
-		log(Level.DEBUG, message, arg1, arg2);
-	}
-
-	/** Logs {@code message} at DEBUG, its {@code {}} replaced by the arguments (a last Throwable is the record's throwable). */
-	public void debug(String message, Object... args) {
-		log(Level.DEBUG, message, args);
-	}
-
-	/** Logs {@code message} at INFO. */
-	public void info(String message) {
-		log(Level.INFO, message);
-	}
-
-	/** Logs {@code message} at INFO, its {@code {}} replaced by {@code arg}. */
-	public void info(String message, Object arg) {
-		log(Level.INFO, message, arg);
-	}
-
-	/** Logs {@code message} at INFO, its {@code {}} replaced by the arguments. */
-	public void info(String message, Object arg1, Object arg2) {
-		log(Level.INFO, message, arg1, arg2);
-	}
-
-	/** Logs {@code message} at INFO, its {@code {}} replaced by the arguments (a last Throwable is the record's throwable). */
-	public void info(String message, Object... args) {
-		log(Level.INFO, message, args);
-	}
-
-	/** Logs {@code message} at WARNING. */
-	public void warn(String message) {
-		log(Level.WARNING, message);
-	}
-
-	/** Logs {@code message} at WARNING, its {@code {}} replaced by {@code arg}. */
-	public void warn(String message, Object arg) {
-		log(Level.WARNING, message, arg);
-	}
-
-	/** Logs {@code message} at WARNING, its {@code {}} replaced by the arguments. */
-	public void warn(String message, Object arg1, Object arg2) {
-		log(Level.WARNING, message, arg1, arg2);
-	}
-
-	/** Logs {@code message} at WARNING, its {@code {}} replaced by the arguments (a last Throwable is the record's throwable). */
-	public void warn(String message, Object... args) {
-		log(Level.WARNING, message, args);
-	}
-
-	/** Logs {@code message} at ERROR. */
-	public void error(String message) {
-		log(Level.ERROR, message);
-	}
-
-	/** Logs {@code message} at ERROR, its {@code {}} replaced by {@code arg}. */
-	public void error(String message, Object arg) {
-		log(Level.ERROR, message, arg);
-	}
-
-	/** Logs {@code message} at ERROR, its {@code {}} replaced by the arguments. */
-	public void error(String message, Object arg1, Object arg2) {
-		log(Level.ERROR, message, arg1, arg2);
-	}
-
-	/** Logs {@code message} at ERROR, its {@code {}} replaced by the arguments (a last Throwable is the record's throwable). */
-	public void error(String message, Object... args) {
-		log(Level.ERROR, message, args);
-	}
-
-	/** Logs {@code message} at CRITICAL. */
-	public void critical(String message) {
-		log(Level.CRITICAL, message);
-	}
-
-	/** Logs {@code message} at CRITICAL, its {@code {}} replaced by the arguments (a last Throwable is the record's throwable). */
-	public void critical(String message, Object... args) {
-		log(Level.CRITICAL, message, args);
-	}
-
-	/** A fluent call at {@code level}: attributes, a throwable, an explicit context. */
+	/**
+	 * A fluent call at {@code level}: attributes, a throwable, an explicit context.
+	 *
+	 * @param level the record's level
+	 * @return a fluent call at {@code level}
+	 */
 	public LogCall atLevel(Level level) {
 		return new LogCall(this, level);
 	}
 
-	/** A call at INFO, to add attributes or a cause before logging. */
+	/** {@return a call at INFO, to add attributes or a cause before logging} */
 	public LogCall atInfo() {
 		return atLevel(Level.INFO);
 	}
 
-	/** A call at WARNING, to add attributes or a cause before logging. */
+	/** {@return a call at WARNING, to add attributes or a cause before logging} */
 	public LogCall atWarn() {
 		return atLevel(Level.WARNING);
 	}
 
-	/** A call at ERROR, to add attributes or a cause before logging. */
+	/** {@return a call at ERROR, to add attributes or a cause before logging} */
 	public LogCall atError() {
 		return atLevel(Level.ERROR);
 	}
 
-	/** A call at DEBUG, to add attributes or a cause before logging. */
+	/** {@return a call at DEBUG, to add attributes or a cause before logging} */
 	public LogCall atDebug() {
 		return atLevel(Level.DEBUG);
 	}
 
 	// ---- Reactor Context forms -----------------------------------------------------------------
 
-	/** The reactive view: each call returns a {@code Mono<Void>} that logs at subscription. */
+	/** {@return the reactive view: each call returns a {@code Mono<Void>} that logs at subscription} */
 	public ReactiveLogger reactive() {
 		return reactive;
 	}
 
-	/** This logger bound to the attributes of {@code context} (a signal's or a deferContextual's). */
+	/**
+	 * This logger bound to the attributes of {@code context} (a signal's or a deferContextual's).
+	 *
+	 * @param context the Reactor context whose attributes the records carry
+	 * @return this logger bound to the attributes of {@code context} (a signal's or a deferContextual's)
+	 */
 	public ContextualLogger in(ContextView context) {
 		return new ContextualLogger(this, LogContext.attributes(context));
 	}
@@ -334,6 +268,11 @@ public final class Logger {
 	/**
 	 * For {@code doOnEach}: logs each onNext value with the signal's context attributes.
 	 * {@code flux.doOnEach(log.onNext(Level.INFO, v -> "got " + v))}
+	 *
+	 * @param <T> the type of the signal's values
+	 * @param level the records' level
+	 * @param message makes the message from the value
+	 * @return a consumer for {@code doOnEach}; it never throws
 	 */
 	public <T> Consumer<Signal<T>> onNext(Level level, Function<? super T, String> message) {
 		Objects.requireNonNull(message, "message");
@@ -348,6 +287,11 @@ public final class Logger {
 	/**
 	 * For {@code doOnEach}: logs an onError signal with its throwable and the signal's context.
 	 * {@code mono.doOnEach(log.onError(Level.ERROR, "sync failed"))}
+	 *
+	 * @param <T> the type of the signal's values
+	 * @param level the records' level
+	 * @param message the message; the throwable is the record's
+	 * @return a consumer for {@code doOnEach}; it never throws
 	 */
 	public <T> Consumer<Signal<T>> onError(Level level, String message) {
 		return signal -> {
@@ -357,7 +301,14 @@ public final class Logger {
 		};
 	}
 
-	/** For {@code doOnEach}: logs onComplete with the signal's context. */
+	/**
+	 * For {@code doOnEach}: logs onComplete with the signal's context.
+	 *
+	 * @param <T> the type of the signal's values
+	 * @param level the records' level
+	 * @param message the message
+	 * @return a consumer for {@code doOnEach}; it never throws
+	 */
 	public <T> Consumer<Signal<T>> onComplete(Level level, String message) {
 		return signal -> {
 			if (signal.isOnComplete() && isEnabled(level)) {

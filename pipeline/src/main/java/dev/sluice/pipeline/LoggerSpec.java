@@ -29,57 +29,88 @@ public final class LoggerSpec {
 		this.disabled = disabled;
 	}
 
-	/** A logger at {@code level} with these handlers, propagating. */
+	/**
+	 * A logger at {@code level} with these handlers, propagating.
+	 *
+	 * @param level the logger's level; null inherits the parent's
+	 * @param handlers the names of the handlers the logger's records go to
+	 * @return a logger at {@code level} with these handlers, propagating
+	 */
 	public static LoggerSpec of(Level level, String... handlers) {
 		return new LoggerSpec(level, true, List.of(handlers), List.of(), false);
 	}
 
-	/** The logger's level ({@link Level#NOTSET}: inherit its parent's). */
+	/** {@return the logger's level ({@link Level#NOTSET}: inherit its parent's)} */
 	public Level level() {
 		return level;
 	}
 
-	/** Whether records go on to the ancestors' handlers too, as Python's {@code propagate}. */
+	/** {@return whether records go on to the ancestors' handlers too, as Python's {@code propagate}} */
 	public boolean propagate() {
 		return propagate;
 	}
 
-	/** The names of the logger's handlers. */
+	/** {@return the names of the logger's handlers} */
 	public List<String> handlers() {
 		return handlers;
 	}
 
-	/** The logger's filters, applied to records it creates. */
+	/** {@return the logger's filters, applied to records it creates} */
 	public List<RecordFilter> filters() {
 		return filters;
 	}
 
-	/** Whether the logger refuses every record (counted as dropped, {@code logger_disabled}). */
+	/** {@return whether the logger refuses every record (counted as dropped, {@code logger_disabled})} */
 	public boolean disabled() {
 		return disabled;
 	}
 
-	/** This logger with another level. */
+	/**
+	 * This logger with another level.
+	 *
+	 * @param newLevel the new level
+	 * @return this logger with another level
+	 */
 	public LoggerSpec withLevel(Level newLevel) {
 		return new LoggerSpec(newLevel, propagate, handlers, filters, disabled);
 	}
 
-	/** This logger with another {@code propagate}. */
+	/**
+	 * This logger with another {@code propagate}.
+	 *
+	 * @param newPropagate whether records go on to the ancestors' handlers
+	 * @return this logger with another {@code propagate}
+	 */
 	public LoggerSpec withPropagate(boolean newPropagate) {
 		return new LoggerSpec(level, newPropagate, handlers, filters, disabled);
 	}
 
-	/** This logger with other handlers. */
+	/**
+	 * This logger with other handlers.
+	 *
+	 * @param newHandlers the names of the logger's handlers
+	 * @return this logger with other handlers
+	 */
 	public LoggerSpec withHandlers(List<String> newHandlers) {
 		return new LoggerSpec(level, propagate, newHandlers, filters, disabled);
 	}
 
-	/** This logger with other filters. */
+	/**
+	 * This logger with other filters.
+	 *
+	 * @param newFilters the new filters
+	 * @return this logger with other filters
+	 */
 	public LoggerSpec withFilters(List<RecordFilter> newFilters) {
 		return new LoggerSpec(level, propagate, handlers, newFilters, disabled);
 	}
 
-	/** This logger disabled or enabled. */
+	/**
+	 * This logger disabled or enabled.
+	 *
+	 * @param newDisabled whether the logger refuses every record
+	 * @return this logger disabled or enabled
+	 */
 	public LoggerSpec withDisabled(boolean newDisabled) {
 		return new LoggerSpec(level, propagate, handlers, filters, newDisabled);
 	}

@@ -28,7 +28,12 @@ public enum OverflowPolicy {
 	/** A full buffer holds the router (and through the ingress, the callers) while the sink makes progress. */
 	BLOCK;
 
-	/** Parses {@code drop_newest}, {@code drop_oldest} or {@code block}, in any case. */
+	/**
+	 * Parses {@code drop_newest}, {@code drop_oldest} or {@code block}, in any case.
+	 *
+	 * @param text the policy's name
+	 * @return the policy of that name
+	 */
 	public static OverflowPolicy parse(String text) {
 		try {
 			return valueOf(text.trim().toUpperCase(Locale.ROOT).replace('-', '_'));

@@ -22,7 +22,15 @@ public final class ReactiveLogger {
 		this.logger = logger;
 	}
 
-	/** Logs at {@code level} with the subscriber's context, when subscribed. */
+	/**
+	 * Logs at {@code level} with the subscriber's context, when subscribed.
+	 *
+	 * @param level the record's level
+	 * @param message the message; each {@code {}} in it is replaced by the next argument
+	 * @param args the arguments of the message's {@code {}}s, in order; a last {@code Throwable} without a
+	 *     {@code {}} of its own becomes the record's throwable
+	 * @return a {@code Mono} that logs at {@code level} when subscribed, then completes; it never errors
+	 */
 	public Mono<Void> log(Level level, String message, Object... args) {
 		return Mono.deferContextual(ctx -> {
 			if (logger.isEnabled(level)) {
@@ -35,32 +43,74 @@ public final class ReactiveLogger {
 		});
 	}
 
-	/** Logs at TRACE with the subscriber's context, when subscribed. */
+	/**
+	 * Logs at TRACE with the subscriber's context, when subscribed.
+	 *
+	 * @param message the message; each {@code {}} in it is replaced by the next argument
+	 * @param args the arguments of the message's {@code {}}s, in order; a last {@code Throwable} without a
+	 *     {@code {}} of its own becomes the record's throwable
+	 * @return a {@code Mono} that logs at TRACE when subscribed, then completes; it never errors
+	 */
 	public Mono<Void> trace(String message, Object... args) {
 		return log(Level.TRACE, message, args);
 	}
 
-	/** Logs at DEBUG with the subscriber's context, when subscribed. */
+	/**
+	 * Logs at DEBUG with the subscriber's context, when subscribed.
+	 *
+	 * @param message the message; each {@code {}} in it is replaced by the next argument
+	 * @param args the arguments of the message's {@code {}}s, in order; a last {@code Throwable} without a
+	 *     {@code {}} of its own becomes the record's throwable
+	 * @return a {@code Mono} that logs at DEBUG when subscribed, then completes; it never errors
+	 */
 	public Mono<Void> debug(String message, Object... args) {
 		return log(Level.DEBUG, message, args);
 	}
 
-	/** Logs at INFO with the subscriber's context, when subscribed. */
+	/**
+	 * Logs at INFO with the subscriber's context, when subscribed.
+	 *
+	 * @param message the message; each {@code {}} in it is replaced by the next argument
+	 * @param args the arguments of the message's {@code {}}s, in order; a last {@code Throwable} without a
+	 *     {@code {}} of its own becomes the record's throwable
+	 * @return a {@code Mono} that logs at INFO when subscribed, then completes; it never errors
+	 */
 	public Mono<Void> info(String message, Object... args) {
 		return log(Level.INFO, message, args);
 	}
 
-	/** Logs at WARNING with the subscriber's context, when subscribed. */
+	/**
+	 * Logs at WARNING with the subscriber's context, when subscribed.
+	 *
+	 * @param message the message; each {@code {}} in it is replaced by the next argument
+	 * @param args the arguments of the message's {@code {}}s, in order; a last {@code Throwable} without a
+	 *     {@code {}} of its own becomes the record's throwable
+	 * @return a {@code Mono} that logs at WARNING when subscribed, then completes; it never errors
+	 */
 	public Mono<Void> warn(String message, Object... args) {
 		return log(Level.WARNING, message, args);
 	}
 
-	/** Logs at ERROR with the subscriber's context, when subscribed. */
+	/**
+	 * Logs at ERROR with the subscriber's context, when subscribed.
+	 *
+	 * @param message the message; each {@code {}} in it is replaced by the next argument
+	 * @param args the arguments of the message's {@code {}}s, in order; a last {@code Throwable} without a
+	 *     {@code {}} of its own becomes the record's throwable
+	 * @return a {@code Mono} that logs at ERROR when subscribed, then completes; it never errors
+	 */
 	public Mono<Void> error(String message, Object... args) {
 		return log(Level.ERROR, message, args);
 	}
 
-	/** Logs at CRITICAL with the subscriber's context, when subscribed. */
+	/**
+	 * Logs at CRITICAL with the subscriber's context, when subscribed.
+	 *
+	 * @param message the message; each {@code {}} in it is replaced by the next argument
+	 * @param args the arguments of the message's {@code {}}s, in order; a last {@code Throwable} without a
+	 *     {@code {}} of its own becomes the record's throwable
+	 * @return a {@code Mono} that logs at CRITICAL when subscribed, then completes; it never errors
+	 */
 	public Mono<Void> critical(String message, Object... args) {
 		return log(Level.CRITICAL, message, args);
 	}

@@ -9,6 +9,11 @@ package dev.sluice.pipeline;
 @FunctionalInterface
 public interface RecordFilter {
 
-	/** Whether {@code record} passes. */
+	/**
+	 * Whether {@code record} passes.
+	 *
+	 * @param record a record routed to the handler or logger
+	 * @return {@code true} if {@code record} passes
+	 */
 	boolean test(LogRecord record);
 }

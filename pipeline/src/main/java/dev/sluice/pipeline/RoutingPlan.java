@@ -48,32 +48,32 @@ public final class RoutingPlan {
 		}
 	}
 
-	/** A builder for an empty plan. */
+	/** {@return a builder for an empty plan} */
 	public static Builder builder() {
 		return new Builder();
 	}
 
-	/** The root logger's spec; null only in an incremental plan that leaves the root alone. */
+	/** {@return the root logger's spec; null only in an incremental plan that leaves the root alone} */
 	public LoggerSpec root() {
 		return root;
 	}
 
-	/** The named loggers (not the root). */
+	/** {@return the named loggers (not the root)} */
 	public Map<String, LoggerSpec> loggers() {
 		return loggers;
 	}
 
-	/** The plan's handlers by name. */
+	/** {@return the plan's handlers by name} */
 	public Map<String, HandlerSpec> handlers() {
 		return handlers;
 	}
 
-	/** Python's {@code disable_existing_loggers}: see {@link Sluice#apply}. */
+	/** {@return Python's {@code disable_existing_loggers}: see {@link Sluice#apply}} */
 	public boolean disableExistingLoggers() {
 		return disableExistingLoggers;
 	}
 
-	/** Python's {@code incremental}: the plan changes levels of a running plan only. */
+	/** {@return Python's {@code incremental}: the plan changes levels of a running plan only} */
 	public boolean incremental() {
 		return incremental;
 	}
@@ -81,12 +81,19 @@ public final class RoutingPlan {
 	/**
 	 * The full-ingress policy this plan sets when applied (a dictConfig's {@code sluice} section),
 	 * or null to keep the pipeline's.
+	 *
+	 * @return the full-ingress policy this plan sets when applied (a dictConfig's {@code sluice} section)
 	 */
 	public IngressFullPolicy ingressFullPolicy() {
 		return ingressFullPolicy;
 	}
 
-	/** The spec of logger {@code name} ("root" or "" for the root), or null when not named. */
+	/**
+	 * The spec of logger {@code name} ("root" or "" for the root), or null when not named.
+	 *
+	 * @param name the logger's dotted name ({@code "root"} for the root logger)
+	 * @return the spec of logger {@code name} ("root" or "" for the root), or null when not named
+	 */
 	public LoggerSpec logger(String name) {
 		if (name.isEmpty() || Hierarchy.ROOT_NAME.equals(name)) {
 			return root;
@@ -105,6 +112,9 @@ public final class RoutingPlan {
 	/**
 	 * This plan with an incremental plan's changes (Python's {@code incremental}): the named
 	 * loggers' levels and propagate, the root's level; handlers stay.
+	 *
+	 * @param changes an incremental plan
+	 * @return this plan with an incremental plan's changes (Python's {@code incremental})
 	 */
 	public RoutingPlan withIncremental(RoutingPlan changes) {
 		Builder b = toBuilder().incremental(false);
@@ -118,7 +128,7 @@ public final class RoutingPlan {
 		return b.build();
 	}
 
-	/** A copy of this plan to edit. */
+	/** {@return a copy of this plan to edit} */
 	public Builder toBuilder() {
 		Builder b = new Builder();
 		b.root = root;
@@ -149,19 +159,35 @@ public final class RoutingPlan {
 		private Builder() {
 		}
 
-		/** The full-ingress policy to set when the plan is applied; null (default): keep the pipeline's. */
+		/**
+		 * The full-ingress policy to set when the plan is applied; null (default): keep the pipeline's.
+		 *
+		 * @param policy what a call does when the ingress is full
+		 * @return this builder
+		 */
 		public Builder ingressFullPolicy(IngressFullPolicy policy) {
 			this.ingressFullPolicy = policy;
 			return this;
 		}
 
-		/** The root logger. */
+		/**
+		 * The root logger.
+		 *
+		 * @param spec the root logger's level, handlers and filters
+		 * @return this builder
+		 */
 		public Builder root(LoggerSpec spec) {
 			this.root = Objects.requireNonNull(spec, "root");
 			return this;
 		}
 
-		/** The logger called {@code name} ("" or "root": the root logger). */
+		/**
+		 * The logger called {@code name} ("" or "root": the root logger).
+		 *
+		 * @param name the logger's dotted name ({@code "root"} for the root logger)
+		 * @param spec its level, handlers, propagate and filters
+		 * @return this builder
+		 */
 		public Builder logger(String name, LoggerSpec spec) {
 			Objects.requireNonNull(name, "name");
 			if (name.isEmpty() || Hierarchy.ROOT_NAME.equals(name)) {
@@ -171,19 +197,34 @@ public final class RoutingPlan {
 			return this;
 		}
 
-		/** A handler, by its name (a second one of the same name replaces the first). */
+		/**
+		 * A handler, by its name (a second one of the same name replaces the first).
+		 *
+		 * @param spec the handler, by its name
+		 * @return this builder
+		 */
 		public Builder handler(HandlerSpec spec) {
 			handlers.put(spec.name(), spec);
 			return this;
 		}
 
-		/** Python's {@code disable_existing_loggers} (default true). */
+		/**
+		 * Python's {@code disable_existing_loggers} (default true).
+		 *
+		 * @param value whether the first configuration disables the loggers that exist before it
+		 * @return this builder
+		 */
 		public Builder disableExistingLoggers(boolean value) {
 			this.disableExistingLoggers = value;
 			return this;
 		}
 
-		/** Python's {@code incremental} (default false). */
+		/**
+		 * Python's {@code incremental} (default false).
+		 *
+		 * @param value whether the plan only changes a running plan's levels
+		 * @return this builder
+		 */
 		public Builder incremental(boolean value) {
 			this.incremental = value;
 			return this;
@@ -192,6 +233,7 @@ public final class RoutingPlan {
 		/**
 		 * The plan; the root defaults to WARNING with no handlers (in an incremental plan: unchanged).
 		 *
+		 * @return the plan
 		 * @throws IllegalArgumentException if a logger names a handler that is not defined
 		 */
 		public RoutingPlan build() {

@@ -25,32 +25,37 @@ public final class ShutdownReport {
 		this.deadlineReached = deadlineReached;
 	}
 
-	/** Per sink name (including sinks retired by a reload). */
+	/** {@return the report of each sink, by name (including sinks retired by a reload)} */
 	public Map<String, SinkReport> sinks() {
 		return sinks;
 	}
 
-	/** The report of sink {@code name}, or null. */
+	/**
+	 * The report of sink {@code name}, or null.
+	 *
+	 * @param name the sink's (handler's) name
+	 * @return the report of sink {@code name}, or null
+	 */
 	public SinkReport sink(String name) {
 		return sinks.get(name);
 	}
 
-	/** Records that entered the pipeline and were routed. */
+	/** {@return the number of records that entered the pipeline and were routed} */
 	public long accepted() {
 		return accepted;
 	}
 
-	/** Records dropped before routing, by reason (ingress_full, after_shutdown, shutdown_deadline). */
+	/** {@return the records dropped before routing, counted by reason (ingress_full, after_shutdown, shutdown_deadline)} */
 	public Map<String, Long> ingressDropped() {
 		return ingressDropped;
 	}
 
-	/** Whether the shutdown deadline passed before every sink had drained. */
+	/** {@return whether the shutdown deadline passed before every sink had drained} */
 	public boolean deadlineReached() {
 		return deadlineReached;
 	}
 
-	/** Every record dropped anywhere, for a quick "was anything lost" check. */
+	/** {@return how many records were dropped anywhere, for a quick "was anything lost" check} */
 	public long droppedTotal() {
 		long total = 0;
 		for (long v : ingressDropped.values()) {

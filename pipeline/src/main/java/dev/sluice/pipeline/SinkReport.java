@@ -18,7 +18,17 @@ public final class SinkReport {
 	private final long filtered;
 	private final long fallback;
 
-	/** A report; normally made by the pipeline. */
+	/**
+	 * A report; normally made by the pipeline.
+	 *
+	 * @param sink the sink's (handler's) name
+	 * @param received records routed to the sink
+	 * @param delivered records it delivered
+	 * @param droppedByReason records dropped, by reason
+	 * @param retried deliveries tried again
+	 * @param filtered records the handler's level or filters refused
+	 * @param fallback records handed to the fallback handler
+	 */
 	public SinkReport(String sink, long received, long delivered, Map<String, Long> droppedByReason, long retried,
 			long filtered, long fallback) {
 		this.sink = sink;
@@ -30,22 +40,22 @@ public final class SinkReport {
 		this.fallback = fallback;
 	}
 
-	/** The handler's name. */
+	/** {@return the handler's name} */
 	public String sink() {
 		return sink;
 	}
 
-	/** Records routed to the sink. */
+	/** {@return the number of records routed to the sink} */
 	public long received() {
 		return received;
 	}
 
-	/** Records the sink delivered. */
+	/** {@return the number of records the sink delivered} */
 	public long delivered() {
 		return delivered;
 	}
 
-	/** Records dropped, all reasons together. */
+	/** {@return the number of records dropped, all reasons together} */
 	public long dropped() {
 		long total = 0;
 		for (long v : droppedByReason.values()) {
@@ -54,22 +64,22 @@ public final class SinkReport {
 		return total;
 	}
 
-	/** Records dropped, by reason ({@link DropReasons}). */
+	/** {@return the records dropped, counted by reason ({@link DropReasons})} */
 	public Map<String, Long> droppedByReason() {
 		return droppedByReason;
 	}
 
-	/** Record deliveries the sink tried again. */
+	/** {@return how many record deliveries the sink tried again} */
 	public long retried() {
 		return retried;
 	}
 
-	/** Records the handler's level or filters refused. */
+	/** {@return the number of records the handler's level or filters refused} */
 	public long filtered() {
 		return filtered;
 	}
 
-	/** Records handed to the fallback handler (delivered or accounted there, not lost). */
+	/** {@return the number of records handed to the fallback handler (delivered or accounted there, not lost)} */
 	public long fallback() {
 		return fallback;
 	}

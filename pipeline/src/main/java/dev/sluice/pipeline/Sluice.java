@@ -64,7 +64,7 @@ public final class Sluice implements AutoCloseable {
 		this.shutdownControl = new ShutdownControl(this::stop, b.shutdownHook ? b.shutdownHookTimeout : null);
 	}
 
-	/** A builder with the defaults: system clock, stderr status logger, console plan. */
+	/** {@return a builder with the defaults: system clock, stderr status logger, console plan} */
 	public static Builder builder() {
 		return new Builder();
 	}
@@ -73,22 +73,34 @@ public final class Sluice implements AutoCloseable {
 	 * The JVM-wide pipeline that libraries (the SLF4J provider, Spring Boot) log into, made on
 	 * first use and configured by the first {@link GlobalConfigurator} that has a configuration.
 	 * Reconfigure it with {@link #apply}: loggers already handed out stay valid, as in Python.
+	 *
+	 * @return the JVM-wide pipeline that libraries (the SLF4J provider, Spring Boot) log into
 	 */
 	public static Sluice global() {
 		return GlobalSluice.INSTANCE;
 	}
 
-	/** The logger called {@code name} ("" or "root": the root logger). */
+	/**
+	 * The logger called {@code name} ("" or "root": the root logger).
+	 *
+	 * @param name the logger's dotted name
+	 * @return the logger called {@code name} ("" or "root": the root logger)
+	 */
 	public Logger logger(String name) {
 		return registry.get(name);
 	}
 
-	/** The logger named after {@code type}'s fully qualified name. */
+	/**
+	 * The logger named after {@code type}'s fully qualified name.
+	 *
+	 * @param type the class whose name the logger takes
+	 * @return the logger named after {@code type}'s fully qualified name
+	 */
 	public Logger logger(Class<?> type) {
 		return registry.get(type.getName());
 	}
 
-	/** The root logger. */
+	/** {@return the root logger} */
 	public Logger root() {
 		return registry.root();
 	}
@@ -96,17 +108,19 @@ public final class Sluice implements AutoCloseable {
 	/**
 	 * The names of the loggers made so far ({@code "root"} included), for tools that list
 	 * loggers (Spring Boot's {@code /actuator/loggers}). A snapshot; thread-safe, non-blocking.
+	 *
+	 * @return the names of the loggers made so far ({@code "root"} included)
 	 */
 	public java.util.Set<String> loggerNames() {
 		return registry.names();
 	}
 
-	/** The plan loggers follow now. */
+	/** {@return the plan loggers follow now} */
 	public RoutingPlan plan() {
 		return registry.plan();
 	}
 
-	/** Clock, status logger, base directory and meter registry, for sinks made for this pipeline. */
+	/** {@return the environment of sinks made for this pipeline: clock, status logger, base directory, meter registry} */
 	public SinkEnvironment environment() {
 		return environment;
 	}
@@ -117,6 +131,10 @@ public final class Sluice implements AutoCloseable {
 	 * started before the switch; the rest drain and close after it. If making a sink fails, the
 	 * running plan stays in force and the Mono errors. The Mono completes once the router has
 	 * switched: records logged after that follow the new plan.
+	 *
+	 * @param plan the plan to switch to
+	 * @return a {@code Mono} that completes when the plan is in force, or errors (the running plan staying in
+	 *     force) when a sink cannot be made
 	 */
 	public Mono<Void> apply(RoutingPlan plan) {
 		Objects.requireNonNull(plan, "plan");
@@ -135,6 +153,7 @@ public final class Sluice implements AutoCloseable {
 	 * non-blocking thread. If making a sink fails, the running plan stays and the exception is
 	 * thrown.
 	 *
+	 * @param plan the plan to switch to
 	 * @throws IllegalStateException if the pipeline is shut down
 	 */
 	public void applyNow(RoutingPlan plan) {
@@ -145,6 +164,9 @@ public final class Sluice implements AutoCloseable {
 	 * Follows a stream of plans (such as a config file's), applying each in turn. A plan that
 	 * fails to apply is reported on the status logger and the running one stays; the stream goes
 	 * on. Cancel the returned subscription to stop following.
+	 *
+	 * @param plans the plans, in order
+	 * @return what stops following (disposing it leaves the plan in force as it is)
 	 */
 	public reactor.core.Disposable follow(Flux<RoutingPlan> plans) {
 		return plans.concatMap(p -> apply(p).onErrorResume(e -> {
@@ -153,22 +175,27 @@ public final class Sluice implements AutoCloseable {
 		})).subscribe();
 	}
 
-	/** Sets the level of one logger at run time (null: inherit). */
+	/**
+	 * Sets the level of one logger at run time (null: inherit).
+	 *
+	 * @param loggerName the logger's dotted name
+	 * @param level the level, or null to inherit the parent's
+	 */
 	public void setLevel(String loggerName, Level level) {
 		engine.setLevel(loggerName, level);
 	}
 
-	/** The accounting of every sink so far (a snapshot). */
+	/** {@return the accounting of every sink so far (a snapshot)} */
 	public Map<String, SinkReport> reports() {
 		return engine.reports();
 	}
 
-	/** Records dropped before routing so far, by reason. */
+	/** {@return the records dropped before routing so far, counted by reason} */
 	public Map<String, Long> ingressDropped() {
 		return engine.ingressDropped();
 	}
 
-	/** Records routed so far. */
+	/** {@return the number of records routed so far} */
 	public long accepted() {
 		return engine.accepted();
 	}
@@ -186,6 +213,8 @@ public final class Sluice implements AutoCloseable {
 	 * on Reactor's parallel scheduler. It never errors; it does not complete while a sink is stuck
 	 * (a hung remote service), so callers add their own {@code timeout}. After {@link #shutdown}
 	 * it completes once the drained sinks are settled.
+	 *
+	 * @return a {@code Mono} that completes when every record logged before the call is settled
 	 */
 	public Mono<Void> flush() {
 		return engine.flush();
@@ -199,6 +228,10 @@ public final class Sluice implements AutoCloseable {
 	 * settles records (a slow disk, an event store catching up), and given up on once it settled
 	 * nothing for {@code deadline}; what it still holds then is counted as dropped
 	 * ({@code shutdown_deadline}). Idempotent: later calls return the same report.
+	 *
+	 * @param deadline how long a sink may go without progress before what it holds is counted as dropped
+	 *     ({@code shutdown_deadline})
+	 * @return a {@code Mono} of the final accounting
 	 */
 	public Mono<ShutdownReport> shutdown(Duration deadline) {
 		Objects.requireNonNull(deadline, "deadline");
@@ -213,12 +246,14 @@ public final class Sluice implements AutoCloseable {
 	 * instance from its own shutdown hook. Returns whether a hook was removed: false if there was
 	 * none, it was disowned before, or the JVM is already exiting (then the hook runs as usual).
 	 * Thread-safe, non-blocking.
+	 *
+	 * @return {@code true} if a hook was registered and is now removed
 	 */
 	public boolean disownShutdownHook() {
 		return shutdownControl.disownHook();
 	}
 
-	/** Whether the pipeline still accepts records: false once a shutdown has started. Non-blocking. */
+	/** {@return whether the pipeline still accepts records: false once a shutdown has started} Non-blocking. */
 	public boolean isRunning() {
 		return state.get() == RUNNING;
 	}
@@ -238,121 +273,12 @@ public final class Sluice implements AutoCloseable {
 	}
 
 	/** Builds a {@link Sluice}; not thread-safe. */
-	public static final class Builder {
-
-		private Clock clock = Clock.systemUTC();
-		private StatusLogger status = StatusLogger.stderr();
-		private MeterRegistry meterRegistry;
-		private Path baseDirectory = Path.of("").toAbsolutePath();
-		private int ingressCapacity = 1 << 18;
-		private IngressFullPolicy ingressFullPolicy = IngressFullPolicy.DEFAULT;
-		private boolean shutdownHook = true;
-		private Duration shutdownHookTimeout = Duration.ofSeconds(10);
-		private Duration dropSummaryInterval = Duration.ofSeconds(5);
-		private Duration linger = Duration.ofMillis(50);
-		private RoutingPlan plan = RoutingPlan.DEFAULT;
+	public static final class Builder extends BuilderSettings {
 
 		private Builder() {
 		}
 
-		/** The clock records are stamped with (default: the system clock, UTC). */
-		public Builder clock(Clock clock) {
-			this.clock = Objects.requireNonNull(clock, "clock");
-			return this;
-		}
-
-		/** Where Sluice's own diagnostics go (default: stderr). */
-		public Builder status(StatusLogger status) {
-			this.status = Objects.requireNonNull(status, "status");
-			return this;
-		}
-
-		/** The registry meters are registered in (default: a private SimpleMeterRegistry). */
-		public Builder meterRegistry(MeterRegistry registry) {
-			this.meterRegistry = Objects.requireNonNull(registry, "registry");
-			return this;
-		}
-
-		/** The directory relative file names resolve against (default: the working directory). */
-		public Builder baseDirectory(Path dir) {
-			this.baseDirectory = dir.toAbsolutePath();
-			return this;
-		}
-
-		/** Capacity of the ingress queue, rounded up to a power of two (default 262,144). */
-		public Builder ingressCapacity(int capacity) {
-			if (capacity < 2) {
-				throw new IllegalArgumentException("ingress capacity must be at least 2, was " + capacity);
-			}
-			this.ingressCapacity = capacity;
-			return this;
-		}
-
-		/**
-		 * What a call does when the ingress is full (default {@link IngressFullPolicy#DEFAULT}:
-		 * callers off Reactor's non-blocking threads wait up to 5 s for room, then drop and count;
-		 * callers on them never wait). Changed at run time by a configuration's {@code sluice}
-		 * section ({@link RoutingPlan#ingressFullPolicy()}).
-		 */
-		public Builder ingressFullPolicy(IngressFullPolicy policy) {
-			this.ingressFullPolicy = Objects.requireNonNull(policy, "policy");
-			return this;
-		}
-
-		/**
-		 * Shorthand for {@code ingressFullPolicy(IngressFullPolicy.waitForRoom(max))}: how long a
-		 * caller that may block waits for room; zero: callers never wait.
-		 */
-		public Builder callerWait(Duration max) {
-			Objects.requireNonNull(max, "max");
-			if (max.isNegative()) {
-				throw new IllegalArgumentException("callerWait must not be negative, was " + max);
-			}
-			return ingressFullPolicy(IngressFullPolicy.waitForRoom(max));
-		}
-
-		/** Whether a JVM shutdown hook drains the pipeline (default true, 10 s). */
-		public Builder shutdownHook(boolean enabled) {
-			this.shutdownHook = enabled;
-			return this;
-		}
-
-		/** How long the JVM shutdown hook's drain may take (default 10 s). */
-		public Builder shutdownHookTimeout(Duration timeout) {
-			this.shutdownHookTimeout = Objects.requireNonNull(timeout, "timeout");
-			return this;
-		}
-
-		/**
-		 * How long the router may hold records that come a few milliseconds apart (about 30 to
-		 * 1,000 a second) to hand them on together (default 50 ms): at such rates each sink's
-		 * thread then wakes and writes once per linger instead of once per record, which is most of
-		 * the pipeline's CPU there. Records of level ERROR and above, a burst, a flush and shutdown are never
-		 * held; at lower rates nothing is held, at higher rates records come in batches anyway.
-		 * Zero: records are handed on as soon as they come.
-		 */
-		public Builder linger(Duration linger) {
-			Objects.requireNonNull(linger, "linger");
-			if (linger.isNegative() || linger.compareTo(Duration.ofSeconds(1)) > 0) {
-				throw new IllegalArgumentException("linger must be from 0 to 1 s, was " + linger);
-			}
-			this.linger = linger;
-			return this;
-		}
-
-		/** How often a drop summary may be printed (default 5 s). */
-		public Builder dropSummaryInterval(Duration interval) {
-			this.dropSummaryInterval = Objects.requireNonNull(interval, "interval");
-			return this;
-		}
-
-		/** The plan to start with (default: Python's, root at WARNING, no handlers). */
-		public Builder plan(RoutingPlan plan) {
-			this.plan = Objects.requireNonNull(plan, "plan");
-			return this;
-		}
-
-		/** Starts the pipeline. Blocks while the initial plan's sinks are made. */
+		/** {@return the pipeline, started now} Blocks while the initial plan's sinks are made. */
 		public Sluice build() {
 			if (meterRegistry == null) {
 				meterRegistry = new SimpleMeterRegistry();

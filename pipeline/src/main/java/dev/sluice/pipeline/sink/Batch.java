@@ -37,17 +37,21 @@ public final class Batch {
 	private Sinks.Empty<Void> urgency;
 	private volatile boolean urgent;
 
-	/** A batch of {@code records}; made by the runner (and by tests that drive a sink directly). */
+	/**
+	 * A batch of {@code records}; made by the runner (and by tests that drive a sink directly).
+	 *
+	 * @param records the batch's records, in routing order
+	 */
 	public Batch(List<LogRecord> records) {
 		this.records = Collections.unmodifiableList(records);
 	}
 
-	/** The records, in routing order (unmodifiable). */
+	/** {@return the records, in routing order (unmodifiable)} */
 	public List<LogRecord> records() {
 		return records;
 	}
 
-	/** Records in the batch. */
+	/** {@return the number of records in the batch} */
 	public int size() {
 		return records.size();
 	}
@@ -55,6 +59,9 @@ public final class Batch {
 	/**
 	 * Marks {@code count} records of this batch as dropped for {@code reason}.
 	 *
+	 * @param count how many records, at most those not settled yet
+	 * @param reason why, in the snake_case form of the drop reasons ({@code sink_error}, {@code too_large},
+	 *     ...)
 	 * @throws IllegalStateException if more records are marked than the batch holds
 	 */
 	public synchronized void dropped(int count, String reason) {
@@ -76,6 +83,7 @@ public final class Batch {
 	 * Marks {@code count} records as handed to the sink's fallback handler: not delivered here,
 	 * not lost either (the fallback accounts for them), so they are counted apart from drops.
 	 *
+	 * @param count how many records, at most those not settled yet
 	 * @throws IllegalStateException if more records are marked than the batch holds
 	 */
 	public synchronized void handedToFallback(int count) {
@@ -89,27 +97,31 @@ public final class Batch {
 		fallback += count;
 	}
 
-	/** How many records were handed to the fallback. */
+	/** {@return how many records were handed to the fallback} */
 	public synchronized int fallbackCount() {
 		return fallback;
 	}
 
-	/** Records that {@code count} records were sent again (for metrics). */
+	/**
+	 * Records that {@code count} records were sent again (for metrics).
+	 *
+	 * @param count how many records were tried again
+	 */
 	public synchronized void retried(int count) {
 		retried += count;
 	}
 
-	/** How many records were marked dropped. */
+	/** {@return how many records were marked dropped} */
 	public synchronized int droppedCount() {
 		return dropped;
 	}
 
-	/** How many records were retried. */
+	/** {@return how many records were retried} */
 	public synchronized int retriedCount() {
 		return retried;
 	}
 
-	/** The dropped counts by reason (a snapshot). */
+	/** {@return the dropped counts by reason (a snapshot)} */
 	public synchronized Map<String, Integer> droppedByReason() {
 		return droppedByReason == null ? Map.of() : Map.copyOf(droppedByReason);
 	}
@@ -132,12 +144,12 @@ public final class Batch {
 		}
 	}
 
-	/** Whether the batch was marked urgent (see the class comment). */
+	/** {@return whether the batch was marked urgent (see the class comment)} */
 	public boolean isUrgent() {
 		return urgent;
 	}
 
-	/** Completes (never errors) once the batch is marked urgent; at once if it already is. */
+	/** {@return a {@code Mono} that completes (never errors) once the batch is marked urgent; at once if it already is} */
 	public Mono<Void> urgent() {
 		synchronized (this) {
 			if (urgent) {

@@ -9,6 +9,6 @@ package dev.sluice.pipeline.sink;
  */
 public interface ForeignError {
 
-	/** The error's own class or type name, such as {@code java.io.IOException} or {@code KeyError}. */
+	/** {@return the error's own class or type name, such as {@code java.io.IOException} or {@code KeyError}} */
 	String errorClass();
 }

@@ -20,10 +20,13 @@ public interface Layout {
 	/**
 	 * Appends one record to {@code out}, without the line terminator (the sink adds its own).
 	 * An exception's text, when present, follows the message on the next line, as in Python.
+	 *
+	 * @param record the record to format
+	 * @param out the builder the line is appended to (without a line break)
 	 */
 	void format(LogRecord record, StringBuilder out);
 
-	/** Whether the layout prints the caller's location, which loggers then capture. */
+	/** {@return whether the layout prints the caller's location, which loggers then capture} */
 	default boolean needsLocation() {
 		return false;
 	}
@@ -32,12 +35,20 @@ public interface Layout {
 	 * This layout with a file handler's {@code escapeControlChars} option applied: CR, LF and other
 	 * control characters in the message written as escapes, so one record stays one line. Layouts
 	 * whose output never holds a raw control character (JSON) return themselves, which is the default.
+	 *
+	 * @param escape whether control characters are escaped
+	 * @return this layout with a file handler's {@code escapeControlChars} option applied
 	 */
 	default Layout withEscapeControlChars(boolean escape) {
 		return this;
 	}
 
-	/** The record as a new String (convenience; sinks on the hot path use the builder form). */
+	/**
+	 * The record as a new String (convenience; sinks on the hot path use the builder form).
+	 *
+	 * @param record the record to format
+	 * @return the record as a new String (convenience; sinks on the hot path use the builder form)
+	 */
 	default String format(LogRecord record) {
 		StringBuilder sb = new StringBuilder(128);
 		format(record, sb);

@@ -12,6 +12,9 @@ public final class Layouts {
 	/**
 	 * Appends a newline and the throwable's stack trace (without a trailing newline), as Python
 	 * appends {@code formatException} after the message; does nothing when {@code t} is null.
+	 *
+	 * @param t the throwable
+	 * @param out the builder its trace is appended to
 	 */
 	public static void appendThrowable(Throwable t, StringBuilder out) {
 		if (t == null) {
@@ -20,7 +23,12 @@ public final class Layouts {
 		out.append('\n').append(stackTrace(t));
 	}
 
-	/** The throwable's stack trace as Java prints it, without the trailing line separator. */
+	/**
+	 * The throwable's stack trace as Java prints it, without the trailing line separator.
+	 *
+	 * @param t the throwable
+	 * @return the throwable's stack trace as Java prints it, without the trailing line separator
+	 */
 	public static String stackTrace(Throwable t) {
 		StringWriter sw = new StringWriter(512);
 		t.printStackTrace(new PrintWriter(sw));

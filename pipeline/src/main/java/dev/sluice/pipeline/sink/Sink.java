@@ -25,15 +25,21 @@ import reactor.core.publisher.Mono;
  */
 public interface Sink {
 
-	/** Writes one batch; see the class comment for the threading and accounting contract. */
+	/**
+	 * Writes one batch; see the class comment for the threading and accounting contract.
+	 *
+	 * @param batch the records to write; the sink settles each (see {@link Batch})
+	 * @return a {@code Mono} that completes when the batch is written; on an error the records not settled are
+	 *     counted as dropped
+	 */
 	Mono<Void> write(Batch batch);
 
-	/** Makes everything written so far durable or visible (flushes buffers). */
+	/** {@return a {@code Mono} that completes when flushed} Makes everything written so far durable or visible (flushes buffers). */
 	default Mono<Void> flush() {
 		return Mono.empty();
 	}
 
-	/** Flushes and releases the sink's resources; called once, after the last write. */
+	/** {@return a {@code Mono} that completes when closed} Flushes and releases the sink's resources; called once, after the last write. */
 	default Mono<Void> close() {
 		return flush();
 	}

@@ -16,6 +16,8 @@ public interface SinkProvider {
 	/**
 	 * The handler {@code class} names this provider answers to: Python's names (such as
 	 * {@code logging.StreamHandler}) and Sluice's short ones (such as {@code console}).
+	 *
+	 * @return the handler {@code class} names this provider answers to
 	 */
 	Set<String> classNames();
 
@@ -23,6 +25,8 @@ public interface SinkProvider {
 	 * Validates the spec and makes the sink; nothing is opened or connected before every option
 	 * is known to be valid.
 	 *
+	 * @param spec the sink's spec: options, layout, level and environment
+	 * @return the sink, not yet written to
 	 * @throws dev.sluice.pipeline.sink.options.InvalidConfigException listing every problem with the options
 	 */
 	Sink create(SinkSpec spec);
@@ -36,6 +40,10 @@ public interface SinkProvider {
 	 * as breadcrumbs, as bugsnag-python's {@code leave_breadcrumbs} filter does. Called when a
 	 * plan is made, before {@link #create}: must not throw on bad options ({@code create} reports
 	 * them) and must not block.
+	 *
+	 * @param handlerLevel the handler's configured level
+	 * @param options the handler's options, as the config gives them
+	 * @return the lowest level the pipeline routes to the sink
 	 */
 	default Level routingLevel(Level handlerLevel, Map<String, Object> options) {
 		return handlerLevel;
@@ -46,6 +54,8 @@ public interface SinkProvider {
 	 * By default {@code drop_newest}: a remote service that slows down must never slow the callers.
 	 * Local sinks (files, the console) return {@code block}: lossless while they make progress, a
 	 * slow disk holds the callers back through the ingress (see {@link OverflowPolicy#BLOCK}).
+	 *
+	 * @return the overflow policy of this provider's sinks when the handler names none ({@code overflow})
 	 */
 	default OverflowPolicy defaultOverflow() {
 		return OverflowPolicy.DROP_NEWEST;
@@ -55,6 +65,8 @@ public interface SinkProvider {
 	 * The attributes of a dictConfig handler's {@code '.'} key (set on CPython's handler after it is
 	 * made) that this provider takes as options of the same name: a stream's or a file's
 	 * {@code terminator}, for instance. By default none: CPython keeps the others and never reads them.
+	 *
+	 * @return the names of the {@code '.'} attributes this provider takes as options
 	 */
 	default Set<String> attributeOptions() {
 		return Set.of();

@@ -19,13 +19,30 @@ public final class SinkSpec {
 	private final SinkEnvironment environment;
 	private final Level level;
 
-	/** A spec of a handler without a level ({@link Level#NOTSET}). */
+	/**
+	 * A spec of a handler without a level ({@link Level#NOTSET}).
+	 *
+	 * @param handlerName the handler's name, as in the config
+	 * @param className the handler's class as written in the config
+	 * @param options the handler's options
+	 * @param layout the compiled layout of the handler's formatter
+	 * @param environment the pipeline's environment
+	 */
 	public SinkSpec(String handlerName, String className, SinkOptions options, Layout layout,
 			SinkEnvironment environment) {
 		this(handlerName, className, options, layout, environment, Level.NOTSET);
 	}
 
-	/** A spec of a handler whose configured level is {@code level} (NOTSET when it has none). */
+	/**
+	 * A spec of a handler whose configured level is {@code level} (NOTSET when it has none).
+	 *
+	 * @param handlerName the handler's name, as in the config
+	 * @param className the handler's class as written in the config
+	 * @param options the handler's options
+	 * @param layout the compiled layout of the handler's formatter
+	 * @param environment the pipeline's environment
+	 * @param level the handler's level
+	 */
 	public SinkSpec(String handlerName, String className, SinkOptions options, Layout layout,
 			SinkEnvironment environment, Level level) {
 		this.handlerName = Objects.requireNonNull(handlerName, "handlerName");
@@ -36,27 +53,27 @@ public final class SinkSpec {
 		this.level = Objects.requireNonNull(level, "level");
 	}
 
-	/** The handler's name in the config. */
+	/** {@return the handler's name in the config} */
 	public String handlerName() {
 		return handlerName;
 	}
 
-	/** The handler's class name as the config gives it. */
+	/** {@return the handler's class name as the config gives it} */
 	public String className() {
 		return className;
 	}
 
-	/** The handler's options. */
+	/** {@return the handler's options} */
 	public SinkOptions options() {
 		return options;
 	}
 
-	/** The layout of the handler's formatter. */
+	/** {@return the layout of the handler's formatter} */
 	public Layout layout() {
 		return layout;
 	}
 
-	/** The pipeline the sink is made for: clock, status logger, base directory, meters. */
+	/** {@return the pipeline the sink is made for: clock, status logger, base directory, meters} */
 	public SinkEnvironment environment() {
 		return environment;
 	}
@@ -66,6 +83,8 @@ public final class SinkSpec {
 	 * look at it: the pipeline drops records below the handler's routing level before the sink
 	 * (see {@link SinkProvider#routingLevel}). A sink whose provider routes lower records to it
 	 * (Bugsnag: its breadcrumbs) applies this level itself.
+	 *
+	 * @return the handler's level as configured ({@link Level#NOTSET} when it has none)
 	 */
 	public Level level() {
 		return level;

@@ -26,17 +26,29 @@ public final class StatusLogger {
 		this.out = out;
 	}
 
-	/** A status logger writing to {@code System.err} as it is when each line is written. */
+	/** {@return a status logger writing to {@code System.err} as it is when each line is written} */
 	public static StatusLogger stderr() {
 		return new StatusLogger(null);
 	}
 
-	/** A status logger writing to {@code out} (tests). */
+	/**
+	 * A status logger writing to {@code out} (tests).
+	 *
+	 * @param out the stream lines are written to
+	 * @return a status logger writing to {@code out} (tests)
+	 */
 	public static StatusLogger to(PrintStream out) {
 		return new StatusLogger(Objects.requireNonNull(out, "out"));
 	}
 
-	/** Writes {@code "sluice: LEVEL [source] message"} and, when given, the cause's summary. */
+	/**
+	 * Writes {@code "sluice: LEVEL [source] message"} and, when given, the cause's summary.
+	 *
+	 * @param level the line's level, such as {@code "ERROR"}
+	 * @param source who reports it: a sink's or a component's name
+	 * @param message what happened, in plain words
+	 * @param cause the cause, or null; its stack trace follows the line
+	 */
 	public void log(String level, String source, String message, Throwable cause) {
 		StringBuilder sb = new StringBuilder(96).append("sluice: ").append(level).append(" [").append(source)
 				.append("] ").append(message);
@@ -54,6 +66,8 @@ public final class StatusLogger {
 	/**
 	 * Writes {@code line} as it is, without the {@code "sluice: "} prefix: for text that stands for
 	 * a record (Python's last-resort handler prints the bare message). Never blocks.
+	 *
+	 * @param line the text, without its line break
 	 */
 	public void raw(String line) {
 		if (out != null) {
@@ -67,6 +81,8 @@ public final class StatusLogger {
 	/**
 	 * Status lines that the stderr writer could not take (its queue was full) since the JVM
 	 * started; each such loss is also reported on stderr once the writer has room again.
+	 *
+	 * @return how many status lines were lost
 	 */
 	public static long droppedLines() {
 		return StderrWriter.INSTANCE.lostTotal();
@@ -75,17 +91,30 @@ public final class StatusLogger {
 	/**
 	 * Waits until every line handed to stderr so far is written, at most {@code millis}; for the
 	 * end of a command-line run. Blocks: not for Reactor threads.
+	 *
+	 * @param millis the longest wait, in milliseconds
 	 */
 	public static void flushStderr(long millis) {
 		StderrWriter.INSTANCE.flush(millis);
 	}
 
-	/** Reports a warning from {@code source}. */
+	/**
+	 * Reports a warning from {@code source}.
+	 *
+	 * @param source who reports it: a sink's or a component's name
+	 * @param message what happened, in plain words
+	 */
 	public void warn(String source, String message) {
 		log("WARNING", source, message, null);
 	}
 
-	/** Reports an error from {@code source}, with its cause (may be null). */
+	/**
+	 * Reports an error from {@code source}, with its cause (may be null).
+	 *
+	 * @param source who reports it: a sink's or a component's name
+	 * @param message what happened, in plain words
+	 * @param cause the cause, or null; its stack trace follows the line
+	 */
 	public void error(String source, String message, Throwable cause) {
 		log("ERROR", source, message, cause);
 	}
@@ -93,6 +122,12 @@ public final class StatusLogger {
 	/**
 	 * Reports at ERROR the first time {@code key} is seen; later calls with the same key print
 	 * nothing. Returns whether this call printed.
+	 *
+	 * @param key what identifies the cause: reported once per key until {@link #forget}
+	 * @param source who reports it: a sink's or a component's name
+	 * @param message what happened, in plain words
+	 * @param cause the cause, or null; its stack trace follows the line
+	 * @return {@code true} if this call reported
 	 */
 	public boolean once(String key, String source, String message, Throwable cause) {
 		if (reported.add(key)) {
@@ -102,7 +137,11 @@ public final class StatusLogger {
 		return false;
 	}
 
-	/** Forgets {@code key}, so that the next failure is reported again (after a recovery). */
+	/**
+	 * Forgets {@code key}, so that the next failure is reported again (after a recovery).
+	 *
+	 * @param key the key of an earlier {@link #once} report
+	 */
 	public void forget(String key) {
 		reported.remove(key);
 	}

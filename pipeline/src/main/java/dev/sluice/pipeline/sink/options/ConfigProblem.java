@@ -12,23 +12,33 @@ public final class ConfigProblem {
 	private final String location;
 	private final String message;
 
-	/** A problem at {@code location} (file and JSON pointer) described by {@code message}. */
+	/**
+	 * A problem at {@code location} (file and JSON pointer) described by {@code message}.
+	 *
+	 * @param location where: the JSON pointer, or {@code file:pointer}
+	 * @param message what is wrong (never a secret)
+	 */
 	public ConfigProblem(String location, String message) {
 		this.location = Objects.requireNonNull(location, "location");
 		this.message = Objects.requireNonNull(message, "message");
 	}
 
-	/** The JSON pointer, or {@code file:pointer}. */
+	/** {@return the JSON pointer, or {@code file:pointer}} */
 	public String location() {
 		return location;
 	}
 
-	/** What is wrong, never a secret. */
+	/** {@return what is wrong, never a secret} */
 	public String message() {
 		return message;
 	}
 
-	/** The same problem located in {@code file}. */
+	/**
+	 * The same problem located in {@code file}.
+	 *
+	 * @param file the config file's path
+	 * @return the same problem located in {@code file}
+	 */
 	public ConfigProblem inFile(String file) {
 		return new ConfigProblem(file + ":" + location, message);
 	}

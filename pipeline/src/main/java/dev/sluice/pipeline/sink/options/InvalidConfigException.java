@@ -12,7 +12,11 @@ public final class InvalidConfigException extends RuntimeException {
 	/** The problems, in the order found. */
 	private final List<ConfigProblem> problems;
 
-	/** A refusal listing every problem found. */
+	/**
+	 * A refusal listing every problem found.
+	 *
+	 * @param problems every problem; at least one
+	 */
 	public InvalidConfigException(List<ConfigProblem> problems) {
 		super(render(problems), null, false, false);
 		if (problems.isEmpty()) {
@@ -21,12 +25,16 @@ public final class InvalidConfigException extends RuntimeException {
 		this.problems = List.copyOf(problems);
 	}
 
-	/** A refusal for one problem. */
+	/**
+	 * A refusal for one problem.
+	 *
+	 * @param problem the problem
+	 */
 	public InvalidConfigException(ConfigProblem problem) {
 		this(List.of(problem));
 	}
 
-	/** Every problem, in the order found. */
+	/** {@return every problem, in the order found} */
 	public List<ConfigProblem> problems() {
 		return problems;
 	}

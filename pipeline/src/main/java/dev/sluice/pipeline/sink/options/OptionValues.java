@@ -94,4 +94,83 @@ final class OptionValues {
 			return null;
 		}
 	}
+
+	/** {@code v} as a whole number (a JSON integer or its text), or null when it is none. */
+	static Long toLong(Object v) {
+		if (v instanceof Number && isIntegral((Number) v)) {
+			return ((Number) v).longValue();
+		}
+		if (v instanceof String) {
+			try {
+				return Long.parseLong(((String) v).trim());
+			}
+			catch (NumberFormatException e) {
+				return null;
+			}
+		}
+		return null;
+	}
+
+	/** {@code v} as a number (a JSON number or its text), or null when it is none. */
+	static Double toDouble(Object v) {
+		if (v instanceof Number) {
+			return ((Number) v).doubleValue();
+		}
+		if (v instanceof String) {
+			try {
+				return Double.parseDouble(((String) v).trim());
+			}
+			catch (NumberFormatException e) {
+				return null;
+			}
+		}
+		return null;
+	}
+
+	/** {@code v} as a boolean (JSON true/false, true/false/yes/no/on/off/1/0 in any case), or null. */
+	static Boolean toBoolean(Object v) {
+		if (v instanceof Boolean) {
+			return (Boolean) v;
+		}
+		if (v instanceof String) {
+			switch (((String) v).trim().toLowerCase(Locale.ROOT)) {
+				case "true": case "yes": case "1": case "on":
+					return true;
+				case "false": case "no": case "0": case "off":
+					return false;
+				default:
+					return null;
+			}
+		}
+		if (v instanceof Number && isIntegral((Number) v)) {
+			long l = ((Number) v).longValue();
+			if (l == 0 || l == 1) {
+				return l == 1;
+			}
+		}
+		return null;
+	}
+
+	/** How a problem names the value found: its type and value, or only its type when it may be a secret. */
+	static String describe(String key, Object v) {
+		if (SinkOptions.looksSecret(key) || v instanceof Secret) {
+			return "a " + typeName(v) + " (value hidden)";
+		}
+		return v instanceof String ? "'" + v + "'" : typeName(v) + " " + v;
+	}
+
+	/** {@code name{key=value, ...}} with the values of secret-looking keys and {@link Secret}s masked. */
+	static String render(String name, Map<String, Object> values) {
+		StringBuilder sb = new StringBuilder(name).append('{');
+		boolean first = true;
+		for (Map.Entry<String, Object> e : values.entrySet()) {
+			if (!first) {
+				sb.append(", ");
+			}
+			first = false;
+			sb.append(e.getKey()).append('=')
+					.append(SinkOptions.looksSecret(e.getKey()) || e.getValue() instanceof Secret ? "******" : e.getValue());
+		}
+		return sb.append('}').toString();
+	}
 }

@@ -15,17 +15,22 @@ public final class Secret {
 		this.value = value;
 	}
 
-	/** A secret holding {@code value}. */
+	/**
+	 * A secret holding {@code value}.
+	 *
+	 * @param value the secret's value
+	 * @return a secret holding {@code value}
+	 */
 	public static Secret of(String value) {
 		return new Secret(Objects.requireNonNull(value, "secret"));
 	}
 
-	/** The value itself: call only where it is sent to the service it is for. */
+	/** {@return the value itself: call only where it is sent to the service it is for} */
 	public String reveal() {
 		return value;
 	}
 
-	/** Whether the secret is empty. */
+	/** {@return whether the secret is empty} */
 	public boolean isEmpty() {
 		return value.isEmpty();
 	}

@@ -40,32 +40,52 @@ public final class SinkOptions {
 		this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
 	}
 
-	/** Options for a sink made in code, not from a config file. */
+	/**
+	 * Options for a sink made in code, not from a config file.
+	 *
+	 * @param values the options by key
+	 * @return the options
+	 */
 	public static SinkOptions of(Map<String, ?> values) {
 		return new SinkOptions("/handlers/(code)", values);
 	}
 
-	/** The handler's JSON pointer. */
+	/** {@return the handler's JSON pointer} */
 	public String pointer() {
 		return pointer;
 	}
 
-	/** All raw values (unmodifiable), for providers that pass options through. */
+	/** {@return all raw values (unmodifiable), for providers that pass options through} */
 	public Map<String, Object> raw() {
 		return values;
 	}
 
-	/** Whether the option is given. */
+	/**
+	 * Whether the option is given.
+	 *
+	 * @param key the option's key, as written in the handler's config
+	 * @return {@code true} if the option is given
+	 */
 	public boolean has(String key) {
 		return values.containsKey(key) && values.get(key) != null;
 	}
 
-	/** Marks {@code key} as known without reading it. */
+	/**
+	 * Marks {@code key} as known without reading it.
+	 *
+	 * @param key the option's key, as written in the handler's config
+	 */
 	public void accept(String key) {
 		read.add(key);
 	}
 
-	/** A string option, or {@code defaultValue} when absent (a problem when it is not a string). */
+	/**
+	 * A string option, or {@code defaultValue} when absent (a problem when it is not a string).
+	 *
+	 * @param key the option's key, as written in the handler's config
+	 * @param defaultValue the value when the key is absent
+	 * @return a string option, or {@code defaultValue} when absent (a problem when it is not a string)
+	 */
 	public String string(String key, String defaultValue) {
 		Object v = take(key);
 		if (v == null) {
@@ -80,7 +100,12 @@ public final class SinkOptions {
 		return wrong(key, "a string", v, defaultValue);
 	}
 
-	/** A string option that must be given (a problem when absent). */
+	/**
+	 * A string option that must be given (a problem when absent).
+	 *
+	 * @param key the option's key, as written in the handler's config
+	 * @return a string option that must be given (a problem when absent)
+	 */
 	public String requiredString(String key) {
 		String s = string(key, null);
 		if (s == null && !values.containsKey(key)) {
@@ -89,7 +114,12 @@ public final class SinkOptions {
 		return s;
 	}
 
-	/** A secret (API key, token): its value never appears in problems or toString(). */
+	/**
+	 * A secret (API key, token): its value never appears in problems or toString().
+	 *
+	 * @param key the option's key, as written in the handler's config
+	 * @return a secret (API key, token)
+	 */
 	public Secret secret(String key) {
 		Object v = take(key);
 		if (v == null) {
@@ -105,7 +135,13 @@ public final class SinkOptions {
 		return null;
 	}
 
-	/** A whole-number option that fits an int, or {@code defaultValue}. */
+	/**
+	 * A whole-number option that fits an int, or {@code defaultValue}.
+	 *
+	 * @param key the option's key, as written in the handler's config
+	 * @param defaultValue the value when the key is absent
+	 * @return a whole-number option that fits an int, or {@code defaultValue}
+	 */
 	public int integer(String key, int defaultValue) {
 		long l = longValue(key, defaultValue);
 		if (l < Integer.MIN_VALUE || l > Integer.MAX_VALUE) {
@@ -115,76 +151,61 @@ public final class SinkOptions {
 		return (int) l;
 	}
 
-	/** A whole-number option, or {@code defaultValue}. */
+	/**
+	 * A whole-number option, or {@code defaultValue}.
+	 *
+	 * @param key the option's key, as written in the handler's config
+	 * @param defaultValue the value when the key is absent
+	 * @return a whole-number option, or {@code defaultValue}
+	 */
 	public long longValue(String key, long defaultValue) {
 		Object v = take(key);
 		if (v == null) {
 			return defaultValue;
 		}
-		if (v instanceof Number && OptionValues.isIntegral((Number) v)) {
-			return ((Number) v).longValue();
-		}
-		if (v instanceof String) {
-			try {
-				return Long.parseLong(((String) v).trim());
-			}
-			catch (NumberFormatException e) {
-				// reported below
-			}
-		}
-		return wrong(key, "an integer", v, defaultValue);
+		Long l = OptionValues.toLong(v);
+		return l != null ? l : wrong(key, "an integer", v, defaultValue);
 	}
 
-	/** A finite number option, or {@code defaultValue}. */
+	/**
+	 * A finite number option, or {@code defaultValue}.
+	 *
+	 * @param key the option's key, as written in the handler's config
+	 * @param defaultValue the value when the key is absent
+	 * @return a finite number option, or {@code defaultValue}
+	 */
 	public double number(String key, double defaultValue) {
 		Object v = take(key);
 		if (v == null) {
 			return defaultValue;
 		}
-		if (v instanceof Number) {
-			return ((Number) v).doubleValue();
-		}
-		if (v instanceof String) {
-			try {
-				return Double.parseDouble(((String) v).trim());
-			}
-			catch (NumberFormatException e) {
-				// reported below
-			}
-		}
-		return wrong(key, "a number", v, defaultValue);
+		Double d = OptionValues.toDouble(v);
+		return d != null ? d : wrong(key, "a number", v, defaultValue);
 	}
 
-	/** A boolean: JSON true/false, or the strings true/false/yes/no/1/0 in any case. */
+	/**
+	 * A boolean: JSON true/false, or the strings true/false/yes/no/1/0 in any case.
+	 *
+	 * @param key the option's key, as written in the handler's config
+	 * @param defaultValue the value when the key is absent
+	 * @return a boolean
+	 */
 	public boolean bool(String key, boolean defaultValue) {
 		Object v = take(key);
 		if (v == null) {
 			return defaultValue;
 		}
-		if (v instanceof Boolean) {
-			return (Boolean) v;
-		}
-		if (v instanceof String) {
-			switch (((String) v).trim().toLowerCase(Locale.ROOT)) {
-				case "true": case "yes": case "1": case "on":
-					return true;
-				case "false": case "no": case "0": case "off":
-					return false;
-				default:
-			}
-		}
-		if (v instanceof Number && OptionValues.isIntegral((Number) v)) {
-			long l = ((Number) v).longValue();
-			if (l == 0 || l == 1) {
-				return l == 1;
-			}
-		}
-		return wrong(key, "true or false", v, defaultValue);
+		Boolean b = OptionValues.toBoolean(v);
+		return b != null ? b : wrong(key, "true or false", v, defaultValue);
 	}
 
 	/**
 	 * A duration: a number of seconds (JSON number, may be fractional), or a string with a unit
 	 * such as {@code "500ms"}, {@code "5s"}, {@code "2m"}, {@code "1h"}, or ISO-8601 {@code PT5S}.
+	 *
+	 * @param key the option's key, as written in the handler's config
+	 * @param defaultValue the value when the key is absent
+	 * @return a duration
 	 */
 	public Duration duration(String key, Duration defaultValue) {
 		Object v = take(key);
@@ -198,7 +219,13 @@ public final class SinkOptions {
 		return d;
 	}
 
-	/** A level option (a name such as {@code "ERROR"} or a number), or {@code defaultValue}. */
+	/**
+	 * A level option (a name such as {@code "ERROR"} or a number), or {@code defaultValue}.
+	 *
+	 * @param key the option's key, as written in the handler's config
+	 * @param defaultValue the value when the key is absent
+	 * @return a level option (a name such as {@code "ERROR"} or a number), or {@code defaultValue}
+	 */
 	public Level level(String key, Level defaultValue) {
 		Object v = take(key);
 		if (v == null) {
@@ -213,7 +240,14 @@ public final class SinkOptions {
 		}
 	}
 
-	/** One of {@code allowed} (case-insensitive); returns the allowed spelling. */
+	/**
+	 * One of {@code allowed} (case-insensitive); returns the allowed spelling.
+	 *
+	 * @param key the option's key, as written in the handler's config
+	 * @param defaultValue the value when the key is absent
+	 * @param allowed the values it may take
+	 * @return the allowed spelling of the value, or the default
+	 */
 	public String choice(String key, String defaultValue, String... allowed) {
 		String s = string(key, null);
 		if (s == null) {
@@ -228,7 +262,12 @@ public final class SinkOptions {
 		return defaultValue;
 	}
 
-	/** A list of strings; a single string is a list of one. */
+	/**
+	 * A list of strings; a single string is a list of one.
+	 *
+	 * @param key the option's key, as written in the handler's config
+	 * @return a list of strings
+	 */
 	public List<String> stringList(String key) {
 		Object v = take(key);
 		if (v == null) {
@@ -252,7 +291,12 @@ public final class SinkOptions {
 		return wrong(key, "a list of strings", v, List.of());
 	}
 
-	/** An object of string keys; absent is empty. */
+	/**
+	 * An object of string keys; absent is empty.
+	 *
+	 * @param key the option's key, as written in the handler's config
+	 * @return an object of string keys
+	 */
 	@SuppressWarnings("unchecked")
 	public Map<String, Object> map(String key) {
 		Object v = take(key);
@@ -265,12 +309,17 @@ public final class SinkOptions {
 		return wrong(key, "an object", v, Map.of());
 	}
 
-	/** Records a problem at this handler's {@code key}. */
+	/**
+	 * Records a problem at this handler's {@code key}.
+	 *
+	 * @param key the option's key, as written in the handler's config
+	 * @param message what is wrong (never the value of a secret)
+	 */
 	public void problem(String key, String message) {
 		problems.add(new ConfigProblem(pointer + "/" + key, message));
 	}
 
-	/** The problems found so far, plus one per key that no accessor read. */
+	/** {@return the problems found so far, plus one per key that no accessor read} */
 	public List<ConfigProblem> problems() {
 		List<ConfigProblem> all = new ArrayList<>(problems);
 		for (String key : values.keySet()) {
@@ -296,7 +345,12 @@ public final class SinkOptions {
 		}
 	}
 
-	/** The option's value as the config has it (a list, a number...), or null; marks it as read. */
+	/**
+	 * The option's value as the config has it (a list, a number...), or null; marks it as read.
+	 *
+	 * @param key the option's key, as written in the handler's config
+	 * @return the option's value as the config has it (a list, a number...), or null
+	 */
 	public Object raw(String key) {
 		return take(key);
 	}
@@ -307,41 +361,34 @@ public final class SinkOptions {
 	}
 
 	private <T> T wrong(String key, String expected, Object found, T defaultValue) {
-		problem(key, "expected " + expected + ", found " + describe(key, found));
+		problem(key, "expected " + expected + ", found " + OptionValues.describe(key, found));
 		return defaultValue;
 	}
 
-	private static String describe(String key, Object v) {
-		if (looksSecret(key) || v instanceof Secret) {
-			return "a " + OptionValues.typeName(v) + " (value hidden)";
-		}
-		return v instanceof String ? "'" + v + "'" : OptionValues.typeName(v) + " " + v;
-	}
-
-	/** Whether an option's name suggests a secret value that must never be printed. */
+	/**
+	 * Whether an option's name suggests a secret value that must never be printed.
+	 *
+	 * @param key the option's key, as written in the handler's config
+	 * @return {@code true} if an option's name suggests a secret value that must never be printed
+	 */
 	public static boolean looksSecret(String key) {
 		String k = key.toLowerCase(Locale.ROOT);
 		return k.contains("key") || k.contains("token") || k.contains("secret") || k.contains("password")
 				|| k.contains("authorization") || k.contains("webhook") || k.contains("dsn");
 	}
 
-	/** Parses a duration as {@link #duration} does; null when it is not one. */
+	/**
+	 * Parses a duration as {@link #duration} does; null when it is not one.
+	 *
+	 * @param v a config value (a number of seconds, or text such as {@code 5s} or {@code 250ms})
+	 * @return the duration, or null
+	 */
 	public static Duration parseDuration(Object v) {
 		return OptionValues.duration(v);
 	}
 
 	@Override
 	public String toString() {
-		StringBuilder sb = new StringBuilder("SinkOptions").append(pointer).append('{');
-		boolean first = true;
-		for (Map.Entry<String, Object> e : values.entrySet()) {
-			if (!first) {
-				sb.append(", ");
-			}
-			first = false;
-			sb.append(e.getKey()).append('=')
-					.append(looksSecret(e.getKey()) || e.getValue() instanceof Secret ? "******" : e.getValue());
-		}
-		return sb.append('}').toString();
+		return OptionValues.render("SinkOptions" + pointer, values);
 	}
 }

@@ -9,7 +9,13 @@ public final class Suggestions {
 	private Suggestions() {
 	}
 
-	/** The candidate closest to {@code word} (case-insensitive), or null when none is close. */
+	/**
+	 * The candidate closest to {@code word} (case-insensitive), or null when none is close.
+	 *
+	 * @param word the word as written
+	 * @param candidates the known words
+	 * @return the candidate closest to {@code word} (case-insensitive), or null when none is close
+	 */
 	public static String closest(String word, Collection<String> candidates) {
 		String best = null;
 		int bestDistance = Integer.MAX_VALUE;

@@ -35,12 +35,21 @@ public final class RecentIds {
 		this.capacity = capacity;
 	}
 
-	/** Whether {@code id} is among the last {@code capacity} ids remembered. */
+	/**
+	 * Whether {@code id} is among the last {@code capacity} ids remembered.
+	 *
+	 * @param id a record id
+	 * @return {@code true} if {@code id} is among the last {@code capacity} ids remembered
+	 */
 	public synchronized boolean contains(String id) {
 		return ids != null && ids.contains(id);
 	}
 
-	/** Remembers {@code id}, forgetting the oldest if full; an id remembered already is left where it is. */
+	/**
+	 * Remembers {@code id}, forgetting the oldest if full; an id remembered already is left where it is.
+	 *
+	 * @param id the id of a record just stored
+	 */
 	public synchronized void add(String id) {
 		if (capacity == 0 || contains(id)) {
 			return;
@@ -60,19 +69,23 @@ public final class RecentIds {
 		next = next + 1 == capacity ? 0 : next + 1;
 	}
 
-	/** {@link #add}s each id, in order. */
+	/**
+	 * {@link #add}s each id, in order.
+	 *
+	 * @param stored ids of records just stored
+	 */
 	public synchronized void addAll(Collection<String> stored) {
 		for (String id : stored) {
 			add(id);
 		}
 	}
 
-	/** How many ids are remembered now. */
+	/** {@return how many ids are remembered now} */
 	public synchronized int size() {
 		return size;
 	}
 
-	/** How many ids are remembered at most. */
+	/** {@return how many ids are remembered at most} */
 	public int capacity() {
 		return capacity;
 	}

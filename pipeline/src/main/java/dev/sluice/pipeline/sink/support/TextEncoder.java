@@ -24,7 +24,11 @@ public final class TextEncoder {
 	private CharBuffer in = CharBuffer.wrap(chars);
 	private ByteBuffer out = ByteBuffer.allocate(16 * 1024);
 
-	/** An encoder to {@code charset} that replaces what the charset cannot encode. */
+	/**
+	 * An encoder to {@code charset} that replaces what the charset cannot encode.
+	 *
+	 * @param charset the charset lines are encoded to
+	 */
 	public TextEncoder(Charset charset) {
 		this(charset, CodingErrorAction.REPLACE);
 	}
@@ -33,6 +37,9 @@ public final class TextEncoder {
 	 * An encoder to {@code charset}; {@code onError} says what happens to characters it cannot encode:
 	 * {@link CodingErrorAction#REPLACE}, {@link CodingErrorAction#IGNORE}, or
 	 * {@link CodingErrorAction#REPORT} (then {@link #append} refuses the whole line).
+	 *
+	 * @param charset the charset lines are encoded to
+	 * @param onError what to do with characters the charset cannot encode
 	 */
 	public TextEncoder(Charset charset, CodingErrorAction onError) {
 		this.encoder = charset.newEncoder().onMalformedInput(onError).onUnmappableCharacter(onError);
@@ -41,6 +48,9 @@ public final class TextEncoder {
 	/**
 	 * Appends the bytes of {@code text} to the pending bytes. Returns false, appending nothing, when
 	 * the encoder reports errors and {@code text} holds a character the charset cannot encode.
+	 *
+	 * @param text the line's text
+	 * @return {@code true} if the text was appended
 	 */
 	public boolean append(CharSequence text) {
 		int n = text.length();
@@ -79,12 +89,12 @@ public final class TextEncoder {
 		}
 	}
 
-	/** How many bytes are pending (appended since the last {@link #clear}). */
+	/** {@return how many bytes are pending (appended since the last {@link #clear})} */
 	public int pending() {
 		return out.position();
 	}
 
-	/** The pending bytes, ready to read; valid until the next call. {@link #clear} once they are written. */
+	/** {@return the pending bytes, ready to read; valid until the next call} {@link #clear} once they are written. */
 	public ByteBuffer flip() {
 		out.flip();
 		return out;
@@ -98,6 +108,10 @@ public final class TextEncoder {
 	/**
 	 * The bytes of {@code text} alone, in a buffer ready to read (position 0, limit the length) that
 	 * stays valid until the next call; pending bytes are forgotten.
+	 *
+	 * @param text the text
+	 * @return the bytes of {@code text} alone, in a buffer ready to read (position 0, limit the length) that
+	 *     stays valid until the next call
 	 */
 	public ByteBuffer encode(CharSequence text) {
 		clear();
