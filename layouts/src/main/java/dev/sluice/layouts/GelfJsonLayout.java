@@ -52,7 +52,7 @@ public final class GelfJsonLayout implements Layout {
 		int fraction = (int) Math.floorMod(millis, 1000L);
 		out.append((char) ('0' + fraction / 100)).append((char) ('0' + fraction / 10 % 10)).append((char) ('0' + fraction % 10));
 		out.append(",\"level\":").append(severity(r.level()));
-		out.append(",\"_level_name\":\"").append(logbackName(r.level())).append('"');
+		out.append(",\"_level_name\":\"").append(LogbackLevel.name(r.level())).append('"');
 		out.append(",\"_process_pid\":").append(pid).append(',');
 		JsonText.key("_process_thread_name", out);
 		JsonText.string(r.threadName(), out);
@@ -113,20 +113,6 @@ public final class GelfJsonLayout implements Layout {
 			return 6;
 		}
 		return 7;
-	}
-
-	private static String logbackName(Level level) {
-		int v = level.value();
-		if (v >= Level.ERROR.value()) {
-			return "ERROR";
-		}
-		if (v >= Level.WARNING.value()) {
-			return "WARN";
-		}
-		if (v >= Level.INFO.value()) {
-			return "INFO";
-		}
-		return v >= Level.DEBUG.value() ? "DEBUG" : "TRACE";
 	}
 
 	@Override

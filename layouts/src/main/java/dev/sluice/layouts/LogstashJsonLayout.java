@@ -63,7 +63,7 @@ public final class LogstashJsonLayout implements Layout {
 		JsonText.string(r.threadName(), out);
 		out.append(',');
 		JsonText.key("level", out);
-		JsonText.string(logbackName(r.level()), out);
+		JsonText.string(LogbackLevel.name(r.level()), out);
 		out.append(",\"level_value\":").append(Math.min(r.level().value(), Level.ERROR.value()) * 1000L);
 		Attributes attrs = r.attributes();
 		for (int i = 0; i < attrs.size(); i++) {
@@ -112,18 +112,6 @@ public final class LogstashJsonLayout implements Layout {
 			out.append(f);
 		}
 		out.append((String) c[2]).append('"');
-	}
-
-	/** Logback's name of a level: WARNING is WARN, CRITICAL is ERROR (Logback has no higher level). */
-	private static String logbackName(Level level) {
-		int v = level.value();
-		if (v >= Level.ERROR.value()) {
-			return "ERROR";
-		}
-		if (v >= Level.WARNING.value()) {
-			return "WARN";
-		}
-		return level.name();
 	}
 
 	@Override

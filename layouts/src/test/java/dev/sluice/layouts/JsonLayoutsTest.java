@@ -113,6 +113,19 @@ class JsonLayoutsTest {
 				+ "\"level_value\":40000,\"OperationId\":\"op-1\",\"stack_trace\":\"java.lang.IllegalStateException: x");
 	}
 
+	/** Logstash and GELF name a custom level by the Logback level it falls in, never by Python's "Level 15". */
+	@Test
+	void customLevelsTakeTheNameOfTheLogbackLevelTheyFallIn() throws Exception {
+		for (Object[] c : new Object[][] {{Level.of(15), "DEBUG"}, {Level.of(25), "INFO"}, {Level.TRACE, "TRACE"},
+				{Level.of(1), "TRACE"}, {Level.CRITICAL, "ERROR"}, {Level.of(35), "WARN"}}) {
+			LogRecord r = LogRecord.builder((Level) c[0], "t", "m").epochNanos(T).thread("main", 1).build();
+			assertThat(JSON.readTree(LogstashJsonLayout.withZone(ZoneOffset.UTC).format(r)).get("level").asText())
+					.as("logstash, %s", c[0]).isEqualTo(c[1]);
+			assertThat(JSON.readTree(GelfJsonLayout.builder().pid(1).build().format(r)).get("_level_name").asText())
+					.as("gelf, %s", c[0]).isEqualTo(c[1]);
+		}
+	}
+
 	/** The cached timestamp is exactly what ISO_OFFSET_DATE_TIME writes, across fractions, zones and DST changes. */
 	@Test
 	void logstashTimestampsAreIsoOffsetDateTime() throws Exception {
