@@ -178,37 +178,24 @@ final class ConfigReader {
 
 	/** Names in a QueueHandler's {@code handlers}: names, or handlers a {@code cfg://handlers.NAME} resolved to. */
 	private List<String> handlerNames(Object v, String ptr, Map<String, Object> handlerSection) {
-		if (!(v instanceof List)) {
-			return values.names(v, ptr);
-		}
-		List<String> out = new java.util.ArrayList<>();
-		List<?> list = (List<?>) v;
-		for (int i = 0; i < list.size(); i++) {
-			Object item = list.get(i);
-			if (item instanceof Map) {
-				// a cfg://handlers.NAME reference, already resolved to that handler's dict
-				List<String> same = new java.util.ArrayList<>();
-				handlerSection.forEach((n, h) -> {
-					if (item.equals(h)) {
-						same.add(n);
-					}
-				});
-				if (same.size() == 1) {
-					out.add(same.get(0));
-				}
-				else {
-					problems.add(Problems.child(ptr, i), "expected a handler's name or cfg://handlers.NAME, found an object"
-							+ " that is " + (same.isEmpty() ? "no handler of this file" : "several handlers " + same));
-				}
+		return values.names(v, ptr, (item, p) -> {
+			if (!(item instanceof Map)) {
+				return values.string(item, p);
 			}
-			else {
-				String s = values.string(item, Problems.child(ptr, i));
-				if (s != null) {
-					out.add(s);
+			// a cfg://handlers.NAME reference, already resolved to that handler's dict
+			List<String> same = new java.util.ArrayList<>();
+			handlerSection.forEach((n, h) -> {
+				if (item.equals(h)) {
+					same.add(n);
 				}
+			});
+			if (same.size() == 1) {
+				return same.get(0);
 			}
-		}
-		return out;
+			problems.add(p, "expected a handler's name or cfg://handlers.NAME, found an object that is "
+					+ (same.isEmpty() ? "no handler of this file" : "several handlers " + same));
+			return null;
+		});
 	}
 
 	/**

@@ -82,6 +82,14 @@ final class Values {
 
 	/** A list of names; each must be a string. */
 	List<String> names(Object v, String pointer) {
+		return names(v, pointer, this::string);
+	}
+
+	/**
+	 * As {@link #names(Object, String)}, each item read by {@code item} from the item and its
+	 * pointer (null: left out, the reader having added a problem).
+	 */
+	List<String> names(Object v, String pointer, java.util.function.BiFunction<Object, String, String> item) {
 		if (!(v instanceof List)) {
 			problems.expected(pointer, "a list of names", v);
 			return List.of();
@@ -89,7 +97,7 @@ final class Values {
 		List<String> out = new ArrayList<>();
 		List<?> list = (List<?>) v;
 		for (int i = 0; i < list.size(); i++) {
-			String s = string(list.get(i), Problems.child(pointer, i));
+			String s = item.apply(list.get(i), Problems.child(pointer, i));
 			if (s != null) {
 				out.add(s);
 			}
