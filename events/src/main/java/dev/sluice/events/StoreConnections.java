@@ -34,6 +34,8 @@ final class StoreConnections {
 	private final Scheduler scheduler;
 	private final AtomicReference<Connection> anchor = new AtomicReference<>();
 	private final Mono<Void> ready;
+	/** Whether the schema's making has started (then close waits for it). */
+	private volatile boolean opening;
 	/** Events a transaction when migrating an earlier schema (tests make it small). */
 	volatile int migrationPage = 1_000;
 	/** PostgreSQL (r2dbc-postgresql): batches go through COPY. */
@@ -64,7 +66,6 @@ final class StoreConnections {
 		// a failed opening is not kept: the next operation tries again (a database that was down comes back)
 		this.ready = Mono.defer(this::createSchema).cache(done -> FOREVER, failed -> Duration.ZERO, () -> FOREVER);
 	}
-
 
 	/** The database opened and its schema brought up to date, on the store's threads (see {@link EventStore#prepare()}). */
 	Mono<Void> prepare() {
@@ -100,6 +101,7 @@ final class StoreConnections {
 	}
 
 	private Mono<Void> createSchema() {
+		opening = true;
 		// a store made by an earlier version is brought to the current schema first (SchemaMigration)
 		return Mono.usingWhen(factory.create(), c -> SchemaMigration.setAside(c).flatMap(migrate -> Flux
 				.fromIterable(EventSchema.ddl(blocking))
@@ -118,11 +120,14 @@ final class StoreConnections {
 
 	/** See {@link EventStore#close()}. */
 	Mono<Void> close() {
-		return Mono.defer(() -> {
+		// an opening in flight (the events sink starts one when it is made) finishes first: else it
+		// could keep its connection after the close and hold the database open
+		Mono<Void> opened = Mono.defer(() -> opening ? ready.onErrorResume(e -> Mono.empty()) : Mono.<Void>empty());
+		return opened.then(Mono.defer(() -> {
 			Connection c = anchor.getAndSet(null);
 			Mono<Void> closePool = pool.isDisposed() ? Mono.<Void>empty() : pool.disposeLater();
 			return closePool.then(c == null ? Mono.<Void>empty() : Mono.from(c.close()));
-		}).subscribeOn(blocking && !driverThreads.isShutdown() ? scheduler : Schedulers.immediate())
+		})).subscribeOn(blocking && !driverThreads.isShutdown() ? scheduler : Schedulers.immediate())
 				.doFinally(signal -> driverThreads.shutdown());
 	}
 
