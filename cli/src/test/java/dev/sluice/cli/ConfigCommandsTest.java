@@ -71,6 +71,20 @@ class ConfigCommandsTest {
 				.doesNotContain("SECRETTOKEN");
 	}
 
+	@Test
+	void checkConfigMakesNoEventStore() throws Exception {
+		// checking a config makes its sinks to validate their options; an event store must not be
+		// opened (and its database file made) by that
+		Path store = dir.resolve("events-store");
+		Path file = Files.writeString(dir.resolve("events.json"), "{\"version\": 1, \"handlers\": {\"ev\": {\"class\":"
+				+ " \"sluice.events\", \"path\": \"" + store.toString().replace("\\", "/") + "\"}},"
+				+ " \"root\": {\"level\": \"INFO\", \"handlers\": [\"ev\"]}}");
+		assertThat(run("", "check-config", file.toString())).as(err).isZero();
+		try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+			assertThat(files.map(p -> p.getFileName().toString())).containsExactly("events.json");
+		}
+	}
+
 	@Tag("fault-injection")
 	@Test
 	void checkConfigListsEveryProblemAndExitsTwo() throws Exception {

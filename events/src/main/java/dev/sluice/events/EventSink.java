@@ -75,9 +75,6 @@ final class EventSink implements Sink {
 		this.retention = retention;
 		this.environment = environment;
 		this.recent = new RecentIds(dedupeWindow);
-		// the database opens while the service starts, not when the first batch comes
-		store.prepare().subscribe(null, e -> environment.status().error("events",
-				"opening " + store + " failed; it is tried again at each batch", e));
 		this.retentionJob = Flux.interval(retention.interval(), retention.interval(), scheduler)
 				.onBackpressureDrop()
 				.filter(tick -> !closing)

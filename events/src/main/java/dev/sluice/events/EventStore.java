@@ -298,8 +298,9 @@ public final class EventStore {
 	/**
 	 * Opens the database and brings its schema up to date (made or migrated) now, on the store's
 	 * own threads, instead of at the first operation; completes when done, errors as that would
-	 * (an operation after a failure tries again). The events sink calls it when it is made, so
-	 * that the first batch does not wait for it.
+	 * (an operation after a failure tries again). For an application that wants the store open
+	 * before its first event; the events sink does not call it (a sink made only to check a
+	 * config must not create a database).
 	 */
 	public Mono<Void> prepare() {
 		return connections.prepare();

@@ -120,8 +120,8 @@ final class StoreConnections {
 
 	/** See {@link EventStore#close()}. */
 	Mono<Void> close() {
-		// an opening in flight (the events sink starts one when it is made) finishes first: else it
-		// could keep its connection after the close and hold the database open
+		// an opening in flight (prepare(), or the first operation) finishes first: else it could
+		// keep its connection after the close and hold the database open
 		Mono<Void> opened = Mono.defer(() -> opening ? ready.onErrorResume(e -> Mono.empty()) : Mono.<Void>empty());
 		return opened.then(Mono.defer(() -> {
 			Connection c = anchor.getAndSet(null);
