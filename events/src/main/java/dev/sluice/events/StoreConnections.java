@@ -36,6 +36,9 @@ final class StoreConnections {
 	private final Mono<Void> ready;
 	/** Whether the schema's making has started (then close waits for it). */
 	private volatile boolean opening;
+	/** Set by close: an opening that ends after it closes its connection instead of keeping it. */
+	private volatile boolean closing;
+	private static final int CLOSE_WAITS_FOR_OPENING_SECONDS = 10;
 	/** Events a transaction when migrating an earlier schema (tests make it small). */
 	volatile int migrationPage = 1_000;
 	/** PostgreSQL (r2dbc-postgresql): batches go through COPY. */
@@ -112,7 +115,8 @@ final class StoreConnections {
 
 	private Publisher<Void> keepOrClose(Connection c) {
 		// an H2 database closes with its last connection: keep one open for the store's lifetime
-		if (blocking && anchor.compareAndSet(null, c)) {
+		// (not once the store is closing: nothing would close it then)
+		if (blocking && !closing && anchor.compareAndSet(null, c)) {
 			return Mono.empty();
 		}
 		return c.close();
@@ -120,9 +124,14 @@ final class StoreConnections {
 
 	/** See {@link EventStore#close()}. */
 	Mono<Void> close() {
-		// an opening in flight (prepare(), or the first operation) finishes first: else it could
-		// keep its connection after the close and hold the database open
-		Mono<Void> opened = Mono.defer(() -> opening ? ready.onErrorResume(e -> Mono.empty()) : Mono.<Void>empty());
+		// an opening in flight (prepare(), or the first operation) finishes first, within a bound
+		// (a database that does not answer must not hold a shutdown): else it could keep its
+		// connection after the close and hold the database open
+		Mono<Void> opened = Mono.defer(() -> {
+			closing = true;
+			return opening ? ready.timeout(Duration.ofSeconds(CLOSE_WAITS_FOR_OPENING_SECONDS), Mono.empty())
+					.onErrorResume(e -> Mono.empty()) : Mono.<Void>empty();
+		});
 		return opened.then(Mono.defer(() -> {
 			Connection c = anchor.getAndSet(null);
 			Mono<Void> closePool = pool.isDisposed() ? Mono.<Void>empty() : pool.disposeLater();
