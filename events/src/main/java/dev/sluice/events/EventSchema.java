@@ -72,13 +72,18 @@ final class EventSchema {
 	static final String COLUMNS = "id, seq, time_ns, level, priority, category, module, message, detail, entry_point, "
 			+ "user_name, operation_id, activity_id, is_primary, duration_ns, comments, attributes";
 
+	/** The columns an event row is written with (all but {@code seq}, which the database numbers), in order. */
+	static final String WRITTEN_COLUMNS = "id, time_ns, level, priority, category, module, message, detail, "
+			+ "entry_point, user_name, operation_id, activity_id, is_primary, duration_ns, comments, attributes";
+
+	/** The columns an attribute-key row is written with, in order. */
+	static final String KEY_COLUMNS = "event_id, key_prefix, key_rest";
+
 	/** The head of a multi-row event insert: 16 values a row follow. */
-	static final String INSERT_EVENT_HEAD = "INSERT INTO " + EVENTS + " (id, time_ns, level, priority, category, module, "
-			+ "message, detail, entry_point, user_name, operation_id, activity_id, is_primary, duration_ns, comments, "
-			+ "attributes)";
+	static final String INSERT_EVENT_HEAD = "INSERT INTO " + EVENTS + " (" + WRITTEN_COLUMNS + ")";
 
 	/** The head of a multi-row attribute-key insert: 3 values a row follow. */
-	static final String INSERT_KEY_HEAD = "INSERT INTO " + ATTRIBUTE_KEYS + " (event_id, key_prefix, key_rest)";
+	static final String INSERT_KEY_HEAD = "INSERT INTO " + ATTRIBUTE_KEYS + " (" + KEY_COLUMNS + ")";
 
 	/** The column of a standard attribute name usable in an equality filter, or null. */
 	static String column(String name) {

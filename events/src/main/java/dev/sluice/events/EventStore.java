@@ -3,11 +3,8 @@ package dev.sluice.events;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -176,28 +173,12 @@ public final class EventStore {
 			return Mono.just(0);
 		}
 		List<Event> copy = List.copyOf(events);
-		List<UUID> ids = new ArrayList<>(copy.size());
-		if (skipStored) {
-			copy.forEach(e -> ids.add(e.id()));
-		}
+		boolean postgres = connections.postgres();
 		return run(withConnection(c -> Mono.from(c.beginTransaction())
-				.then(EventWrites.existing(c, ids))
-				.flatMap(stored -> {
-					List<Event> fresh = stored.isEmpty() ? copy : without(copy, stored);
-					return EventWrites.insert(c, fresh, connections.postgres()).then(Mono.from(c.commitTransaction())).thenReturn(copy.size() - fresh.size());
-				})
+				.then(skipStored ? EventWrites.insertNew(c, copy, postgres) : EventWrites.insert(c, copy, postgres).thenReturn(0))
+				.flatMap(skipped -> Mono.from(c.commitTransaction()).thenReturn(skipped))
 				.onErrorResume(e -> Mono.from(c.rollbackTransaction()).onErrorResume(r -> Mono.empty())
 						.then(Mono.error(e)))));
-	}
-
-	private static List<Event> without(List<Event> events, Set<UUID> stored) {
-		List<Event> out = new ArrayList<>(events.size());
-		for (Event e : events) {
-			if (!stored.contains(e.id())) {
-				out.add(e);
-			}
-		}
-		return out;
 	}
 
 	// ---- reading --------------------------------------------------------------------------------

@@ -37,11 +37,8 @@ final class EventWrites {
 			chunks.add(ids.subList(i, Math.min(ids.size(), i + ID_CHUNK)));
 		}
 		return Flux.fromIterable(chunks).concatMap(chunk -> {
-			StringBuilder sql = new StringBuilder("SELECT id FROM ").append(EventSchema.EVENTS).append(" WHERE id IN (");
-			for (int i = 0; i < chunk.size(); i++) {
-				sql.append(i == 0 ? "$" : ", $").append(i + 1);
-			}
-			Statement s = c.createStatement(sql.append(')').toString());
+			Statement s = c.createStatement("SELECT id FROM " + EventSchema.EVENTS + " WHERE id IN ("
+					+ placeholders(1, chunk.size()) + ")");
 			for (int i = 0; i < chunk.size(); i++) {
 				s.bind(i, chunk.get(i));
 			}
@@ -105,18 +102,25 @@ final class EventWrites {
 		}).then();
 	}
 
-	/** One attribute-key row to insert. */
-	private record KeyRow(java.util.UUID eventId, String key) {
+	/** One attribute-key row: the event's Id and its {@link AttributeKey}, split into the indexed prefix and the rest. */
+	record KeyRow(java.util.UUID eventId, String prefix, String rest) {
+	}
+
+	/** The attribute-key rows of {@code events}, in order. */
+	static List<KeyRow> keyRows(List<Event> events) {
+		List<KeyRow> rows = new ArrayList<>();
+		for (Event e : events) {
+			for (Map.Entry<String, Object> a : e.attributes().entrySet()) {
+				String key = AttributeKey.of(a.getKey(), a.getValue());
+				rows.add(new KeyRow(e.id(), AttributeKey.prefix(key), AttributeKey.rest(key)));
+			}
+		}
+		return rows;
 	}
 
 	/** Inserts the attribute keys of {@code events}, {@link #KEY_ROWS} rows per statement. */
 	private static Mono<Void> insertKeys(Connection c, List<Event> events) {
-		List<KeyRow> rows = new ArrayList<>();
-		for (Event e : events) {
-			for (Map.Entry<String, Object> a : e.attributes().entrySet()) {
-				rows.add(new KeyRow(e.id(), AttributeKey.of(a.getKey(), a.getValue())));
-			}
-		}
+		List<KeyRow> rows = keyRows(events);
 		if (rows.isEmpty()) {
 			return Mono.empty();
 		}
@@ -124,24 +128,51 @@ final class EventWrites {
 			Statement s = c.createStatement(multiRow(EventSchema.INSERT_KEY_HEAD, 3, chunk.size()));
 			int p = 0;
 			for (KeyRow k : chunk) {
-				s.bind(p, k.eventId()).bind(p + 1, AttributeKey.prefix(k.key()));
-				bindText(s, p + 2, AttributeKey.rest(k.key()));
+				s.bind(p, k.eventId()).bind(p + 1, k.prefix());
+				bindText(s, p + 2, k.rest());
 				p += 3;
 			}
 			return Flux.from(s.execute()).flatMap(Result::getRowsUpdated).then();
 		}).then();
 	}
 
+	/** {@code count} numbered parameters from {@code $first}: {@code "$1, $2, $3"}. */
+	static String placeholders(int first, int count) {
+		StringBuilder sb = new StringBuilder(count * 5);
+		for (int i = 0; i < count; i++) {
+			sb.append(i == 0 ? "$" : ", $").append(first + i);
+		}
+		return sb.toString();
+	}
+
+	/**
+	 * Inserts those of {@code events} whose Id is not stored yet (as {@link #insert(Connection, List, boolean)});
+	 * emits how many were skipped. Reads and writes through {@code c}, in the caller's transaction.
+	 */
+	static Mono<Integer> insertNew(Connection c, List<Event> events, boolean postgres) {
+		List<java.util.UUID> ids = new ArrayList<>(events.size());
+		for (Event e : events) {
+			ids.add(e.id());
+		}
+		return existing(c, ids).flatMap(stored -> {
+			List<Event> fresh = events;
+			if (!stored.isEmpty()) {
+				fresh = new ArrayList<>(events.size());
+				for (Event e : events) {
+					if (!stored.contains(e.id())) {
+						fresh.add(e);
+					}
+				}
+			}
+			return insert(c, fresh, postgres).thenReturn(events.size() - fresh.size());
+		});
+	}
+
 	/** {@code head} followed by {@code rows} groups of {@code columns} numbered parameters. */
 	private static String multiRow(String head, int columns, int rows) {
 		StringBuilder sql = new StringBuilder(head.length() + rows * columns * 5).append(head).append(" VALUES ");
-		int n = 1;
 		for (int r = 0; r < rows; r++) {
-			sql.append(r == 0 ? "(" : ", (");
-			for (int col = 0; col < columns; col++) {
-				sql.append(col == 0 ? "$" : ", $").append(n++);
-			}
-			sql.append(')');
+			sql.append(r == 0 ? "(" : ", (").append(placeholders(r * columns + 1, columns)).append(')');
 		}
 		return sql.toString();
 	}

@@ -2,7 +2,6 @@ package dev.sluice.events;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
@@ -19,9 +18,6 @@ import reactor.core.publisher.Mono;
  * optional dependency). Stateless.
  */
 final class PostgresCopy {
-
-	private static final String EVENT_COLUMNS = "id, time_ns, level, priority, category, module, message, detail, "
-			+ "entry_point, user_name, operation_id, activity_id, is_primary, duration_ns, comments, attributes";
 
 	private PostgresCopy() {
 	}
@@ -61,17 +57,16 @@ final class PostgresCopy {
 			rows.append('\t');
 			field(rows, e.comments()).append('\t');
 			field(rows, AttributeJson.write(e.attributes())).append('\n');
-			for (Map.Entry<String, Object> a : e.attributes().entrySet()) {
-				String key = AttributeKey.of(a.getKey(), a.getValue());
-				keys.append(id).append('\t');
-				field(keys, AttributeKey.prefix(key)).append('\t');
-				field(keys, AttributeKey.rest(key)).append('\n');
-			}
 		}
-		Mono<Long> copyEvents = pg.copyIn("COPY " + EventSchema.EVENTS + " (" + EVENT_COLUMNS + ") FROM STDIN",
+		for (EventWrites.KeyRow k : EventWrites.keyRows(events)) {
+			keys.append(k.eventId()).append('\t');
+			field(keys, k.prefix()).append('\t');
+			field(keys, k.rest()).append('\n');
+		}
+		Mono<Long> copyEvents = pg.copyIn("COPY " + EventSchema.EVENTS + " (" + EventSchema.WRITTEN_COLUMNS + ") FROM STDIN",
 				Mono.fromSupplier(() -> utf8(rows)));
 		Mono<Long> copyKeys = keys.length() == 0 ? Mono.just(0L)
-				: pg.copyIn("COPY " + EventSchema.ATTRIBUTE_KEYS + " (event_id, key_prefix, key_rest) FROM STDIN",
+				: pg.copyIn("COPY " + EventSchema.ATTRIBUTE_KEYS + " (" + EventSchema.KEY_COLUMNS + ") FROM STDIN",
 						Mono.fromSupplier(() -> utf8(keys)));
 		return copyEvents.then(copyKeys).then();
 	}

@@ -78,17 +78,9 @@ final class SchemaMigration {
 				more.set(false);
 				return Mono.<Void>empty();
 			}
-			List<UUID> ids = new ArrayList<>(page.events.size());
-			page.events.forEach(e -> ids.add(e.id()));
-			return Mono.from(c.beginTransaction()).then(EventWrites.existing(c, ids)).flatMap(stored -> {
-				List<Event> fresh = new ArrayList<>(page.events.size());
-				for (Event e : page.events) {
-					if (!stored.contains(e.id())) {
-						fresh.add(e);
-					}
-				}
-				return EventWrites.insert(c, fresh);
-			}).then(Mono.from(c.commitTransaction())).doOnSuccess(done -> after.set(page.lastSeq));
+			// Ids stored already (a migration cut short) are skipped
+			return Mono.from(c.beginTransaction()).then(EventWrites.insertNew(c, page.events, false))
+					.then(Mono.from(c.commitTransaction())).doOnSuccess(done -> after.set(page.lastSeq));
 		});
 	}
 
@@ -125,13 +117,9 @@ final class SchemaMigration {
 		if (rows.isEmpty()) {
 			return Mono.just(Map.of());
 		}
-		StringBuilder sql = new StringBuilder("SELECT event_id, name, kind, text_value, long_value, double_value FROM ")
-				.append(V1_ATTRIBUTES_RENAMED).append(" WHERE event_id IN (");
-		for (int i = 0; i < rows.size(); i++) {
-			sql.append(i == 0 ? "$" : ", $").append(i + 1);
-		}
-		sql.append(") ORDER BY event_id, pos");
-		io.r2dbc.spi.Statement s = c.createStatement(sql.toString());
+		io.r2dbc.spi.Statement s = c.createStatement("SELECT event_id, name, kind, text_value, long_value, double_value"
+				+ " FROM " + V1_ATTRIBUTES_RENAMED + " WHERE event_id IN (" + EventWrites.placeholders(1, rows.size())
+				+ ") ORDER BY event_id, pos");
 		for (int i = 0; i < rows.size(); i++) {
 			s.bind(i, rows.get(i)[0]);
 		}
