@@ -33,7 +33,8 @@ final class SinkStats {
 	private final Timer latency;
 	/** The buffer of the sink's current runner, read by the depth gauge. */
 	private volatile BoundedSinkBuffer currentBuffer;
-	private volatile boolean depthRegistered;
+	/** Guarded by this. */
+	private boolean depthRegistered;
 
 	SinkStats(String sink, MeterRegistry registry) {
 		this.sink = sink;
@@ -58,18 +59,14 @@ final class SinkStats {
 	 * registered once per sink name and follows the sink's current runner across reloads (a gauge
 	 * per runner would be refused by the registry as a duplicate and keep reading a retired buffer).
 	 */
-	void depthOf(BoundedSinkBuffer buffer) {
+	synchronized void depthOf(BoundedSinkBuffer buffer) {
 		currentBuffer = buffer;
 		if (!depthRegistered) {
-			synchronized (this) {
-				if (!depthRegistered) {
-					Gauge.builder("sluice.sink.buffer.depth", this, s -> {
-						BoundedSinkBuffer b = s.currentBuffer;
-						return b == null ? 0 : b.size();
-					}).description("records waiting in the sink's buffer").tag("sink", sink).register(registry);
-					depthRegistered = true;
-				}
-			}
+			Gauge.builder("sluice.sink.buffer.depth", this, s -> {
+				BoundedSinkBuffer b = s.currentBuffer;
+				return b == null ? 0 : b.size();
+			}).description("records waiting in the sink's buffer").tag("sink", sink).register(registry);
+			depthRegistered = true;
 		}
 	}
 
