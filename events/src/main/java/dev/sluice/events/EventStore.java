@@ -277,17 +277,6 @@ public final class EventStore {
 	// ---- connections ----------------------------------------------------------------------------
 
 	/**
-	 * Opens the database and brings its schema up to date (made or migrated) now, on the store's
-	 * own threads, instead of at the first operation; completes when done, errors as that would
-	 * (an operation after a failure tries again). For an application that wants the store open
-	 * before its first event; the events sink does not call it (a sink made only to check a
-	 * config must not create a database).
-	 */
-	public Mono<Void> prepare() {
-		return connections.prepare();
-	}
-
-	/**
 	 * Closes the pool (and every connection in it), then the connection that keeps an embedded
 	 * database open. Operations after it error. Idempotent.
 	 */

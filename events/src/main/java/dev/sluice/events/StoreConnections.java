@@ -70,11 +70,6 @@ final class StoreConnections {
 		this.ready = Mono.defer(this::createSchema).cache(done -> FOREVER, failed -> Duration.ZERO, () -> FOREVER);
 	}
 
-	/** The database opened and its schema brought up to date, on the store's threads (see {@link EventStore#prepare()}). */
-	Mono<Void> prepare() {
-		return run(ready);
-	}
-
 	/** Borrows a pooled connection for {@code work} and gives it back however work ends. */
 	<T> Mono<T> withConnection(Function<Connection, Mono<T>> work) {
 		// a pooled connection may be handed over on the thread that released or timed it (a timer
@@ -124,7 +119,7 @@ final class StoreConnections {
 
 	/** See {@link EventStore#close()}. */
 	Mono<Void> close() {
-		// an opening in flight (prepare(), or the first operation) finishes first, within a bound
+		// an opening in flight (the first operation's) finishes first, within a bound
 		// (a database that does not answer must not hold a shutdown): else it could keep its
 		// connection after the close and hold the database open
 		Mono<Void> opened = Mono.defer(() -> {
