@@ -77,6 +77,25 @@ class RealConfigsCPythonTest {
 	}
 
 	/**
+	 * Stream handlers sharing stdout and stderr, with their own formats and levels, on loggers and
+	 * their ancestors: CPython writes each record handler after handler along its route, and so does
+	 * Sluice (the sinks of one stream share its writer), byte for byte on both streams.
+	 */
+	@Test
+	void handlersOnOneStreamWriteInCPythonsOrder() throws Exception {
+		compare(json("{'version': 1, 'disable_existing_loggers': false,"
+				+ " 'formatters': {'a': {'format': 'A %(name)s %(levelname)s %(message)s'},"
+				+ "  'b': {'format': 'B [%(levelname)s] %(message)s'}},"
+				+ " 'handlers': {'one': {'class': 'logging.StreamHandler', 'formatter': 'a', 'stream': 'ext://sys.stdout'},"
+				+ "  'two': {'class': 'logging.StreamHandler', 'formatter': 'b', 'stream': 'ext://sys.stdout', 'level': 'WARNING'},"
+				+ "  'three': {'class': 'logging.StreamHandler', 'formatter': 'b', 'stream': 'ext://sys.stderr'},"
+				+ "  'four': {'class': 'logging.StreamHandler', 'formatter': 'a', 'stream': 'ext://sys.stderr', 'level': 'ERROR'}},"
+				+ " 'loggers': {'app': {'level': 'DEBUG', 'handlers': ['two']}, 'app.db': {'handlers': ['one', 'three']}},"
+				+ " 'root': {'level': 'INFO', 'handlers': ['one', 'four']}}"),
+				"", "app", "app.db", "lib", "app.db.pool", "app");
+	}
+
+	/**
 	 * Sanic's LOGGING_CONFIG_DEFAULTS (its stream objects as ext:// names; the access logger, whose
 	 * format needs fields only Sanic's records carry, is not called). Its root has no handler, so
 	 * warnings of other loggers go to Python's last resort on stderr, beside the {@code error_console}

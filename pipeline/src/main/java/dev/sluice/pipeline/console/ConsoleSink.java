@@ -86,6 +86,12 @@ public final class ConsoleSink implements Sink {
 		return Mono.empty();
 	}
 
+	/** The stream: handlers writing to one stream write in CPython's order, one after another. */
+	@Override
+	public Object sharedOutput() {
+		return out;
+	}
+
 	@Override
 	public Mono<Void> flush() {
 		try {

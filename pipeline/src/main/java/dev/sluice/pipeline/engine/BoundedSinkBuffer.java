@@ -134,6 +134,16 @@ final class BoundedSinkBuffer {
 		return n;
 	}
 
+	/** The oldest record, left in place, or null. */
+	LogRecord peek() {
+		return queue.peek();
+	}
+
+	/** Takes the oldest record, or null. */
+	LogRecord poll() {
+		return queue.poll();
+	}
+
 	boolean isEmpty() {
 		return queue.isEmpty();
 	}

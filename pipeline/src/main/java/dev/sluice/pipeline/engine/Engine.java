@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -23,7 +24,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * The engine of one pipeline, as the API sees it: the bounded multi-producer ingress and its
- * admission policy, the caller clock, the router thread, one runner thread per sink, plan
+ * admission policy, the caller clock, the router thread, one runner thread per sink (per output
+ * for sinks that share one), plan
  * switches, the flush barrier and the drain at shutdown. Everything behind it is package-private;
  * this package is not exported by the module.
  *
@@ -60,14 +62,15 @@ public final class Engine {
 			long dropSummaryNanos, long lingerNanos) {
 		this.status = Objects.requireNonNull(status, "status");
 		this.callerClock = CallerClock.of(clock);
-		this.sinks = new SinkSet(meters, status, callerClock);
+		AtomicLong routedThrough = new AtomicLong(-1);
+		this.sinks = new SinkSet(meters, status, callerClock, routedThrough);
 		// a tick a second while idle: the drop summary and the caller clock's re-sync need no more
 		this.ingress = new MpscIngress(ingressCapacity, 1_000_000_000L, lingerNanos, "sluice-router");
 		this.entrance = new Entrance(ingress, maxWaitNanos, status, meters);
 		this.dropSummary = new DropSummary(() -> sinks.dropsBySource(entrance.dropped()), status, dropSummaryNanos);
 		this.flushBarrier = new FlushBarrier(ingress, accepted::sum, sinks.stats(), sinks::all, sinks.fallbackTargets());
 		this.router = new Router(RoutingPlan.DEFAULT, Map.of(), status, dropSummary,
-				n -> entrance.count(DropReasons.ROUTE_ERROR, n));
+				n -> entrance.count(DropReasons.ROUTE_ERROR, n), routedThrough);
 		Gauge.builder("sluice.ingress.depth", ingress, MpscIngress::size)
 				.description("records waiting in the ingress queue").register(meters);
 		FunctionCounter.builder("sluice.ingress.records.accepted", accepted, LongAdder::doubleValue)

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
 
 import dev.sluice.pipeline.Level;
 import dev.sluice.pipeline.LogRecord;
@@ -50,12 +51,18 @@ final class Router {
 	 */
 	private Object generation = new Object();
 	private long sequence;
+	/**
+	 * The sequence number of the last record routed to all its sinks: sinks sharing an output
+	 * ({@link SharedLane}) write a record once all its offers are made. Written after each record.
+	 */
+	private final AtomicLong routedThrough;
 	private final RecordAccess records = RecordAccess.get();
 	private final Map<SinkRunner, Boolean> touched = new IdentityHashMap<>();
 
 	Router(RoutingPlan plan, Map<String, SinkRunner> runners, StatusLogger status, DropSummary dropSummary,
-			java.util.function.LongConsumer routeErrors) {
+			java.util.function.LongConsumer routeErrors, AtomicLong routedThrough) {
 		this.routeErrors = routeErrors;
+		this.routedThrough = routedThrough;
 		this.plan = plan;
 		this.runners = runners;
 		this.status = status;
@@ -88,6 +95,7 @@ final class Router {
 			catch (Throwable t) {
 				routeFailed(record, t);
 			}
+			routedThrough.lazySet(sequence - 1); // an ordered store, no fence: the signal below publishes it
 		}
 		if (!touched.isEmpty()) {
 			for (SinkRunner r : touched.keySet()) {

@@ -8,7 +8,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import dev.sluice.pipeline.DropReasons;
 import dev.sluice.pipeline.HandlerSpec;
 import dev.sluice.pipeline.LogRecord;
-import dev.sluice.pipeline.RecordFilter;
 import dev.sluice.pipeline.SinkReport;
 import dev.sluice.pipeline.sink.Batch;
 import dev.sluice.pipeline.sink.Sink;
@@ -16,18 +15,16 @@ import dev.sluice.pipeline.sink.StatusLogger;
 import reactor.core.publisher.Mono;
 
 /**
- * Runs one sink: its bounded buffer, its own thread (not a Reactor thread, so a sink may do
- * blocking I/O in {@code write}), one write at a time, and the accounting of every record it was
- * handed. A sink that throws or errors is isolated: its batch is counted as dropped, the failure is
+ * Runs one sink: its bounded buffer, one write at a time on a thread that is not a Reactor thread
+ * (its own, {@link OwnThread}, or the one it shares with the sinks writing to its output,
+ * {@link SharedLane}), so a sink may do blocking I/O in {@code write}; and the accounting of every
+ * record it was handed. A sink that throws or errors is isolated: its batch is counted as dropped, the failure is
  * reported once, and the runner goes on with the next batch.
  *
  * <p>Lifecycle: started on creation; {@link #retire()} makes it drain what is buffered, close the
  * sink and end; {@link #abandon(String)} (shutdown deadline) counts what is left as dropped.
  */
-final class SinkRunner implements Runnable {
-
-	/** A safety net only: the router wakes the runner when it hands it records. */
-	private static final long IDLE_PARK_NANOS = 1_000_000_000L;
+final class SinkRunner {
 
 	/** Written by reconfiguration (level, filters), read by the router and the runner thread. */
 	private volatile HandlerSpec spec;
@@ -42,7 +39,9 @@ final class SinkRunner implements Runnable {
 	private final String source;
 	/** Copy of spec.level(), read by the router on every offer. */
 	private volatile int handlerLevel;
-	private final Wakeup wakeup = new Wakeup();
+	/** The lane whose thread runs this sink, or null: its own thread. */
+	final SharedLane lane;
+	private final Wakeup wakeup;
 	private final Thread thread;
 	private final CompletableFuture<Void> terminated = new CompletableFuture<>();
 	/** The batch being written; settled (accounted) exactly once, by the runner or by abandon. */
@@ -58,6 +57,13 @@ final class SinkRunner implements Runnable {
 	private volatile boolean abandoned;
 
 	SinkRunner(HandlerSpec spec, Sink sink, SinkStats stats, StatusLogger status, CallerClock clock) {
+		this(spec, sink, stats, status, clock, null);
+	}
+
+	/** A runner on {@code lane}'s thread (with the other sinks writing to its output), or its own when null. */
+	SinkRunner(HandlerSpec spec, Sink sink, SinkStats stats, StatusLogger status, CallerClock clock, SharedLane lane) {
+		this.lane = lane;
+		this.wakeup = lane == null ? new Wakeup() : lane.wakeup;
 		this.spec = spec;
 		this.sink = sink;
 		this.stats = stats;
@@ -68,8 +74,13 @@ final class SinkRunner implements Runnable {
 		this.buffer = new BoundedSinkBuffer(spec.buffer(), stats);
 		this.handlerLevel = spec.level().value();
 		stats.depthOf(buffer);
-		this.thread = new Thread(this, "sluice-sink-" + spec.name());
-		this.thread.setDaemon(true);
+		if (lane == null) {
+			this.thread = new Thread(new OwnThread(this, wakeup), "sluice-sink-" + spec.name());
+			this.thread.setDaemon(true);
+		}
+		else {
+			this.thread = null;
+		}
 	}
 
 	HandlerSpec spec() {
@@ -83,7 +94,12 @@ final class SinkRunner implements Runnable {
 	}
 
 	void start() {
-		thread.start();
+		if (lane == null) {
+			thread.start();
+		}
+		else {
+			lane.join(this);
+		}
 	}
 
 	String name() {
@@ -193,62 +209,76 @@ final class SinkRunner implements Runnable {
 		}
 	}
 
-	@Override
-	public void run() {
-		// drained into one reused list, then copied at its exact size: a batch may outlive this turn of
-		// the loop (an asynchronous sink), and a list of the full batch size per write would be most of
-		// the runner's garbage when batches are small (a paced caller)
-		List<LogRecord> drained = new ArrayList<>(spec.buffer().maxBatch());
-		List<LogRecord> records = List.of();
+	/**
+	 * Writes {@code records} (a list the sink may keep) in one batch. Never throws: whatever fails (a
+	 * filter, the accounting, an Error from the sink), the records in hand are counted, the failure is
+	 * reported once, and the runner goes on.
+	 */
+	void writeRun(List<LogRecord> records) {
 		try {
-			while (!abandoned) {
-				try {
-					if (buffer.drainTo(drained, spec.buffer().maxBatch()) > 0) {
-						records = new ArrayList<>(drained); // one array of the batch's size
-						drained.clear();
-						write(records);
-						records = List.of();
-						continue;
-					}
-					if (retiring) {
-						if (buffer.isEmpty()) {
-							break;
-						}
-						continue;
-					}
-					wakeup.prepare();
-					if (buffer.isEmpty() && !retiring) {
-						wakeup.park(IDLE_PARK_NANOS);
-					}
-					else {
-						wakeup.cancel();
-					}
-				}
-				catch (Throwable t) {
-					// whatever failed (a filter, the accounting, an Error from the sink), the runner
-					// goes on: the records in hand are counted, the failure is reported once
-					if (!records.isEmpty()) {
-						stats.dropped(records.size(), DropReasons.SINK_ERROR);
-						records = List.of();
-					}
-					status.once("runner:" + spec.name() + ":" + t.getClass().getName(), source,
-							"the sink's runner failed on a batch; it goes on with the next", t);
-				}
-			}
+			write(records);
+		}
+		catch (Throwable t) {
+			stats.dropped(records.size(), DropReasons.SINK_ERROR);
+			status.once("runner:" + spec.name() + ":" + t.getClass().getName(), source,
+					"the sink's runner failed on a batch; it goes on with the next", t);
+		}
+	}
+
+	// ---- for the thread that runs it: its own (OwnThread) or its output's (SharedLane) -------------
+
+	/** Moves up to {@code max} buffered records into {@code out}; returns how many. */
+	int drainTo(List<LogRecord> out, int max) {
+		return buffer.drainTo(out, max);
+	}
+
+	/** Whether nothing is buffered and the runner is not retiring: its thread may sleep. */
+	boolean idle() {
+		return buffer.isEmpty() && !retiring;
+	}
+
+	/** Reports, once per cause, a failure of the loop running this sink; the loop goes on. */
+	void failed(Throwable t) {
+		status.once("runner:" + spec.name() + ":" + t.getClass().getName(), source,
+				"the sink's runner failed; it goes on", t);
+	}
+
+	/** The oldest buffered record, left in place, or null. */
+	LogRecord peek() {
+		return buffer.peek();
+	}
+
+	/** Takes the oldest buffered record, or null. */
+	LogRecord poll() {
+		return buffer.poll();
+	}
+
+	/** Whether the runner's thread should end it now: abandoned, or retiring with nothing buffered. */
+	boolean done() {
+		return abandoned || retiring && buffer.isEmpty();
+	}
+
+	/** Once {@link #done()}: closes the sink (unless abandoned) and terminates. Never throws. */
+	void finish() {
+		try {
 			if (!abandoned) {
 				await(sink.close(), "close");
 			}
 		}
 		catch (Throwable t) {
-			status.error(source, "runner stopped unexpectedly", t);
+			status.error(source, "closing failed", t);
 		}
 		finally {
 			terminated.complete(null);
 		}
 	}
 
+	boolean abandoned() {
+		return abandoned;
+	}
+
 	private void write(List<LogRecord> records) {
-		List<LogRecord> accepted = applyFilters(records);
+		List<LogRecord> accepted = HandlerFilters.apply(spec, records, stats, status, source);
 		if (accepted.isEmpty()) {
 			return;
 		}
@@ -340,38 +370,6 @@ final class SinkRunner implements Runnable {
 			status.once(writeKey, source,
 					"write failed; its records are counted as dropped (sink_error) until it recovers", failure);
 		}
-	}
-
-	private List<LogRecord> applyFilters(List<LogRecord> records) {
-		List<RecordFilter> filters = spec.filters();
-		if (filters.isEmpty()) {
-			return records;
-		}
-		List<LogRecord> out = new ArrayList<>(records.size());
-		for (LogRecord r : records) {
-			if (passes(filters, r)) {
-				out.add(r);
-			}
-			else {
-				stats.filtered.increment();
-			}
-		}
-		return out;
-	}
-
-	private boolean passes(List<RecordFilter> filters, LogRecord r) {
-		for (RecordFilter f : filters) {
-			try {
-				if (!f.test(r)) {
-					return false;
-				}
-			}
-			catch (Throwable t) {
-				status.once("filter:" + spec.name(), source, "a filter failed; it rejects the records it fails on", t);
-				return false;
-			}
-		}
-		return true;
 	}
 
 	private void await(Mono<Void> m, String what) {

@@ -1,12 +1,14 @@
 package dev.sluice.pipeline.engine;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 import dev.sluice.pipeline.DropReasons;
@@ -14,6 +16,7 @@ import dev.sluice.pipeline.HandlerSpec;
 import dev.sluice.pipeline.LogRecord;
 import dev.sluice.pipeline.RoutingPlan;
 import dev.sluice.pipeline.SinkReport;
+import dev.sluice.pipeline.sink.Sink;
 import dev.sluice.pipeline.sink.StatusLogger;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -36,8 +39,12 @@ final class SinkSet {
 	/** Guarded by this: the runners of the plan in force, and every runner ever started. */
 	private Map<String, SinkRunner> current = Map.of();
 	private final List<SinkRunner> all = new ArrayList<>();
+	/** Guarded by this: the lanes of the outputs that sinks share, by output. */
+	private final Map<Object, SharedLane> lanes = new HashMap<>();
+	private final AtomicLong routedThrough;
 
-	SinkSet(MeterRegistry meters, StatusLogger status, CallerClock clock) {
+	SinkSet(MeterRegistry meters, StatusLogger status, CallerClock clock, AtomicLong routedThrough) {
+		this.routedThrough = routedThrough;
 		this.meters = meters;
 		this.status = status;
 		this.clock = clock;
@@ -59,8 +66,8 @@ final class SinkSet {
 					next.put(h.name(), kept);
 					continue;
 				}
-				SinkRunner r = new SinkRunner(h, Objects.requireNonNull(h.sinkFactory().get(),
-						"sink factory of " + h.name() + " returned null"), statsFor(h.name()), status, clock);
+				Sink sink = Objects.requireNonNull(h.sinkFactory().get(), "sink factory of " + h.name() + " returned null");
+				SinkRunner r = new SinkRunner(h, sink, statsFor(h.name()), status, clock, laneOf(sink, h));
 				created.add(r);
 				next.put(h.name(), r);
 			}
@@ -77,6 +84,17 @@ final class SinkSet {
 			all.add(r);
 		}
 		return next;
+	}
+
+	/** The lane of the output {@code sink} shares with others, or null when it shares none. */
+	private SharedLane laneOf(Sink sink, HandlerSpec h) {
+		Object output = sink.sharedOutput();
+		if (output == null) {
+			return null;
+		}
+		// one lane per output for the pipeline's life: its thread ends while no sink uses it
+		return lanes.computeIfAbsent(output, o -> new SharedLane("sluice-sink-" + h.name(), h.buffer().maxBatch(),
+				routedThrough, status));
 	}
 
 	/** Makes {@code runners} (from {@link #prepare}) the ones in force. */

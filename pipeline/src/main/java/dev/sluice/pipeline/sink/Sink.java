@@ -6,7 +6,8 @@ import reactor.core.publisher.Mono;
  * Where records end up: a console, a file, a remote service.
  *
  * <p>Threading: each sink has its own runner with its own bounded buffer and its own dedicated
- * thread, which is <em>not</em> a Reactor thread. The runner calls {@link #write} with one batch
+ * thread (shared only by sinks writing to one {@link #sharedOutput() output}), which is
+ * <em>not</em> a Reactor thread. The runner calls {@link #write} with one batch
  * at a time and calls it again only after the previous returned {@code Mono} has terminated, so
  * a sink never sees two concurrent writes. A sink that does blocking I/O (files, the console)
  * may do it inside {@code write} and return {@code Mono.empty()}; a sink that talks to a remote
@@ -37,6 +38,21 @@ public interface Sink {
 	/** {@return a {@code Mono} that completes when flushed} Makes everything written so far durable or visible (flushes buffers). */
 	default Mono<Void> flush() {
 		return Mono.empty();
+	}
+
+	/**
+	 * The output this sink writes to, when other sinks may write there too (a process stream).
+	 * Sinks of one pipeline that return equal values share one runner thread, which writes their
+	 * records in routing order: record after record and, for one record, handler after handler, as
+	 * CPython's handlers write on the caller's thread. Each sink keeps its own buffer, level,
+	 * filters and accounting. Such sinks should not hold their thread long (they share it, as they
+	 * share the output). Asked once, after the sink is made.
+	 *
+	 * @return a value identifying the output (compared with {@code equals}), or null (the default):
+	 *     the sink runs on a thread of its own
+	 */
+	default Object sharedOutput() {
+		return null;
 	}
 
 	/** {@return a {@code Mono} that completes when closed} Flushes and releases the sink's resources; called once, after the last write. */
