@@ -113,6 +113,34 @@ class SharedOutputOrderTest {
 		assertThat(output).containsExactlyElementsOf(expected);
 	}
 
+	/**
+	 * A lossless sink with a small buffer on a shared output: the router waits for it in the middle
+	 * of a batch, and the shared thread writes what was routed before the record the router waits
+	 * with (it never waits for the end of the batch), so nothing times out and nothing is dropped.
+	 */
+	@Test
+	void aFullLosslessBufferOnASharedOutputNeitherDeadlocksNorDrops() {
+		List<String> output = Collections.synchronizedList(new ArrayList<>());
+		BufferSpec small = BufferSpec.LOSSLESS.withCapacity(4).withMaxBatch(2)
+				.withBlockTimeout(Duration.ofSeconds(10));
+		RoutingPlan plan = RoutingPlan.builder()
+				.handler(HandlerSpec.ofSink("a", new LineSink("a", output, true)).withBuffer(small))
+				.handler(HandlerSpec.ofSink("b", new LineSink("b", output, false)).withBuffer(small))
+				.root(LoggerSpec.of(Level.INFO, "a", "b"))
+				.build();
+		Sluice sluice = PipelineTestSupport.quiet(new PipelineTestSupport.CapturedStatus()).plan(plan).build();
+		List<String> expected = new ArrayList<>();
+		for (int i = 0; i < 2_000; i++) {
+			sluice.root().info("m" + i);
+			expected.add("a:m" + i);
+			expected.add("b:m" + i);
+		}
+		sluice.shutdown(Duration.ofSeconds(30)).block();
+		assertThat(output).containsExactlyElementsOf(expected);
+		assertThat(sluice.reports().get("a").dropped()).isZero();
+		assertThat(sluice.reports().get("b").dropped()).isZero();
+	}
+
 	private static RoutingPlan twoOn(List<String> output) {
 		return RoutingPlan.builder()
 				.handler(HandlerSpec.ofSink("a", new LineSink("a", output, true)))
