@@ -9,4 +9,5 @@ module dev.sluice.config {
 	exports dev.sluice.config;
 
 	provides dev.sluice.pipeline.GlobalConfigurator with dev.sluice.config.FileGlobalConfigurator;
+	provides dev.sluice.pipeline.sink.SinkProvider with dev.sluice.config.django.AdminEmailSinkProvider;
 }

@@ -1,8 +1,10 @@
 """Applies one dictConfig with CPython in a given directory, at a fixed time and process id, logs the
 calls, and prints what it wrote: stdout, stderr and every *.log file under the directory.
 
-Input (stdin, JSON): {"config": dict, "calls": [[logger, level, message], ...], "cwd": str,
-                      "created": float, "process": int}
+Input (stdin, JSON): {"config": dict, "calls": [[logger, level, message, extra?], ...], "cwd": str,
+                      "created": float, "process": int, "django": bool?}
+With "django", Django's settings are configured with their defaults (DEBUG False, no ADMINS) and a
+SECRET_KEY first.
 Output (stdout, JSON): {"refusal": null or "Type: message", "stdout": str, "stderr": str, "files": {path: text}}
 """
 import io
@@ -23,13 +25,19 @@ os.getpid = lambda: case["process"]
 real_stdout = sys.stdout
 out, err = io.StringIO(), io.StringIO()
 sys.stdout, sys.stderr = out, err
+if case.get("django"):
+    import django
+    from django.conf import settings
+    settings.configure(SECRET_KEY="sluice-comparison")  # Django refuses an empty one
+    django.setup()
 try:
     logging.config.dictConfig(case["config"])
     refusal = None
 except Exception as e:
     refusal = "%s: %s" % (type(e).__name__, e)
-for name, level, msg in case["calls"]:
-    logging.getLogger(name).log(level, msg)
+for call in case["calls"]:
+    name, level, msg = call[:3]
+    logging.getLogger(name).log(level, msg, extra=call[3] if len(call) > 3 else None)
 logging.shutdown()
 sys.stdout, sys.stderr = real_stdout, sys.__stderr__
 files = {}

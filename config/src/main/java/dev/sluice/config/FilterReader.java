@@ -16,6 +16,14 @@ final class FilterReader {
 	static final List<String> FILTER_KEYS = List.of("name", "min_level", "max_level", "logger_regex",
 			"message_regex", "invert", "()");
 
+	/**
+	 * Django's filters on {@code settings.DEBUG} (its {@code DEFAULT_LOGGING}'s
+	 * {@code require_debug_false} and {@code require_debug_true}). DEBUG is False here, Django's
+	 * default: the first passes every record, the second none.
+	 */
+	static final String DJANGO_REQUIRE_DEBUG_FALSE = "django.utils.log.RequireDebugFalse";
+	static final String DJANGO_REQUIRE_DEBUG_TRUE = "django.utils.log.RequireDebugTrue";
+
 	private final Problems problems;
 	private final Values values;
 
@@ -30,12 +38,24 @@ final class FilterReader {
 		if (m == null) {
 			return null;
 		}
+		Object factoryName = m.get("()");
+		if (DJANGO_REQUIRE_DEBUG_FALSE.equals(factoryName) || DJANGO_REQUIRE_DEBUG_TRUE.equals(factoryName)) {
+			// logging.Filter subclasses: 'name' is taken (and not used by their filter), nothing else
+			values.onlyKeys(m, ptr, List.of("()", "name"), "a " + factoryName);
+			if (m.get("name") != null) {
+				values.string(m.get("name"), ptr + "/name");
+			}
+			// settings.DEBUG is False (Django's default; a Java service has no Django settings):
+			// RequireDebugFalse passes every record, RequireDebugTrue none
+			return new FilterDef(null, null, null, null, null, DJANGO_REQUIRE_DEBUG_TRUE.equals(factoryName));
+		}
 		values.onlyKeys(m, ptr, FILTER_KEYS, "a filter");
 		int before = problems.size();
 		if (m.containsKey("()")) {
 			String factory = values.string(m.get("()"), Problems.child(ptr, "()"));
 			if (factory != null && !factory.equals("logging.Filter")) {
-				problems.add(Problems.child(ptr, "()"), "expected filter factory logging.Filter (or no '()' and the keys "
+				problems.add(Problems.child(ptr, "()"), "expected filter factory logging.Filter, Django's "
+						+ DJANGO_REQUIRE_DEBUG_FALSE + " or " + DJANGO_REQUIRE_DEBUG_TRUE + " (or no '()' and the keys "
 						+ "name, min_level, max_level, logger_regex, message_regex, invert), found '" + factory + "'");
 			}
 		}

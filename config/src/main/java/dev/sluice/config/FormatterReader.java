@@ -58,9 +58,10 @@ final class FormatterReader {
 			problems.add(Problems.child(ptr, "()"), "expected either 'class' or '()', found both");
 		}
 		String className = factory != null ? factory : cls != null ? cls : FormatterDef.FORMATTER_CLASS;
-		if (!FormatterDef.FORMATTER_CLASS.equals(className) && !json) {
+		if (!FormatterDef.FORMATTER_CLASS.equals(className) && !json && !Formatters.DJANGO_SERVER.equals(className)) {
 			problems.add(factory != null ? Problems.child(ptr, "()") : ptr + "/class", "expected formatter class "
-					+ FormatterDef.FORMATTER_CLASS + ", python-json-logger's pythonjsonlogger.jsonlogger.JsonFormatter"
+					+ FormatterDef.FORMATTER_CLASS + ", Django's " + Formatters.DJANGO_SERVER
+					+ ", python-json-logger's pythonjsonlogger.jsonlogger.JsonFormatter"
 					+ " or one of Sluice's JSON layouts (" + StructuredLayouts.ECS + ", " + StructuredLayouts.LOGSTASH
 					+ ", " + StructuredLayouts.GELF + "), found '" + className + "'");
 		}

@@ -12,6 +12,15 @@ import dev.sluice.pipeline.sink.Layout;
  */
 final class Formatters {
 
+	/**
+	 * Django's {@code django.utils.log.ServerFormatter} (its {@code DEFAULT_LOGGING}'s
+	 * {@code django.server} formatter): a {@code logging.Formatter} whose default time format is
+	 * {@code %d/%b/%Y %H:%M:%S} and which, when its format holds <code>{server_time}</code>, gives a
+	 * record without a {@code server_time} attribute the formatted time. Django colours the message
+	 * by the record's {@code status_code} only when stdout is a terminal; Sluice never does.
+	 */
+	static final String DJANGO_SERVER = "django.utils.log.ServerFormatter";
+
 	private Formatters() {
 	}
 
@@ -57,7 +66,14 @@ final class Formatters {
 			}
 			return b.build();
 		}
-		return PythonFormatter.builder()
+		PythonFormatter.Builder python = PythonFormatter.builder();
+		if (DJANGO_SERVER.equals(def.className())) {
+			python.defaultTimeFormat("%d/%b/%Y %H:%M:%S");
+			if (def.format() != null && def.format().contains("{server_time}")) {
+				python.timeField("server_time");
+			}
+		}
+		return python
 				.format(def.format())
 				.datefmt(def.datefmt())
 				.style(def.style())

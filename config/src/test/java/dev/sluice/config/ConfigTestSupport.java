@@ -33,13 +33,19 @@ final class ConfigTestSupport {
 	 * test when python3 is not on the PATH.
 	 */
 	static JsonNode cpython(String script, Path dir, JsonNode input, ProcessBuilder.Redirect stderr) throws Exception {
+		return cpython("python3", script, dir, input, stderr);
+	}
+
+	/** As {@link #cpython(String, Path, JsonNode, ProcessBuilder.Redirect)} with the given python executable. */
+	static JsonNode cpython(String python, String script, Path dir, JsonNode input, ProcessBuilder.Redirect stderr)
+			throws Exception {
 		Path copy = dir.resolve(script);
 		try (InputStream in = ConfigTestSupport.class.getResourceAsStream("/cpython/" + script)) {
 			Files.copy(in, copy);
 		}
 		Process p;
 		try {
-			p = new ProcessBuilder("python3", copy.toString()).redirectError(stderr).start();
+			p = new ProcessBuilder(python, copy.toString()).redirectError(stderr).start();
 		}
 		catch (IOException e) {
 			assumeTrue(false, "python3 is not on the PATH: the comparison with CPython is skipped");
@@ -65,6 +71,46 @@ final class ConfigTestSupport {
 	}
 
 	/** A loader with the given environment variables and sinks made under {@code dir}. */
+	/**
+	 * A python3 that can import {@code module} (the one on the PATH, else Debian's /usr/bin/python3,
+	 * where {@code apt-get install python3-django} puts Django), or null.
+	 */
+	static String pythonWith(String module) {
+		for (String p : new String[] {"python3", "/usr/bin/python3"}) {
+			try {
+				Process proc = new ProcessBuilder(p, "-c", "import " + module).redirectErrorStream(true).start();
+				proc.getInputStream().readAllBytes();
+				if (proc.waitFor(60, TimeUnit.SECONDS) && proc.exitValue() == 0) {
+					return p;
+				}
+			}
+			catch (IOException e) {
+				// not there: try the next
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				return null;
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * Django's {@code django.utils.log.DEFAULT_LOGGING} (Django 3.2 to 5), as JSON: its filters on
+	 * settings.DEBUG, its {@code ServerFormatter} and {@code AdminEmailHandler}.
+	 */
+	static final String DJANGO_DEFAULTS = json("{'version': 1, 'disable_existing_loggers': false,"
+			+ " 'filters': {'require_debug_false': {'()': 'django.utils.log.RequireDebugFalse'},"
+			+ "  'require_debug_true': {'()': 'django.utils.log.RequireDebugTrue'}},"
+			+ " 'formatters': {'django.server': {'()': 'django.utils.log.ServerFormatter',"
+			+ "   'format': '[{server_time}] {message}', 'style': '{'}},"
+			+ " 'handlers': {'console': {'level': 'INFO', 'filters': ['require_debug_true'], 'class': 'logging.StreamHandler'},"
+			+ "  'django.server': {'level': 'INFO', 'class': 'logging.StreamHandler', 'formatter': 'django.server'},"
+			+ "  'mail_admins': {'level': 'ERROR', 'filters': ['require_debug_false'],"
+			+ "   'class': 'django.utils.log.AdminEmailHandler'}},"
+			+ " 'loggers': {'django': {'handlers': ['console', 'mail_admins'], 'level': 'INFO'},"
+			+ "  'django.server': {'handlers': ['django.server'], 'level': 'INFO', 'propagate': false}}}");
+
 	/** gunicorn's glogging.CONFIG_DEFAULTS, as JSON: its loggers carry 'qualname', which dictConfig ignores. */
 	static final String GUNICORN_DEFAULTS = json("{'version': 1, 'disable_existing_loggers': false,"
 			+ " 'root': {'level': 'INFO', 'handlers': ['console']},"

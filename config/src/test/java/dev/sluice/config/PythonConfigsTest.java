@@ -32,6 +32,29 @@ class PythonConfigsTest {
 		assertThat(c.loggers()).containsOnlyKeys("gunicorn.error", "gunicorn.access");
 	}
 
+	/**
+	 * Django's DEFAULT_LOGGING loads without Django: its DEBUG filters (DEBUG False), its
+	 * ServerFormatter (Django's time format, a record's own server_time first) and its
+	 * AdminEmailHandler (which sends nothing, as Django without ADMINS).
+	 */
+	@Test
+	void djangosDefaultsLoad() throws Exception {
+		LoggingConfig c = read(ConfigTestSupport.DJANGO_DEFAULTS);
+		RoutingPlan plan = ConfigLoader.defaults().plan(c, SinkEnvironment.defaults().withBaseDirectory(dir));
+		assertThat(plan.handlers()).containsOnlyKeys("console", "django.server", "mail_admins");
+		LogRecord r = LogRecord.builder(Level.INFO, "django", "hello").build();
+		assertThat(plan.handlers().get("console").filters()).allMatch(f -> !f.test(r));
+		assertThat(plan.handlers().get("mail_admins").filters()).allMatch(f -> f.test(r));
+		dev.sluice.pipeline.sink.Layout server = Formatters.layout(c.formatters().get("django.server"));
+		java.time.ZonedDateTime t = java.time.ZonedDateTime.of(2025, 12, 6, 5, 46, 40, 500_000_000,
+				java.time.ZoneId.systemDefault());
+		assertThat(server.format(LogRecord.builder(Level.INFO, "django.server", "GET /").time(t.toInstant()).build()))
+				.isEqualTo("[06/Dec/2025 05:46:40,500] GET /");
+		assertThat(server.format(LogRecord.builder(Level.INFO, "django.server", "GET /").time(t.toInstant())
+				.attributes(dev.sluice.context.Attributes.empty().with("server_time", "then")).build()))
+				.isEqualTo("[then] GET /");
+	}
+
 	/** Sentry's and Django's configs name logging.NullHandler. */
 	@Test
 	void theNullHandlerTakesRecordsAndWritesNothing() {

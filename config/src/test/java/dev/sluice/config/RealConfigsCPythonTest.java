@@ -2,6 +2,7 @@ package dev.sluice.config;
 
 import static dev.sluice.config.ConfigTestSupport.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -74,6 +75,28 @@ class RealConfigsCPythonTest {
 		assertThat(ours.stdout).contains("[2025-12-06 05:46:40 +0000] [4242] [INFO] message 14\n"
 				+ "[2025-12-06 05:46:40 +0000] [4242] [INFO] message 14\n");
 		assertThat(ours.stderr).contains("[4242] [ERROR] message 10\n");
+	}
+
+	/**
+	 * Django's DEFAULT_LOGGING with Django's default settings (DEBUG False, no ADMINS), under CPython
+	 * with Debian's python3-django: the console handler's require_debug_true passes nothing,
+	 * mail_admins sends nothing, django.server writes "[server_time] message" with Django's time
+	 * format or the record's own server_time, and other loggers' warnings go to the last resort.
+	 * Skipped where no python3 has Django.
+	 */
+	@Test
+	void djangosDefaultsWriteAsCPythonDoes() throws Exception {
+		String withDjango = ConfigTestSupport.pythonWith("django.utils.log");
+		assumeTrue(withDjango != null, "no python3 with Django (Debian: apt-get install python3-django):"
+				+ " the comparison of Django's logging defaults is skipped");
+		ArrayNode calls = calls("django", "django.request", "django.server");
+		calls.add(JSON.createArrayNode().add("django.server").add(20).add("\"GET / HTTP/1.1\" 200 10")
+				.add(JSON.createObjectNode().put("server_time", "06/Dec/2025 05:46:40").put("status_code", 200)));
+		calls.add(JSON.createArrayNode().add("django.server").add(30).add("\"GET /x HTTP/1.1\" 404 9")
+				.add(JSON.createObjectNode().put("status_code", 404)));
+		Result ours = compare(withDjango, ConfigTestSupport.DJANGO_DEFAULTS, calls, true);
+		assertThat(ours.stderr).contains("[06/Dec/2025 05:46:40,500] message 14\n")
+				.contains("[06/Dec/2025 05:46:40] \"GET / HTTP/1.1\" 200 10\n");
 	}
 
 	/**
@@ -155,8 +178,11 @@ class RealConfigsCPythonTest {
 	}
 
 	private Result compare(String config, String... loggers) throws Exception {
-		ArrayNode calls = calls(loggers);
-		JsonNode theirs = cpython(config, calls);
+		return compare("python3", config, calls(loggers), false);
+	}
+
+	private Result compare(String pythonExecutable, String config, ArrayNode calls, boolean django) throws Exception {
+		JsonNode theirs = cpython(pythonExecutable, config, calls, django);
 		Result ours = sluice(config, calls);
 		assertThat(theirs.get("refusal").isNull()).as("CPython loads it: %s", theirs.get("refusal")).isTrue();
 		assertThat(ours.stdout).as("stdout").isEqualTo(theirs.get("stdout").asText());
@@ -198,7 +224,12 @@ class RealConfigsCPythonTest {
 			// CPython's records carry the main thread's name
 			Thread main = new Thread(() -> {
 				for (JsonNode call : calls) {
-					pipeline.logger(call.get(0).asText()).atLevel(Level.of(call.get(1).asInt())).log(call.get(2).asText());
+					dev.sluice.pipeline.LogCall c = pipeline.logger(call.get(0).asText()).atLevel(Level.of(call.get(1).asInt()));
+					if (call.size() > 3) {
+						call.get(3).fields().forEachRemaining(e -> c.attr(e.getKey(),
+								e.getValue().isInt() ? (Object) e.getValue().asInt() : e.getValue().asText()));
+					}
+					c.log(call.get(2).asText());
 				}
 			}, "MainThread");
 			main.start();
@@ -225,13 +256,15 @@ class RealConfigsCPythonTest {
 		return result;
 	}
 
-	private JsonNode cpython(String config, ArrayNode calls) throws Exception {
+	private JsonNode cpython(String pythonExecutable, String config, ArrayNode calls, boolean django) throws Exception {
 		ObjectNode input = JSON.createObjectNode();
 		input.set("config", JSON.readTree(config));
 		input.set("calls", calls);
 		input.put("cwd", python.toString());
 		input.put("created", AT.getEpochSecond() + AT.getNano() / 1e9);
 		input.put("process", PID);
-		return ConfigTestSupport.cpython("realconfig_run.py", python, input, ProcessBuilder.Redirect.INHERIT);
+		input.put("django", django);
+		return ConfigTestSupport.cpython(pythonExecutable, "realconfig_run.py", python, input,
+				ProcessBuilder.Redirect.INHERIT);
 	}
 }

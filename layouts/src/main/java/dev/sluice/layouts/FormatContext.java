@@ -30,6 +30,10 @@ final class FormatContext {
 	final long startNanos;
 	final boolean escape;
 	final Map<String, Object> defaults;
+	/** The strftime format of asctime without a datefmt (a Formatter's {@code default_time_format}). */
+	private final String defaultTimeFormat;
+	/** A field that, when the record lacks it, holds asctime's text (Django's {@code server_time}), or null. */
+	private final String timeField;
 
 	/** Written by any formatting thread, read by all: the last second formatted and its text. */
 	private volatile CachedSecond cache;
@@ -46,10 +50,17 @@ final class FormatContext {
 
 	FormatContext(ZoneId zone, boolean utc, String datefmt, String processName, long pid, long startNanos,
 			boolean escape, Map<String, Object> defaults) {
+		this(zone, utc, datefmt, processName, pid, startNanos, escape, defaults, DEFAULT_TIME_FORMAT, null);
+	}
+
+	FormatContext(ZoneId zone, boolean utc, String datefmt, String processName, long pid, long startNanos,
+			boolean escape, Map<String, Object> defaults, String defaultTimeFormat, String timeField) {
 		this.zone = zone;
 		this.utc = utc;
+		this.defaultTimeFormat = defaultTimeFormat;
+		this.timeField = timeField;
 		this.datefmt = datefmt == null || datefmt.isEmpty() ? null : new Strftime(datefmt);
-		this.dateOrDefault = this.datefmt != null ? this.datefmt : new Strftime(DEFAULT_TIME_FORMAT);
+		this.dateOrDefault = this.datefmt != null ? this.datefmt : new Strftime(defaultTimeFormat);
 		this.processName = processName;
 		this.pid = pid;
 		this.startNanos = startNanos;
@@ -59,7 +70,7 @@ final class FormatContext {
 
 	FormatContext withEscape(boolean newEscape) {
 		return new FormatContext(zone, utc, datefmt == null ? null : datefmt.pattern(), processName, pid,
-				startNanos, newEscape, defaults);
+				startNanos, newEscape, defaults, defaultTimeFormat, timeField);
 	}
 
 	/** Appends asctime as {@code Formatter.formatTime} makes it. */
@@ -96,6 +107,9 @@ final class FormatContext {
 	/** The value of an extra field: the record's attribute, else the default, else null (absent). */
 	Object extra(LogRecord r, String name) {
 		Object v = r.attributes().get(name);
+		if (v == null && name.equals(timeField)) {
+			return asctime(r);
+		}
 		if (v == null && defaults.containsKey(name)) {
 			v = defaults.get(name);
 			if (v == null) {

@@ -142,6 +142,8 @@ public final class PythonFormatter implements Layout {
 		private String processName = "MainProcess";
 		private long pid = ProcessHandle.current().pid();
 		private Long startNanos;
+		private String defaultTimeFormat = FormatContext.DEFAULT_TIME_FORMAT;
+		private String timeField;
 
 		private Builder() {
 		}
@@ -203,6 +205,25 @@ public final class PythonFormatter implements Layout {
 			return this;
 		}
 
+		/**
+		 * The strftime format of asctime when there is no datefmt, followed by {@code ,mmm} as in
+		 * CPython (a Formatter subclass's {@code default_time_format}; default {@code %Y-%m-%d %H:%M:%S}).
+		 */
+		public Builder defaultTimeFormat(String defaultTimeFormat) {
+			this.defaultTimeFormat = Objects.requireNonNull(defaultTimeFormat, "defaultTimeFormat");
+			return this;
+		}
+
+		/**
+		 * A field that, when a record has no attribute of that name, holds what asctime holds
+		 * ({@code formatTime(record, datefmt)}), as Django's {@code ServerFormatter} sets
+		 * {@code server_time}; null (the default) for none.
+		 */
+		public Builder timeField(String timeField) {
+			this.timeField = timeField;
+			return this;
+		}
+
 		/** The processName field (default "MainProcess", as CPython's main process). */
 		public Builder processName(String processName) {
 			this.processName = Objects.requireNonNull(processName, "processName");
@@ -233,7 +254,8 @@ public final class PythonFormatter implements Layout {
 					: format;
 			List<Part> parts = FormatCompiler.compile(fmt, style, validate);
 			FormatContext ctx = new FormatContext(zone, utc, datefmt, processName, pid,
-					startNanos != null ? startNanos : ProcessStart.epochNanos(), escape, defaults);
+					startNanos != null ? startNanos : ProcessStart.epochNanos(), escape, defaults, defaultTimeFormat,
+					timeField);
 			return new PythonFormatter(fmt, style, parts.toArray(new Part[0]), ctx);
 		}
 	}
