@@ -43,15 +43,16 @@ final class PlanSwitches {
 		}
 		RoutingPlan plan = requested.incremental() ? registry.plan().withIncremental(requested) : requested;
 		Map<String, SinkRunner> next = sinks.prepare(plan);
+		SinkRunner lastResort = sinks.lastResortFor(next);
 		if (requested.ingressFullPolicy() != null) {
 			entrance.policy(requested.ingressFullPolicy());
 		}
-		sinks.commit(next);
+		sinks.commit(next, lastResort);
 		// the switch is queued before the loggers get the new levels: a record that passed a new
 		// level was logged after the switch was queued, and the router takes every queued switch
 		// before it routes a batch, so that record follows the new routes (never the old format or
 		// sinks). The reverse order let such a record reach the router first.
-		Router.Switch s = new Router.Switch(plan, next);
+		Router.Switch s = new Router.Switch(plan, next, lastResort);
 		router.enqueueSwitch(s);
 		// a configuration (not Python's defaults, not an incremental one) decides disabled loggers
 		registry.apply(plan, requested != RoutingPlan.DEFAULT && !requested.incremental());
@@ -63,7 +64,7 @@ final class PlanSwitches {
 	void setLevel(String loggerName, Level level) {
 		synchronized (this) {
 			registry.setLevel(loggerName, level);
-			router.enqueueSwitch(new Router.Switch(registry.plan(), sinks.current()));
+			router.enqueueSwitch(new Router.Switch(registry.plan(), sinks.current(), sinks.lastResort()));
 		}
 		ingress.wake();
 	}

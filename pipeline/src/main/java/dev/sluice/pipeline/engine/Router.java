@@ -28,11 +28,14 @@ final class Router {
 	static final class Switch {
 		final RoutingPlan plan;
 		final Map<String, SinkRunner> runners;
+		/** The last resort's runner, or null: printed through the status logger. */
+		final SinkRunner lastResort;
 		final CompletableFuture<Void> done = new CompletableFuture<>();
 
-		Switch(RoutingPlan plan, Map<String, SinkRunner> runners) {
+		Switch(RoutingPlan plan, Map<String, SinkRunner> runners, SinkRunner lastResort) {
 			this.plan = plan;
 			this.runners = runners;
+			this.lastResort = lastResort;
 		}
 	}
 
@@ -44,6 +47,8 @@ final class Router {
 	private final java.util.function.LongConsumer routeErrors;
 	private RoutingPlan plan;
 	private Map<String, SinkRunner> runners;
+	/** The last resort's runner under the current plan, or null. */
+	private SinkRunner lastResortRunner;
 	/**
 	 * Identifies the current plan: routes computed under another are stale. Replaced at each switch.
 	 * Routes are cached on the loggers' names only (every routed record comes from a {@code Logger},
@@ -159,6 +164,10 @@ final class Router {
 			plan = s.plan;
 			runners = s.runners;
 			generation = new Object();
+			if (lastResortRunner != null && lastResortRunner != s.lastResort) {
+				lastResortRunner.retire();
+			}
+			lastResortRunner = s.lastResort;
 			for (SinkRunner r : old.values()) {
 				if (!containsRunner(runners, r)) {
 					r.retire();
@@ -190,9 +199,17 @@ final class Router {
 
 	/**
 	 * Python's {@code logging.lastResort}: a record of WARNING or above that no handler takes
-	 * is printed (message only) to stderr rather than lost.
+	 * is printed (message only) to stderr rather than lost: through the thread of the handlers
+	 * writing to that stream when there are some, else through the status logger.
 	 */
 	private void lastResort(LogRecord record) {
+		if (lastResortRunner != null) {
+			// beside handlers on the same stream: through their shared thread, in order with their lines
+			if (lastResortRunner.offer(record)) {
+				touched.put(lastResortRunner, Boolean.TRUE);
+			}
+			return;
+		}
 		if (record.level().value() >= Level.WARNING.value()) {
 			StringBuilder sb = new StringBuilder(record.message());
 			dev.sluice.pipeline.sink.Layouts.appendThrowable(record.thrown(), sb);

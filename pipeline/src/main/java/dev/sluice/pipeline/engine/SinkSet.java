@@ -1,5 +1,6 @@
 package dev.sluice.pipeline.engine;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -11,11 +12,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
+import dev.sluice.pipeline.BufferSpec;
 import dev.sluice.pipeline.DropReasons;
 import dev.sluice.pipeline.HandlerSpec;
+import dev.sluice.pipeline.Level;
 import dev.sluice.pipeline.LogRecord;
 import dev.sluice.pipeline.RoutingPlan;
 import dev.sluice.pipeline.SinkReport;
+import dev.sluice.pipeline.console.ConsoleSink;
+import dev.sluice.pipeline.sink.Layout;
+import dev.sluice.pipeline.sink.Layouts;
 import dev.sluice.pipeline.sink.Sink;
 import dev.sluice.pipeline.sink.StatusLogger;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -39,6 +45,15 @@ final class SinkSet {
 	/** Guarded by this: the runners of the plan in force, and every runner ever started. */
 	private Map<String, SinkRunner> current = Map.of();
 	private final List<SinkRunner> all = new ArrayList<>();
+	/** The name Python's last resort is accounted under when it writes through a shared lane. */
+	static final String LAST_RESORT = "lastResort";
+	/** Python's {@code logging.lastResort} prints the message (and the traceback) alone. */
+	private static final Layout LAST_RESORT_LAYOUT = (r, out) -> {
+		out.append(r.message());
+		Layouts.appendThrowable(r.thrown(), out);
+	};
+	/** Guarded by this: the last resort's runner in force, or null. */
+	private SinkRunner lastResort;
 	/** Guarded by this: the lanes of the outputs that sinks share, by output. */
 	private final Map<Object, SharedLane> lanes = new HashMap<>();
 	private final AtomicLong routedThrough;
@@ -97,9 +112,38 @@ final class SinkSet {
 				routedThrough, status));
 	}
 
-	/** Makes {@code runners} (from {@link #prepare}) the ones in force. */
-	synchronized void commit(Map<String, SinkRunner> runners) {
+	/**
+	 * The runner of Python's last resort (a WARNING or above that no handler takes) for the plan
+	 * whose runners are {@code next}: when some of them write to the stream the status logger writes
+	 * to (stderr), the last resort writes there through their shared thread, so that its lines and
+	 * theirs come in CPython's order; else null, and the router prints through the status logger.
+	 * Made and started when needed; kept while the lane is the same.
+	 */
+	synchronized SinkRunner lastResortFor(Map<String, SinkRunner> next) {
+		SharedLane lane = lanes.get(status.stream());
+		if (lane == null || next.values().stream().noneMatch(r -> r.lane == lane)) {
+			return null;
+		}
+		if (lastResort != null && lastResort.lane == lane) {
+			return lastResort;
+		}
+		Sink sink = new ConsoleSink(status.stream(), LAST_RESORT_LAYOUT, "\n", StandardCharsets.UTF_8, status);
+		HandlerSpec spec = HandlerSpec.ofSink(LAST_RESORT, sink).withLevel(Level.WARNING).withBuffer(BufferSpec.LOSSLESS);
+		SinkRunner r = new SinkRunner(spec, sink, statsFor(LAST_RESORT), status, clock, lane);
+		r.start();
+		all.add(r);
+		return r;
+	}
+
+	/** Makes {@code runners} (from {@link #prepare}) and {@code newLastResort} the ones in force. */
+	synchronized void commit(Map<String, SinkRunner> runners, SinkRunner newLastResort) {
 		current = runners;
+		lastResort = newLastResort;
+	}
+
+	/** The last resort's runner in force, or null. */
+	synchronized SinkRunner lastResort() {
+		return lastResort;
 	}
 
 	/** The runners in force. */

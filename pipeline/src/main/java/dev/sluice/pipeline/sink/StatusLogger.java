@@ -41,6 +41,11 @@ public final class StatusLogger {
 		return new StatusLogger(Objects.requireNonNull(out, "out"));
 	}
 
+	/** {@return the stream lines go to now: the one given to {@link #to}, else {@code System.err} as it is now} */
+	public PrintStream stream() {
+		return out != null ? out : System.err;
+	}
+
 	/**
 	 * Writes {@code "sluice: LEVEL [source] message"} and, when given, the cause's summary.
 	 *
