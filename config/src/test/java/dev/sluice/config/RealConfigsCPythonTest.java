@@ -100,9 +100,10 @@ class RealConfigsCPythonTest {
 	}
 
 	/**
-	 * Stream handlers sharing stdout and stderr, with their own formats and levels, on loggers and
-	 * their ancestors: CPython writes each record handler after handler along its route, and so does
-	 * Sluice (the sinks of one stream share its writer), byte for byte on both streams.
+	 * Stream handlers sharing stdout and stderr, and file handlers sharing a file, with their own
+	 * formats and levels, on loggers and their ancestors: CPython writes each record handler after
+	 * handler along its route, and so does Sluice (the sinks of one output share its thread), byte for
+	 * byte on both streams and in the file.
 	 */
 	@Test
 	void handlersOnOneStreamWriteInCPythonsOrder() throws Exception {
@@ -112,9 +113,11 @@ class RealConfigsCPythonTest {
 				+ " 'handlers': {'one': {'class': 'logging.StreamHandler', 'formatter': 'a', 'stream': 'ext://sys.stdout'},"
 				+ "  'two': {'class': 'logging.StreamHandler', 'formatter': 'b', 'stream': 'ext://sys.stdout', 'level': 'WARNING'},"
 				+ "  'three': {'class': 'logging.StreamHandler', 'formatter': 'b', 'stream': 'ext://sys.stderr'},"
-				+ "  'four': {'class': 'logging.StreamHandler', 'formatter': 'a', 'stream': 'ext://sys.stderr', 'level': 'ERROR'}},"
-				+ " 'loggers': {'app': {'level': 'DEBUG', 'handlers': ['two']}, 'app.db': {'handlers': ['one', 'three']}},"
-				+ " 'root': {'level': 'INFO', 'handlers': ['one', 'four']}}"),
+				+ "  'four': {'class': 'logging.StreamHandler', 'formatter': 'a', 'stream': 'ext://sys.stderr', 'level': 'ERROR'},"
+				+ "  'file_a': {'class': 'logging.FileHandler', 'formatter': 'a', 'filename': 'both.log'},"
+				+ "  'file_b': {'class': 'logging.FileHandler', 'formatter': 'b', 'filename': 'both.log', 'level': 'WARNING'}},"
+				+ " 'loggers': {'app': {'level': 'DEBUG', 'handlers': ['two', 'file_b']}, 'app.db': {'handlers': ['one', 'three']}},"
+				+ " 'root': {'level': 'INFO', 'handlers': ['one', 'four', 'file_a']}}"),
 				"", "app", "app.db", "lib", "app.db.pool", "app");
 	}
 

@@ -250,6 +250,12 @@ final class FileSink implements Sink {
 		}
 	}
 
+	/** The file: handlers writing to one file write in CPython's order, one after another. */
+	@Override
+	public Object sharedOutput() {
+		return config.path().toAbsolutePath().normalize();
+	}
+
 	@Override
 	public Mono<Void> flush() {
 		return Mono.fromRunnable(this::forceIfAsked);
