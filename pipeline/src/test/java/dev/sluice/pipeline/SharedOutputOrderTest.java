@@ -24,7 +24,7 @@ class SharedOutputOrderTest {
 	private static final Object OUTPUT = new Object();
 
 	/** Writes "name:message" lines into an output it shares with the other sinks of the test. */
-	private static final class LineSink implements Sink {
+	private static class LineSink implements Sink {
 		private final String name;
 		private final List<String> output;
 		private final boolean slow;
@@ -139,6 +139,79 @@ class SharedOutputOrderTest {
 		assertThat(output).containsExactlyElementsOf(expected);
 		assertThat(sluice.reports().get("a").dropped()).isZero();
 		assertThat(sluice.reports().get("b").dropped()).isZero();
+	}
+
+	/**
+	 * A sink on a shared output that throws costs its own records (counted, sink_error), never the
+	 * other sink's, whose lines keep their order.
+	 */
+	@Test
+	void aFailingSinkOnASharedOutputCostsOnlyItsOwnRecords() {
+		List<String> output = Collections.synchronizedList(new ArrayList<>());
+		Sink failing = new LineSink("a", output, false) {
+			@Override
+			public Mono<Void> write(Batch batch) {
+				throw new IllegalStateException("disk on fire");
+			}
+		};
+		RoutingPlan plan = RoutingPlan.builder()
+				.handler(HandlerSpec.ofSink("a", failing))
+				.handler(HandlerSpec.ofSink("b", new LineSink("b", output, false)))
+				.root(LoggerSpec.of(Level.INFO, "a", "b"))
+				.build();
+		Sluice sluice = PipelineTestSupport.quiet(new PipelineTestSupport.CapturedStatus()).plan(plan).build();
+		List<String> expected = new ArrayList<>();
+		for (int i = 0; i < 1_000; i++) {
+			sluice.root().info("m" + i);
+			expected.add("b:m" + i);
+		}
+		sluice.shutdown(Duration.ofSeconds(30)).block();
+		assertThat(output).containsExactlyElementsOf(expected);
+		assertThat(sluice.reports().get("a").droppedByReason()).containsEntry(DropReasons.SINK_ERROR, 1_000L);
+		assertThat(sluice.reports().get("b").delivered()).isEqualTo(1_000L);
+	}
+
+	/**
+	 * A sink stuck in a write holds the output's thread (the other sinks of that output wait, as they
+	 * would for the stream itself); a shutdown still ends at its deadline, counting what was left.
+	 */
+	@Test
+	void aStuckSinkOnASharedOutputDoesNotHoldShutdownPastItsDeadline() throws Exception {
+		List<String> output = Collections.synchronizedList(new ArrayList<>());
+		java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+		Sink stuck = new LineSink("a", output, false) {
+			@Override
+			public Mono<Void> write(Batch batch) {
+				try {
+					release.await();
+				}
+				catch (InterruptedException e) {
+					Thread.currentThread().interrupt();
+				}
+				return Mono.empty();
+			}
+		};
+		RoutingPlan plan = RoutingPlan.builder()
+				.handler(HandlerSpec.ofSink("a", stuck))
+				.handler(HandlerSpec.ofSink("b", new LineSink("b", output, false)))
+				.root(LoggerSpec.of(Level.INFO, "a", "b"))
+				.build();
+		Sluice sluice = PipelineTestSupport.quiet(new PipelineTestSupport.CapturedStatus()).plan(plan).build();
+		try {
+			for (int i = 0; i < 100; i++) {
+				sluice.root().info("m" + i);
+			}
+			ShutdownReport report = sluice.shutdown(Duration.ofMillis(500)).block(Duration.ofSeconds(30));
+			assertThat(report).isNotNull();
+			for (String name : List.of("a", "b")) {
+				SinkReport r = sluice.reports().get(name);
+				assertThat(r.delivered() + r.dropped()).as(name + ": every record delivered or counted").isEqualTo(100L);
+			}
+			assertThat(sluice.reports().get("a").droppedByReason()).containsKey(DropReasons.SHUTDOWN_DEADLINE);
+		}
+		finally {
+			release.countDown();
+		}
 	}
 
 	private static RoutingPlan twoOn(List<String> output) {

@@ -102,6 +102,9 @@ final class SharedLane implements Runnable {
 
 	/** Writes up to a batch of records in routing order; returns how many. */
 	private int writeInOrder(List<LogRecord> run) {
+		if (runners.size() == 1) {
+			return writeAlone(runners.get(0), run);
+		}
 		long limit = routedThrough.get();
 		SinkRunner current = null;
 		int taken = 0;
@@ -117,6 +120,18 @@ final class SharedLane implements Runnable {
 			}
 			if (first == null) {
 				break;
+			}
+			long othersFrom = othersFirstSequence(first);
+			if (head.sequence() < othersFrom) {
+				// no other sink of the lane holds this record or an earlier one, and none will (every
+				// record up to the limit is routed): this sink's records before theirs go in a row
+				LogRecord h = head;
+				while (h != null && h.sequence() <= limit && h.sequence() < othersFrom && taken < maxBatch) {
+					current = take(first, current, run);
+					taken++;
+					h = first.peek();
+				}
+				continue;
 			}
 			// the record's sinks on this lane, in its route's order (a sink twice when the route has it twice)
 			boolean took = false;
@@ -143,22 +158,56 @@ final class SharedLane implements Runnable {
 		return taken;
 	}
 
-	/** Takes {@code r}'s oldest record into the run, writing the run first if it belongs to another sink. */
+	/** The lowest sequence number at the head of the other runners' buffers, or Long.MAX_VALUE. */
+	private long othersFirstSequence(SinkRunner first) {
+		long min = Long.MAX_VALUE;
+		for (SinkRunner r : runners) {
+			if (r != first && !r.abandoned()) {
+				LogRecord h = r.peek();
+				if (h != null && h.sequence() < min) {
+					min = h.sequence();
+				}
+			}
+		}
+		return min;
+	}
+
+	/**
+	 * The lane's only runner: its records in a batch, as on a thread of its own (no order to keep
+	 * with another; a runner joining meanwhile is merged from the next turn).
+	 */
+	private int writeAlone(SinkRunner r, List<LogRecord> run) {
+		if (r.abandoned()) {
+			return 0;
+		}
+		int n = r.drainTo(run, r.spec().buffer().maxBatch());
+		if (n > 0) {
+			r.writeRun(new ArrayList<>(run));
+			run.clear();
+		}
+		return n;
+	}
+
+	/**
+	 * Takes {@code r}'s oldest record into the run, writing the run first if it belongs to another
+	 * sink: a record stays in its sink's buffer (where a shutdown deadline accounts for it) while
+	 * another sink's write holds the thread.
+	 */
 	private static SinkRunner take(SinkRunner r, SinkRunner current, List<LogRecord> run) {
+		if (current != null && current != r && !run.isEmpty()) {
+			current.writeRun(new ArrayList<>(run));
+			run.clear();
+		}
 		LogRecord record = r.poll();
 		if (record == null) {
 			return current;
-		}
-		if (current != null && current != r) {
-			current.writeRun(new ArrayList<>(run));
-			run.clear();
 		}
 		run.add(record);
 		return r;
 	}
 
 	private boolean hasWork() {
-		long limit = routedThrough.get();
+		long limit = runners.size() == 1 ? Long.MAX_VALUE : routedThrough.get();
 		for (SinkRunner r : runners) {
 			if (r.done()) {
 				return true;
