@@ -9,7 +9,7 @@ import dev.sluice.pipeline.LogRecord;
 import dev.sluice.pipeline.sink.StatusLogger;
 
 /**
- * One thread for the runners of the sinks that write to one output (a process stream): it writes
+ * One thread for the runners of the sinks that write to one output (a process stream, a file): it writes
  * their records in routing order, record after record and, for one record, handler after handler in
  * its route's order, as CPython's handlers write one after another on the caller's thread. Two
  * stream handlers on {@code sys.stderr} thus interleave their lines as under CPython, where a thread
@@ -19,7 +19,9 @@ import dev.sluice.pipeline.sink.StatusLogger;
  * their buffers by the records' routing sequence. A record is taken once the router has routed it
  * to every sink ({@code routedThrough}), so that the sinks of one record are known when it is
  * written. A record handed over by a fallback (routed before, possibly under another plan) is
- * written where it comes in that order. Consecutive records of one sink are written in one batch.
+ * written where it comes in that order. Consecutive records of one sink are written in one batch;
+ * a lane with one runner (the usual case: one handler per stream) drains it in batches exactly as
+ * its own thread would.
  *
  * <p>The thread runs while the lane has runners and starts again when one joins later (a reload).
  * Thread-safe: {@link #join} from any thread; the rest runs on the lane's thread.
