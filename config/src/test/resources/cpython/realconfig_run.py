@@ -1,7 +1,7 @@
 """Applies one dictConfig with CPython in a given directory, at a fixed time and process id, logs the
 calls, and prints what it wrote: stdout, stderr and every *.log file under the directory.
 
-Input (stdin, JSON): {"config": dict, "calls": [[logger, level, message, extra?], ...], "cwd": str,
+Input (stdin, JSON): {"config": dict, "calls": [[logger, level, message, extra?, args?], ...], "cwd": str,
                       "created": float, "process": int, "django": bool?}
 With "django", Django's settings are configured with their defaults (DEBUG False, no ADMINS) and a
 SECRET_KEY first.
@@ -37,7 +37,8 @@ except Exception as e:
     refusal = "%s: %s" % (type(e).__name__, e)
 for call in case["calls"]:
     name, level, msg = call[:3]
-    logging.getLogger(name).log(level, msg, extra=call[3] if len(call) > 3 else None)
+    args = call[4] if len(call) > 4 else []
+    logging.getLogger(name).log(level, msg, *args, extra=call[3] if len(call) > 3 else None)
 logging.shutdown()
 sys.stdout, sys.stderr = real_stdout, sys.__stderr__
 files = {}

@@ -51,21 +51,30 @@ final class FormatterReader {
 			}
 			return new FormatterDef(null, null, "%", true, false, named, Map.of(), options);
 		}
-		values.onlyKeys(m, ptr, json ? JSON_FORMATTER_KEYS : FORMATTER_KEYS, json ? "a JSON formatter" : "a formatter");
+		boolean uvicorn = named != null && UvicornFormatters.NAMES.contains(named);
+		values.onlyKeys(m, ptr, json ? JSON_FORMATTER_KEYS : uvicorn ? UVICORN_KEYS : FORMATTER_KEYS,
+				json ? "a JSON formatter" : uvicorn ? "a " + named : "a formatter");
 		factory = m.containsKey("()") ? values.string(m.get("()"), Problems.child(ptr, "()")) : null;
 		cls = m.containsKey("class") ? values.string(m.get("class"), ptr + "/class") : null;
 		if (factory != null && cls != null) {
 			problems.add(Problems.child(ptr, "()"), "expected either 'class' or '()', found both");
 		}
 		String className = factory != null ? factory : cls != null ? cls : FormatterDef.FORMATTER_CLASS;
-		if (!FormatterDef.FORMATTER_CLASS.equals(className) && !json && !Formatters.DJANGO_SERVER.equals(className)) {
+		if (!FormatterDef.FORMATTER_CLASS.equals(className) && !json && !uvicorn
+				&& !Formatters.DJANGO_SERVER.equals(className)) {
 			problems.add(factory != null ? Problems.child(ptr, "()") : ptr + "/class", "expected formatter class "
-					+ FormatterDef.FORMATTER_CLASS + ", Django's " + Formatters.DJANGO_SERVER
+					+ FormatterDef.FORMATTER_CLASS + ", Django's " + Formatters.DJANGO_SERVER + ", uvicorn's "
+					+ UvicornFormatters.DEFAULT + " or " + UvicornFormatters.ACCESS
 					+ ", python-json-logger's pythonjsonlogger.jsonlogger.JsonFormatter"
 					+ " or one of Sluice's JSON layouts (" + StructuredLayouts.ECS + ", " + StructuredLayouts.LOGSTASH
 					+ ", " + StructuredLayouts.GELF + "), found '" + className + "'");
 		}
 		Map<String, Object> jsonOptions = json ? jsonOptions(m, ptr) : Map.of();
+		if (uvicorn) {
+			// uvicorn's own argument: null (the default) means "if stdout is a terminal": plain text here
+			Boolean colours = values.optional(m, ptr, "use_colors", false);
+			jsonOptions = Map.of("use_colors", Boolean.TRUE.equals(colours));
+		}
 		if (m.containsKey("format") && m.containsKey("fmt")) {
 			problems.add(ptr + "/fmt", "expected either 'format' or 'fmt', found both");
 		}
@@ -108,6 +117,15 @@ final class FormatterReader {
 			return null;
 		}
 		return def;
+	}
+
+	/** The keys a uvicorn formatter takes: logging.Formatter's and {@code use_colors}. */
+	static final List<String> UVICORN_KEYS;
+
+	static {
+		List<String> keys = new java.util.ArrayList<>(FORMATTER_KEYS);
+		keys.add("use_colors");
+		UVICORN_KEYS = List.copyOf(keys);
 	}
 
 	/** The keys a python-json-logger formatter takes beside logging.Formatter's. */

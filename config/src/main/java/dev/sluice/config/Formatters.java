@@ -67,6 +67,9 @@ final class Formatters {
 			return b.build();
 		}
 		PythonFormatter.Builder python = PythonFormatter.builder();
+		if (UvicornFormatters.NAMES.contains(def.className())) {
+			python.fields(UvicornFormatters.fields(def.className(), Boolean.TRUE.equals(def.options().get("use_colors"))));
+		}
 		if (DJANGO_SERVER.equals(def.className())) {
 			python.defaultTimeFormat("%d/%b/%Y %H:%M:%S");
 			if (def.format() != null && def.format().contains("{server_time}")) {

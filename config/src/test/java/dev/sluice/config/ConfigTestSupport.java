@@ -41,7 +41,7 @@ final class ConfigTestSupport {
 			throws Exception {
 		Path copy = dir.resolve(script);
 		try (InputStream in = ConfigTestSupport.class.getResourceAsStream("/cpython/" + script)) {
-			Files.copy(in, copy);
+			Files.copy(in, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
 		}
 		Process p;
 		try {
@@ -110,6 +110,19 @@ final class ConfigTestSupport {
 			+ "   'class': 'django.utils.log.AdminEmailHandler'}},"
 			+ " 'loggers': {'django': {'handlers': ['console', 'mail_admins'], 'level': 'INFO'},"
 			+ "  'django.server': {'handlers': ['django.server'], 'level': 'INFO', 'propagate': false}}}");
+
+	/** uvicorn's {@code uvicorn.config.LOGGING_CONFIG} (0.17 to 0.30), as JSON. */
+	static final String UVICORN_DEFAULTS = "{\"version\": 1, \"disable_existing_loggers\": false,"
+			+ " \"formatters\": {\"default\": {\"()\": \"uvicorn.logging.DefaultFormatter\","
+			+ " \"fmt\": \"%(levelprefix)s %(message)s\", \"use_colors\": null},"
+			+ " \"access\": {\"()\": \"uvicorn.logging.AccessFormatter\","
+			+ " \"fmt\": \"%(levelprefix)s %(client_addr)s - \\\"%(request_line)s\\\" %(status_code)s\"}},"
+			+ " \"handlers\": {\"default\": {\"formatter\": \"default\", \"class\": \"logging.StreamHandler\","
+			+ " \"stream\": \"ext://sys.stderr\"}, \"access\": {\"formatter\": \"access\","
+			+ " \"class\": \"logging.StreamHandler\", \"stream\": \"ext://sys.stdout\"}},"
+			+ " \"loggers\": {\"uvicorn\": {\"handlers\": [\"default\"], \"level\": \"INFO\"},"
+			+ " \"uvicorn.error\": {\"level\": \"INFO\"},"
+			+ " \"uvicorn.access\": {\"handlers\": [\"access\"], \"level\": \"INFO\", \"propagate\": false}}}";
 
 	/** gunicorn's glogging.CONFIG_DEFAULTS, as JSON: its loggers carry 'qualname', which dictConfig ignores. */
 	static final String GUNICORN_DEFAULTS = json("{'version': 1, 'disable_existing_loggers': false,"

@@ -55,6 +55,26 @@ class PythonConfigsTest {
 				.isEqualTo("[then] GET /");
 	}
 
+	/**
+	 * uvicorn's LOGGING_CONFIG loads without uvicorn: its formatters' levelprefix, and the access
+	 * fields from an access call's five arguments; a record with other arguments fails as uvicorn's
+	 * unpacking does (a format error: nothing written for it).
+	 */
+	@Test
+	void uvicornsDefaultsLoad() throws Exception {
+		LoggingConfig c = read(ConfigTestSupport.UVICORN_DEFAULTS);
+		dev.sluice.pipeline.sink.Layout access = Formatters.layout(c.formatters().get("access"));
+		dev.sluice.pipeline.sink.Layout plain = Formatters.layout(c.formatters().get("default"));
+		assertThat(plain.format(LogRecord.builder(Level.WARNING, "uvicorn.error", "Shutting down").build()))
+				.isEqualTo("WARNING:  Shutting down");
+		assertThat(access.format(LogRecord.builder(Level.INFO, "uvicorn.access", "%s - \"%s %s HTTP/%s\" %d")
+				.arguments("10.0.0.7:4711", "POST", "/orders", "1.1", 201).build()))
+				.isEqualTo("INFO:     10.0.0.7:4711 - \"POST /orders HTTP/1.1\" 201 Created");
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> access.format(
+				LogRecord.builder(Level.INFO, "uvicorn.access", "{} {}").arguments("a", "b").build()))
+				.hasMessageContaining("ValueError: not enough values to unpack (expected 5, got 2)");
+	}
+
 	/** Sentry's and Django's configs name logging.NullHandler. */
 	@Test
 	void theNullHandlerTakesRecordsAndWritesNothing() {

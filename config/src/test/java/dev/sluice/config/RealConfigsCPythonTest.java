@@ -13,6 +13,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -97,6 +99,38 @@ class RealConfigsCPythonTest {
 		Result ours = compare(withDjango, ConfigTestSupport.DJANGO_DEFAULTS, calls, true);
 		assertThat(ours.stderr).contains("[06/Dec/2025 05:46:40,500] message 14\n")
 				.contains("[06/Dec/2025 05:46:40] \"GET / HTTP/1.1\" 200 10\n");
+	}
+
+	/**
+	 * uvicorn's LOGGING_CONFIG (uvicorn 0.17, Debian's python3-uvicorn), under CPython with uvicorn
+	 * installed: DefaultFormatter's levelprefix on stderr, AccessFormatter's client address, request
+	 * line and status with its phrase on stdout, from the access call's five arguments; and the same
+	 * with use_colors true (click's ANSI codes). Skipped where no python3 has uvicorn.
+	 */
+	@Test
+	void uvicornsDefaultsWriteAsCPythonDoes() throws Exception {
+		String withUvicorn = ConfigTestSupport.pythonWith("uvicorn.logging");
+		assumeTrue(withUvicorn != null, "no python3 with uvicorn (Debian: apt-get install python3-uvicorn):"
+				+ " the comparison of uvicorn's logging defaults is skipped");
+		for (boolean colours : new boolean[] {false, true}) {
+			ArrayNode calls = calls("uvicorn", "uvicorn.error", "app");
+			int[] statuses = {200, 304, 404, 500, 599, 101};
+			for (int status : statuses) {
+				calls.add(JSON.createArrayNode().add("uvicorn.access").add(20).add("%s - \"%s %s HTTP/%s\" %d")
+						.add(JSON.createObjectNode())
+						.add(JSON.createArrayNode().add("127.0.0.1:50000").add("GET").add("/items?q=" + status).add("1.1")
+								.add(status)));
+			}
+			String config = ConfigTestSupport.UVICORN_DEFAULTS.replace("\"use_colors\": null",
+					"\"use_colors\": " + colours);
+			if (colours) {
+				config = config.replace("\"fmt\": \"%(levelprefix)s %(client_addr)s", "\"use_colors\": true, \"fmt\":"
+						+ " \"%(levelprefix)s %(client_addr)s");
+			}
+			Result ours = compare(withUvicorn, config, calls, false);
+			assertThat(ours.stdout).contains(colours ? "\u001b[32m200 OK\u001b[0m" : "INFO:     127.0.0.1:50000 - \"GET"
+					+ " /items?q=200 HTTP/1.1\" 200 OK\n");
+		}
 	}
 
 	/**
@@ -201,10 +235,13 @@ class RealConfigsCPythonTest {
 				for (JsonNode call : calls) {
 					dev.sluice.pipeline.LogCall c = pipeline.logger(call.get(0).asText()).atLevel(Level.of(call.get(1).asInt()));
 					if (call.size() > 3) {
-						call.get(3).fields().forEachRemaining(e -> c.attr(e.getKey(),
-								e.getValue().isInt() ? (Object) e.getValue().asInt() : e.getValue().asText()));
+						call.get(3).fields().forEachRemaining(e -> c.attr(e.getKey(), value(e.getValue())));
 					}
-					c.log(call.get(2).asText());
+					List<Object> args = new ArrayList<>();
+					if (call.size() > 4) {
+						call.get(4).forEach(a -> args.add(value(a)));
+					}
+					c.log(call.get(2).asText(), args.toArray());
 				}
 			}, "MainThread");
 			main.start();
@@ -229,6 +266,10 @@ class RealConfigsCPythonTest {
 			}
 		}
 		return result;
+	}
+
+	private static Object value(JsonNode v) {
+		return v.isInt() ? (Object) v.asInt() : v.isNull() ? null : v.asText();
 	}
 
 	private JsonNode cpython(String pythonExecutable, String config, ArrayNode calls, boolean django) throws Exception {

@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.Map;
+import java.util.function.Function;
 
 import dev.sluice.pipeline.LogRecord;
 
@@ -34,6 +35,8 @@ final class FormatContext {
 	private final String defaultTimeFormat;
 	/** A field that, when the record lacks it, holds asctime's text (Django's {@code server_time}), or null. */
 	private final String timeField;
+	/** Fields computed from the record (uvicorn's {@code levelprefix}), before its attributes. */
+	private final Map<String, Function<? super LogRecord, ?>> computed;
 
 	/** Written by any formatting thread, read by all: the last second formatted and its text. */
 	private volatile CachedSecond cache;
@@ -50,11 +53,13 @@ final class FormatContext {
 
 	FormatContext(ZoneId zone, boolean utc, String datefmt, String processName, long pid, long startNanos,
 			boolean escape, Map<String, Object> defaults) {
-		this(zone, utc, datefmt, processName, pid, startNanos, escape, defaults, DEFAULT_TIME_FORMAT, null);
+		this(zone, utc, datefmt, processName, pid, startNanos, escape, defaults, DEFAULT_TIME_FORMAT, null, Map.of());
 	}
 
 	FormatContext(ZoneId zone, boolean utc, String datefmt, String processName, long pid, long startNanos,
-			boolean escape, Map<String, Object> defaults, String defaultTimeFormat, String timeField) {
+			boolean escape, Map<String, Object> defaults, String defaultTimeFormat, String timeField,
+			Map<String, Function<? super LogRecord, ?>> computed) {
+		this.computed = computed;
 		this.zone = zone;
 		this.utc = utc;
 		this.defaultTimeFormat = defaultTimeFormat;
@@ -70,7 +75,7 @@ final class FormatContext {
 
 	FormatContext withEscape(boolean newEscape) {
 		return new FormatContext(zone, utc, datefmt == null ? null : datefmt.pattern(), processName, pid,
-				startNanos, newEscape, defaults, defaultTimeFormat, timeField);
+				startNanos, newEscape, defaults, defaultTimeFormat, timeField, computed);
 	}
 
 	/** Appends asctime as {@code Formatter.formatTime} makes it. */
@@ -106,6 +111,16 @@ final class FormatContext {
 
 	/** The value of an extra field: the record's attribute, else the default, else null (absent). */
 	Object extra(LogRecord r, String name) {
+		Function<? super LogRecord, ?> f = computed.get(name);
+		if (f != null) {
+			try {
+				Object v = f.apply(r);
+				return v == null ? "None" : v;
+			}
+			catch (IllegalArgumentException e) {
+				throw new FieldError("ValueError: " + e.getMessage());
+			}
+		}
 		Object v = r.attributes().get(name);
 		if (v == null && name.equals(timeField)) {
 			return asctime(r);

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 import dev.sluice.pipeline.LogRecord;
 import dev.sluice.pipeline.sink.Layout;
@@ -144,6 +145,7 @@ public final class PythonFormatter implements Layout {
 		private Long startNanos;
 		private String defaultTimeFormat = FormatContext.DEFAULT_TIME_FORMAT;
 		private String timeField;
+		private Map<String, Function<? super LogRecord, ?>> fields = Map.of();
 
 		private Builder() {
 		}
@@ -224,6 +226,18 @@ public final class PythonFormatter implements Layout {
 			return this;
 		}
 
+		/**
+		 * Fields computed from each record, as a Formatter subclass sets them on the record before
+		 * formatting (uvicorn's {@code levelprefix}): they take precedence over the record's
+		 * attributes. A function that throws {@link IllegalArgumentException} fails the record as
+		 * CPython's {@code ValueError} would: nothing written for it, counted {@code format_error}.
+		 * Functions are called on the sink's thread and must be thread-safe.
+		 */
+		public Builder fields(Map<String, ? extends Function<? super LogRecord, ?>> fields) {
+			this.fields = Map.copyOf(Objects.requireNonNull(fields, "fields"));
+			return this;
+		}
+
 		/** The processName field (default "MainProcess", as CPython's main process). */
 		public Builder processName(String processName) {
 			this.processName = Objects.requireNonNull(processName, "processName");
@@ -255,7 +269,7 @@ public final class PythonFormatter implements Layout {
 			List<Part> parts = FormatCompiler.compile(fmt, style, validate);
 			FormatContext ctx = new FormatContext(zone, utc, datefmt, processName, pid,
 					startNanos != null ? startNanos : ProcessStart.epochNanos(), escape, defaults, defaultTimeFormat,
-					timeField);
+					timeField, fields);
 			return new PythonFormatter(fmt, style, parts.toArray(new Part[0]), ctx);
 		}
 	}
