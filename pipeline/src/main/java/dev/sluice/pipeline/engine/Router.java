@@ -211,10 +211,8 @@ final class Router {
 			return;
 		}
 		if (record.level().value() >= Level.WARNING.value()) {
-			StringBuilder sb = new StringBuilder(record.message());
-			dev.sluice.pipeline.sink.Layouts.appendThrowable(record.thrown(), sb);
 			// through the status logger's bounded writer: never a blocking write on this thread
-			status.raw(sb.toString());
+			status.raw(SinkSet.LAST_RESORT_LAYOUT.format(record));
 		}
 	}
 }

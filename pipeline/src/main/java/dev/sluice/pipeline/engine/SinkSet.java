@@ -48,7 +48,7 @@ final class SinkSet {
 	/** The name Python's last resort is accounted under when it writes through a shared lane. */
 	static final String LAST_RESORT = "lastResort";
 	/** Python's {@code logging.lastResort} prints the message (and the traceback) alone. */
-	private static final Layout LAST_RESORT_LAYOUT = (r, out) -> {
+	static final Layout LAST_RESORT_LAYOUT = (r, out) -> {
 		out.append(r.message());
 		Layouts.appendThrowable(r.thrown(), out);
 	};
