@@ -13,9 +13,6 @@ import dev.sluice.pipeline.LogRecord;
  */
 final class OwnThread implements Runnable {
 
-	/** A safety net only: the router wakes the runner when it hands it records. */
-	private static final long IDLE_PARK_NANOS = 1_000_000_000L;
-
 	private final SinkRunner runner;
 	private final Wakeup wakeup;
 
@@ -26,23 +23,16 @@ final class OwnThread implements Runnable {
 
 	@Override
 	public void run() {
-		int maxBatch = runner.spec().buffer().maxBatch();
-		// drained into one reused list, then copied at its exact size: a batch may outlive this turn of
-		// the loop (an asynchronous sink), and a list of the full batch size per write would be most of
-		// the runner's garbage when batches are small (a paced caller)
-		List<LogRecord> drained = new ArrayList<>(maxBatch);
+		List<LogRecord> scratch = new ArrayList<>(runner.spec().buffer().maxBatch());
 		try {
 			while (!runner.done()) {
 				try {
-					if (runner.drainTo(drained, maxBatch) > 0) {
-						List<LogRecord> records = new ArrayList<>(drained); // one array of the batch's size
-						drained.clear();
-						runner.writeRun(records);
+					if (runner.writeNextBatch(scratch) > 0) {
 						continue;
 					}
 					wakeup.prepare();
 					if (runner.idle()) {
-						wakeup.park(IDLE_PARK_NANOS);
+						wakeup.park(Wakeup.IDLE_PARK_NANOS);
 					}
 					else {
 						wakeup.cancel();

@@ -130,9 +130,14 @@ final class Router {
 			return;
 		}
 		for (SinkRunner r : route.runners) {
-			if (r.offer(record)) {
-				touched.put(r, Boolean.TRUE);
-			}
+			offer(r, record);
+		}
+	}
+
+	/** Offers {@code record} to {@code runner}, which is woken after the batch if it took it. */
+	private void offer(SinkRunner runner, LogRecord record) {
+		if (runner.offer(record)) {
+			touched.put(runner, Boolean.TRUE);
 		}
 	}
 
@@ -205,9 +210,7 @@ final class Router {
 	private void lastResort(LogRecord record) {
 		if (lastResortRunner != null) {
 			// beside handlers on the same stream: through their shared thread, in order with their lines
-			if (lastResortRunner.offer(record)) {
-				touched.put(lastResortRunner, Boolean.TRUE);
-			}
+			offer(lastResortRunner, record);
 			return;
 		}
 		if (record.level().value() >= Level.WARNING.value()) {

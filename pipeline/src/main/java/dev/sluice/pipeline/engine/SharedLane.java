@@ -28,8 +28,6 @@ import dev.sluice.pipeline.sink.StatusLogger;
  */
 final class SharedLane implements Runnable {
 
-	private static final long IDLE_PARK_NANOS = 1_000_000_000L;
-
 	/** Wakes the lane's thread; the runners of the lane signal it. */
 	final Wakeup wakeup = new Wakeup();
 	private final String threadName;
@@ -88,7 +86,7 @@ final class SharedLane implements Runnable {
 				}
 				wakeup.prepare();
 				if (!hasWork()) {
-					wakeup.park(IDLE_PARK_NANOS);
+					wakeup.park(Wakeup.IDLE_PARK_NANOS);
 				}
 				else {
 					wakeup.cancel();
@@ -105,7 +103,10 @@ final class SharedLane implements Runnable {
 	/** Writes up to a batch of records in routing order; returns how many. */
 	private int writeInOrder(List<LogRecord> run) {
 		if (runners.size() == 1) {
-			return writeAlone(runners.get(0), run);
+			// the only runner: in batches, as on a thread of its own (no order to keep with another;
+			// a runner joining meanwhile is merged from the next turn)
+			SinkRunner only = runners.get(0);
+			return only.abandoned() ? 0 : only.writeNextBatch(run);
 		}
 		long limit = routedThrough.get();
 		SinkRunner current = null;
@@ -153,10 +154,7 @@ final class SharedLane implements Runnable {
 				taken++;
 			}
 		}
-		if (current != null) {
-			current.writeRun(new ArrayList<>(run));
-			run.clear();
-		}
+		write(current, run);
 		return taken;
 	}
 
@@ -175,30 +173,13 @@ final class SharedLane implements Runnable {
 	}
 
 	/**
-	 * The lane's only runner: its records in a batch, as on a thread of its own (no order to keep
-	 * with another; a runner joining meanwhile is merged from the next turn).
-	 */
-	private int writeAlone(SinkRunner r, List<LogRecord> run) {
-		if (r.abandoned()) {
-			return 0;
-		}
-		int n = r.drainTo(run, r.spec().buffer().maxBatch());
-		if (n > 0) {
-			r.writeRun(new ArrayList<>(run));
-			run.clear();
-		}
-		return n;
-	}
-
-	/**
 	 * Takes {@code r}'s oldest record into the run, writing the run first if it belongs to another
 	 * sink: a record stays in its sink's buffer (where a shutdown deadline accounts for it) while
 	 * another sink's write holds the thread.
 	 */
 	private static SinkRunner take(SinkRunner r, SinkRunner current, List<LogRecord> run) {
-		if (current != null && current != r && !run.isEmpty()) {
-			current.writeRun(new ArrayList<>(run));
-			run.clear();
+		if (current != r) {
+			write(current, run);
 		}
 		LogRecord record = r.poll();
 		if (record == null) {
@@ -206,6 +187,14 @@ final class SharedLane implements Runnable {
 		}
 		run.add(record);
 		return r;
+	}
+
+	/** Writes the run (a copy: the sink may keep its batch) with {@code runner}'s sink, and empties it. */
+	private static void write(SinkRunner runner, List<LogRecord> run) {
+		if (runner != null && !run.isEmpty()) {
+			runner.writeRun(new ArrayList<>(run));
+			run.clear();
+		}
 	}
 
 	private boolean hasWork() {

@@ -192,19 +192,20 @@ final class SinkRunner {
 			stats.dropped(b.size() - b.droppedCount() - b.fallbackCount(), reason);
 			b.droppedByReason().forEach((r, n) -> stats.dropped(n, r));
 		}
-		List<LogRecord> rest = new ArrayList<>();
-		while (buffer.drainTo(rest, Integer.MAX_VALUE) > 0) {
-			stats.dropped(rest.size(), reason);
-			rest.clear();
-		}
+		dropBuffered(reason);
 		terminated.complete(null);
 	}
 
 	/** After termination: counts records that arrived too late to be written (a late handoff). */
 	void sweepLeftovers() {
+		dropBuffered(DropReasons.SINK_CLOSED);
+	}
+
+	/** Takes every buffered record and counts it as dropped with {@code reason}. */
+	private void dropBuffered(String reason) {
 		List<LogRecord> rest = new ArrayList<>();
 		while (buffer.drainTo(rest, Integer.MAX_VALUE) > 0) {
-			stats.dropped(rest.size(), DropReasons.SINK_CLOSED);
+			stats.dropped(rest.size(), reason);
 			rest.clear();
 		}
 	}
@@ -227,9 +228,20 @@ final class SinkRunner {
 
 	// ---- for the thread that runs it: its own (OwnThread) or its output's (SharedLane) -------------
 
-	/** Moves up to {@code max} buffered records into {@code out}; returns how many. */
-	int drainTo(List<LogRecord> out, int max) {
-		return buffer.drainTo(out, max);
+	/**
+	 * Writes up to a batch ({@code maxBatch}) of the buffered records; returns how many. They are
+	 * drained into {@code scratch}, a list the caller reuses, then copied at their exact size: a batch
+	 * may outlive the write (an asynchronous sink), and a list of the full batch size per write would
+	 * be most of the runner's garbage when batches are small (a paced caller).
+	 */
+	int writeNextBatch(List<LogRecord> scratch) {
+		int n = buffer.drainTo(scratch, spec.buffer().maxBatch());
+		if (n > 0) {
+			List<LogRecord> records = new ArrayList<>(scratch);
+			scratch.clear();
+			writeRun(records);
+		}
+		return n;
 	}
 
 	/** Whether nothing is buffered and the runner is not retiring: its thread may sleep. */

@@ -18,6 +18,9 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class Wakeup {
 
+	/** How long an idle consumer parks at most: a safety net only, producers signal it. */
+	static final long IDLE_PARK_NANOS = 1_000_000_000L;
+
 	/** The parked consumer, or null while it is awake. Written by the consumer, cleared by a waking producer. */
 	private final AtomicReference<Thread> waiter = new AtomicReference<>();
 	/** The napping consumer, or null; only {@link #signalNow()} wakes it. */
