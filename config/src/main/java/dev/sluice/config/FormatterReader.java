@@ -69,11 +69,11 @@ final class FormatterReader {
 					+ " or one of Sluice's JSON layouts (" + StructuredLayouts.ECS + ", " + StructuredLayouts.LOGSTASH
 					+ ", " + StructuredLayouts.GELF + "), found '" + className + "'");
 		}
-		Map<String, Object> jsonOptions = json ? jsonOptions(m, ptr) : Map.of();
+		Map<String, Object> options = json ? jsonOptions(m, ptr) : Map.of();
 		if (uvicorn) {
 			// uvicorn's own argument: null (the default) means "if stdout is a terminal": plain text here
 			Boolean colours = values.optional(m, ptr, "use_colors", false);
-			jsonOptions = Map.of("use_colors", Boolean.TRUE.equals(colours));
+			options = Map.of("use_colors", Boolean.TRUE.equals(colours));
 		}
 		if (m.containsKey("format") && m.containsKey("fmt")) {
 			problems.add(ptr + "/fmt", "expected either 'format' or 'fmt', found both");
@@ -107,7 +107,7 @@ final class FormatterReader {
 			return null;
 		}
 		FormatterDef def = new FormatterDef(format, datefmt, style, validate, utc, className,
-				defaults != null ? defaults : Map.of(), jsonOptions);
+				defaults != null ? defaults : Map.of(), options);
 		try {
 			Formatters.layout(def);
 		}
@@ -120,22 +120,18 @@ final class FormatterReader {
 	}
 
 	/** The keys a uvicorn formatter takes: logging.Formatter's and {@code use_colors}. */
-	static final List<String> UVICORN_KEYS;
-
-	static {
-		List<String> keys = new java.util.ArrayList<>(FORMATTER_KEYS);
-		keys.add("use_colors");
-		UVICORN_KEYS = List.copyOf(keys);
-	}
+	static final List<String> UVICORN_KEYS = formatterKeysAnd("use_colors");
 
 	/** The keys a python-json-logger formatter takes beside logging.Formatter's. */
-	static final List<String> JSON_FORMATTER_KEYS;
+	static final List<String> JSON_FORMATTER_KEYS = formatterKeysAnd("rename_fields", "static_fields",
+			"reserved_attrs", "timestamp", "json_ensure_ascii", "prefix", "json_indent", "json_default", "json_encoder",
+			"json_serializer");
 
-	static {
+	/** logging.Formatter's keys and a subclass's own arguments. */
+	private static List<String> formatterKeysAnd(String... own) {
 		List<String> keys = new java.util.ArrayList<>(FORMATTER_KEYS);
-		keys.addAll(List.of("rename_fields", "static_fields", "reserved_attrs", "timestamp", "json_ensure_ascii",
-				"prefix", "json_indent", "json_default", "json_encoder", "json_serializer"));
-		JSON_FORMATTER_KEYS = List.copyOf(keys);
+		keys.addAll(List.of(own));
+		return List.copyOf(keys);
 	}
 
 	/** python-json-logger's own arguments, checked. */
