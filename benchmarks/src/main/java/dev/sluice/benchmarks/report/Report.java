@@ -107,7 +107,8 @@ final class Report {
 				.append(") |\n");
 		md.append("| OS | ").append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.version"))
 				.append(' ').append(System.getProperty("os.arch")).append(" |\n");
-		md.append("| JVM flags (every fork, every library) | `").append(String.join(" ", Suite.JVM_FLAGS)).append("` |\n");
+		md.append("| JVM flags (every fork, every library) | `").append(String.join(" ", Suite.JVM_FLAGS))
+				.append("` (section 3b: `-XX:+UseZGC` instead of G1) |\n");
 		md.append("| JMH | 1.37; ").append(info.quick() ? "no fork, no warm-up, 1 short iteration"
 				: "2 forks; caller cost, allocation: 3 × 1 s warm-up, 5 × 1 s; end to end: 2 + 4 single shots; "
 						+ "stalled sink: 1 + 2 shots of 5 s; reload: 2 × 1 s + 5 × 1 s").append(" |\n");
