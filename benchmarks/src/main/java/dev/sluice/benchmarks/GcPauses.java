@@ -18,6 +18,8 @@ final class GcPauses implements AutoCloseable {
 	private static final long SLACK_NANOS = 200_000;
 
 	private final List<long[]> pauses = new ArrayList<>();
+	/** Safepoints (guarded by {@link #pauses}). */
+	private final List<long[]> safepoints = new ArrayList<>();
 	private final RecordingStream stream = new RecordingStream();
 	/** The same moment on the two clocks: epoch nanoseconds and {@link System#nanoTime()}. */
 	private final long epoch0;
@@ -36,13 +38,41 @@ final class GcPauses implements AutoCloseable {
 				pauses.add(new long[] {start, start + duration});
 			}
 		});
+		// every other stop of every thread: a VM operation at a safepoint and the wait to reach it
+		stream.enable("jdk.ExecuteVMOperation").withThreshold(java.time.Duration.ZERO);
+		stream.onEvent("jdk.ExecuteVMOperation", e -> {
+			if (e.getBoolean("safepoint")) {
+				addSafepoint(e);
+			}
+		});
+		stream.enable("jdk.SafepointStateSynchronization").withThreshold(java.time.Duration.ZERO);
+		stream.onEvent("jdk.SafepointStateSynchronization", this::addSafepoint);
 		stream.startAsync();
 	}
 
-	/** Whether the interval between the two {@link System#nanoTime()} readings overlaps a pause. */
-	boolean overlaps(long startNanos, long endNanos) {
+	private void addSafepoint(jdk.jfr.consumer.RecordedEvent e) {
+		long start = e.getStartTime().getEpochSecond() * 1_000_000_000L + e.getStartTime().getNano() - epoch0 + nano0;
 		synchronized (pauses) {
-			for (long[] p : pauses) {
+			safepoints.add(new long[] {start, start + e.getDuration().toNanos()});
+		}
+	}
+
+	/** Whether the interval between the two {@link System#nanoTime()} readings overlaps a collector pause. */
+	boolean overlaps(long startNanos, long endNanos) {
+		return overlaps(pauses, startNanos, endNanos);
+	}
+
+	/**
+	 * Whether the interval overlaps a safepoint that is not a collector pause (a VM operation that
+	 * stops every thread, such as deoptimisation or a thread dump, or the wait to reach one).
+	 */
+	boolean overlapsSafepoint(long startNanos, long endNanos) {
+		return overlaps(safepoints, startNanos, endNanos);
+	}
+
+	private boolean overlaps(List<long[]> intervals, long startNanos, long endNanos) {
+		synchronized (pauses) {
+			for (long[] p : intervals) {
 				if (p[0] <= endNanos + SLACK_NANOS && p[1] >= startNanos - SLACK_NANOS) {
 					return true;
 				}

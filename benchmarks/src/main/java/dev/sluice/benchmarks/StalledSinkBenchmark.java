@@ -81,6 +81,8 @@ public class StalledSinkBenchmark {
 	/** The measured calls over 1 ms (start and end, nanoTime), kept to tell them from GC pauses. */
 	private final long[] slowStarts = new long[1024];
 	private final long[] slowEnds = new long[1024];
+	/** Of each slow call, whether the caller's thread waited for a CPU for all but 1 ms of it. */
+	private final boolean[] slowDescheduled = new boolean[1024];
 	private int slow;
 	/** The measured shots' span (nanoTime), for the pauses that fell in them. */
 	private final List<long[]> measuredSpans = new ArrayList<>();
@@ -113,6 +115,8 @@ public class StalledSinkBenchmark {
 	}
 
 	static final String MEASURE = "stalled_sink";
+	/** Calls between two readings of the caller's run-queue wait (a power of two). */
+	private static final int RUN_QUEUE_EVERY = 16;
 	static final String MEASURE_ZGC = "stalled_sink_zgc";
 
 	@Setup(Level.Iteration)
@@ -132,6 +136,8 @@ public class StalledSinkBenchmark {
 		long calls = 0;
 		boolean record = measured;
 		AtomicBoolean cut = new AtomicBoolean();
+		RunQueueWait runQueue = RunQueueWait.ofCurrentThread();
+		long waitedBefore = runQueue.waitNanos();
 		ScheduledFuture<?> release = watchdog.schedule(() -> {
 			cut.set(true);
 			stall.release();
@@ -145,12 +151,17 @@ public class StalledSinkBenchmark {
 				Thread.onSpinWait();
 				now = System.nanoTime();
 			}
+			if ((calls & (RUN_QUEUE_EVERY - 1)) == 0) {
+				waitedBefore = runQueue.waitNanos(); // outside the timed call, at most 16 calls (160 µs) before it
+			}
 			long t0 = System.nanoTime();
 			stack.info(Workload.TEMPLATE, Workload.ARG1, Workload.ARG2);
 			long t1 = System.nanoTime();
 			if (record) {
 				latency.recordValue(t1 - t0);
 				if (t1 - t0 > 1_000_000 && slow < slowStarts.length) {
+					long waited = runQueue.waitNanos() - waitedBefore;
+					slowDescheduled[slow] = waitedBefore >= 0 && waited >= t1 - t0 - 1_000_000;
 					slowStarts[slow] = t0;
 					slowEnds[slow++] = t1;
 				}
@@ -162,6 +173,7 @@ public class StalledSinkBenchmark {
 			}
 		}
 		release.cancel(false);
+		runQueue.close();
 		if (record) {
 			measuredSpans.add(new long[] {start, System.nanoTime()});
 		}
@@ -188,13 +200,26 @@ public class StalledSinkBenchmark {
 		more.put("max_ns", latency.getMaxValue());
 		more.put("over_1ms", latency.getCountBetweenValues(1_000_001, latency.getMaxValue() + 1));
 		gcPauses.close();
+		// each slow call by its first explanation: a collector pause, another safepoint, a thread
+		// that waited for a CPU; what none explains is the library's
 		int inPause = 0;
+		int atSafepoint = 0;
+		int descheduled = 0;
 		for (int i = 0; i < slow; i++) {
 			if (gcPauses.overlaps(slowStarts[i], slowEnds[i])) {
 				inPause++;
 			}
+			else if (gcPauses.overlapsSafepoint(slowStarts[i], slowEnds[i])) {
+				atSafepoint++;
+			}
+			else if (slowDescheduled[i]) {
+				descheduled++;
+			}
 		}
 		more.put("over_1ms_in_gc_pause", inPause);
+		more.put("over_1ms_at_safepoint", atSafepoint);
+		more.put("over_1ms_descheduled", descheduled);
+		more.put("over_1ms_recorded", slow);
 		long pauses = 0;
 		long longestPause = 0;
 		for (long[] span : measuredSpans) {

@@ -200,38 +200,50 @@ final class Tables {
 							+ "behind the stall stays stuck as long as it lasts (Log4j2's async loggers let a waiting caller in\n"
 							+ "only every 50 processed events: 250 s here); the harness releases the stall 5 s after the end of\n"
 							+ "such a shot, so that the run ends: those maxima are lower bounds (*shots cut*). *In a GC pause*:\n"
-							+ "the calls over 1 ms that overlap a stop-the-world collector pause (the collectors' own\n"
-							+ "notifications, ms resolution), which stops every thread of the JVM whatever it runs; *GC pauses*:\n"
-							+ "those in the measured shots, with the longest.\n\n");
+							+ "the calls over 1 ms that overlap a stop-the-world collector pause (JFR's `jdk.GCPhasePause`),\n"
+							+ "which stops every thread of the JVM whatever it runs; *at another safepoint*: those that overlap\n"
+							+ "another VM operation that stops every thread, or the wait to reach it (JFR); *waiting for a CPU*:\n"
+							+ "those during which the caller's thread waited on the kernel's run queue for all but 1 ms of the\n"
+							+ "call (`/proc/thread-self/schedstat`: the scheduler gave its core to another thread); *none of\n"
+							+ "these*: the rest, which the library made slow. *GC pauses*: those in the measured shots, with\n"
+							+ "the longest.\n\n");
 		}
-		md.append("| library | calls timed | p50 | p99 | p99.9 | max | calls > 1 ms | in a GC pause | GC pauses (longest) |"
+		md.append("| library | calls timed | p50 | p99 | p99.9 | max | calls > 1 ms | in a GC pause | at another safepoint | waiting for a CPU | none of these | GC pauses (longest) |"
 				+ " shots cut | file: delivered of calls | lost silently | stalled sink got |\n")
-				.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+				.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
 		List<Bar> p999 = new ArrayList<>();
 		List<Bar> max = new ArrayList<>();
 		for (Library l : LIBS) {
 			List<JsonNode> ex = data.extras(measure, l.name(), Map.of());
 			Histogram h = Data.mergedLatency(ex);
 			if (h == null) {
-				md.append("| ").append(name(l)).append(" | missing | | | | | | | | | | | |\n");
+				md.append("| ").append(name(l)).append(" | missing | | | | | | | | | | | | | | |\n");
 				continue;
 			}
 			long over = h.getCountBetweenValues(1_000_001, Math.max(1_000_001, h.getMaxValue()));
 			long cut = 0;
 			long inPause = 0;
+			long atSafepoint = 0;
+			long descheduled = 0;
+			long recorded = 0;
 			long pauses = 0;
 			long longestPause = 0;
 			for (JsonNode n : ex) {
 				JsonNode lat = n.path("latency");
 				cut += lat.path("watchdog_releases").asLong();
 				inPause += lat.path("over_1ms_in_gc_pause").asLong();
+				atSafepoint += lat.path("over_1ms_at_safepoint").asLong();
+				descheduled += lat.path("over_1ms_descheduled").asLong();
+				// runs before these columns kept no count of their own: every slow call was recorded
+				recorded += lat.has("over_1ms_recorded") ? lat.path("over_1ms_recorded").asLong() : lat.path("over_1ms").asLong();
 				pauses += lat.path("gc_pauses").asLong();
 				longestPause = Math.max(longestPause, lat.path("gc_longest_pause_us").asLong() * 1_000);
 			}
-			md.append(f("| %s | %d | %s | %s | %s | %s%s | %d | %d | %d (%s) | %d | %d of %d | %d | %d |%n", name(l),
+			long unexplained = recorded - inPause - atSafepoint - descheduled;
+			md.append(f("| %s | %d | %s | %s | %s | %s%s | %d | %d | %d | %d | %d | %d (%s) | %d | %d of %d | %d | %d |%n", name(l),
 					h.getTotalCount(), nanos(h.getValueAtPercentile(50)), nanos(h.getValueAtPercentile(99)),
 					nanos(h.getValueAtPercentile(99.9)), cut > 0 ? "≥ " : "", nanos(h.getMaxValue()), over, inPause,
-					pauses, nanos(longestPause), cut,
+					atSafepoint, descheduled, unexplained, pauses, nanos(longestPause), cut,
 					Data.sum(ex, "delivered"),
 					Data.sum(ex, "calls"), Data.sum(ex, "silently_lost"), Data.sum(ex, "stalled_sink_records")));
 			p999.add(bar(l, h.getValueAtPercentile(99.9), 0, "p99.9 " + nanos(h.getValueAtPercentile(99.9))));
@@ -242,8 +254,12 @@ final class Tables {
 						f("%.1f× too slow (%s over)", q / 10_000, nanos(q - 10_000)));
 				goals.add("stalled sink" + collector + ": no Sluice call over 1 ms", f("max %s, %d of %d calls over 1 ms",
 						nanos(h.getMaxValue()), over, h.getTotalCount()), over == 0,
-						f("%d calls over 1 ms (max %s), %d of them in a GC pause", over, nanos(h.getMaxValue()),
-								inPause));
+						f("%d calls over 1 ms (max %s): %d in a GC pause, %d at another safepoint, %d waiting for a CPU, "
+								+ "%d none of these", over, nanos(h.getMaxValue()), inPause, atSafepoint, descheduled,
+								unexplained));
+				goals.add("stalled sink" + collector + ": no Sluice call over 1 ms but those the JVM or the scheduler stopped",
+						f("%d of %d calls over 1 ms explained by neither", unexplained, over), unexplained == 0,
+						f("%d calls over 1 ms that Sluice made slow", unexplained));
 			}
 		}
 		md.append('\n');
@@ -311,7 +327,7 @@ final class Tables {
 		for (Library l : LIBS) {
 			Row r = data.row("reload", x -> x.param("library").equals(l.name()));
 			if (r == null) {
-				md.append("| ").append(name(l)).append(" | missing | | | | | | | | | | | |\n");
+				md.append("| ").append(name(l)).append(" | missing | | | | | | | | | | | | | | |\n");
 				continue;
 			}
 			List<JsonNode> ex = data.extras("reload", l.name(), Map.of());
