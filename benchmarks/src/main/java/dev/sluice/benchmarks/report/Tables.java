@@ -188,8 +188,9 @@ final class Tables {
 			md.append("## ").append(section).append(". Stalled sink under ZGC\n\n")
 					.append("The same measure, every library's JVM running ZGC instead of G1 (`-XX:+UseZGC`, same heap):\n"
 							+ "ZGC's pauses do not grow with the live data, so a call over 1 ms here is not a collector\n"
-							+ "pause. Under G1 the first young collection of a JVM copies everything it started with\n"
-							+ "(about 16 MB here, 15-17 ms): it stops every thread, the caller's too, whatever the library.\n\n");
+							+ "pause. (Under G1 the first young collection of a JVM copies everything it has made since it\n"
+							+ "started: 16 MB in 17 ms in a run of Sluice's with `-Xlog:gc`; it stops every thread, the\n"
+							+ "caller's too, whatever the library.)\n\n");
 		}
 		else {
 			md.append("## 3. Stalled sink: caller latency while a second sink takes 5 s per batch\n\n")
