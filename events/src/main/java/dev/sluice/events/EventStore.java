@@ -174,9 +174,18 @@ public final class EventStore {
 		}
 		List<Event> copy = List.copyOf(events);
 		boolean postgres = connections.postgres();
+		return inTransaction(c -> skipStored ? EventWrites.insertNew(c, copy, postgres)
+				: EventWrites.insert(c, copy, postgres).thenReturn(0));
+	}
+
+	/**
+	 * Runs {@code work} on one connection in one transaction: committed when it emits, rolled back
+	 * when it errors (the error goes on; a failed rollback does not hide it).
+	 */
+	<T> Mono<T> inTransaction(Function<Connection, Mono<T>> work) {
 		return run(withConnection(c -> Mono.from(c.beginTransaction())
-				.then(skipStored ? EventWrites.insertNew(c, copy, postgres) : EventWrites.insert(c, copy, postgres).thenReturn(0))
-				.flatMap(skipped -> Mono.from(c.commitTransaction()).thenReturn(skipped))
+				.then(work.apply(c))
+				.flatMap(result -> Mono.from(c.commitTransaction()).thenReturn(result))
 				.onErrorResume(e -> Mono.from(c.rollbackTransaction()).onErrorResume(r -> Mono.empty())
 						.then(Mono.error(e)))));
 	}

@@ -21,8 +21,7 @@ final class Retirement {
 
 	Mono<Event> apply(Retention retention, Instant now) {
 		Mono<Long> byAge = retention.maxAge().isZero() ? Mono.just(0L)
-				: update("DELETE FROM " + EventSchema.EVENTS + " WHERE time_ns < $1",
-						s -> s.bind(0, EventRows.nanos(now.minus(retention.maxAge()))));
+				: delete("time_ns < $1", s -> s.bind(0, EventRows.nanos(now.minus(retention.maxAge()))));
 		Mono<Long> byCount = retention.maxEvents() == 0 ? Mono.just(0L) : retireBeyond(retention.maxEvents());
 		return byAge.flatMap(age -> byCount.flatMap(count -> {
 			if (age + count == 0) {
@@ -50,16 +49,25 @@ final class Retirement {
 				+ maxEvents;
 		return store.run(store.withConnection(c -> Flux.from(c.createStatement(find).execute())
 				.flatMap(r -> r.map((row, meta) -> new Object[] {EventReads.toLong(row.get(0)), row.get(1, java.util.UUID.class)})).next()))
-				.flatMap(cut -> update("DELETE FROM " + EventSchema.EVENTS + " WHERE time_ns < $1 OR (time_ns = $2 AND id <= $3)",
+				.flatMap(cut -> delete("time_ns < $1 OR (time_ns = $2 AND id <= $3)",
 						s -> s.bind(0, cut[0]).bind(1, cut[0]).bind(2, cut[1])))
 				.defaultIfEmpty(0L);
 	}
 
-	private Mono<Long> update(String sql, Consumer<Statement> binder) {
-		return store.run(store.withConnection(c -> {
-			Statement s = c.createStatement(sql);
-			binder.accept(s);
-			return Flux.from(s.execute()).flatMap(Result::getRowsUpdated).reduce(0L, Long::sum);
-		}));
+	/**
+	 * Deletes the events that match {@code condition} and their attribute keys, in one transaction
+	 * (the keys first, found through the events, which are still there); emits the events deleted.
+	 */
+	private Mono<Long> delete(String condition, Consumer<Statement> binder) {
+		String keys = "DELETE FROM " + EventSchema.ATTRIBUTE_KEYS + " WHERE event_id IN (SELECT id FROM "
+				+ EventSchema.EVENTS + " WHERE " + condition + ")";
+		String events = "DELETE FROM " + EventSchema.EVENTS + " WHERE " + condition;
+		return store.inTransaction(c -> update(c, keys, binder).then(update(c, events, binder)));
+	}
+
+	private static Mono<Long> update(io.r2dbc.spi.Connection c, String sql, Consumer<Statement> binder) {
+		Statement s = c.createStatement(sql);
+		binder.accept(s);
+		return Flux.from(s.execute()).flatMap(Result::getRowsUpdated).reduce(0L, Long::sum);
 	}
 }

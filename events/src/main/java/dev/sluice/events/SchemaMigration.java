@@ -57,6 +57,22 @@ final class SchemaMigration {
 		});
 	}
 
+	/**
+	 * Drops the foreign key from attribute keys to events that stores made before it was dropped
+	 * have ({@link EventSchema#DROP_KEY_REFERENCES}); nothing on a store without one.
+	 */
+	static Mono<Void> dropKeyReferences(Connection c) {
+		return Flux.from(c.createStatement(EventSchema.DROP_KEY_REFERENCES).execute())
+				.flatMap(r -> r.map((row, meta) -> row.get(0, String.class))).collectList()
+				.flatMap(names -> {
+					List<String> sql = new ArrayList<>();
+					for (String name : names) {
+						sql.add(EventSchema.dropConstraint(name));
+					}
+					return run(c, sql);
+				});
+	}
+
 	/** Copies the set-aside version 1 events into the current tables, then drops the old tables. */
 	static Mono<Void> copy(Connection c) {
 		return copy(c, PAGE);

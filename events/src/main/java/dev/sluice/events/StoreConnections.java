@@ -102,8 +102,9 @@ final class StoreConnections {
 		opening = true;
 		// a store made by an earlier version is brought to the current schema first (SchemaMigration)
 		return Mono.usingWhen(factory.create(), c -> SchemaMigration.setAside(c).flatMap(migrate -> Flux
-				.fromIterable(EventSchema.ddl(blocking))
+				.fromIterable(EventSchema.ddl())
 				.concatMap(sql -> Flux.from(c.createStatement(sql).execute()).flatMap(Result::getRowsUpdated))
+				.then(SchemaMigration.dropKeyReferences(c))
 				.then(migrate ? SchemaMigration.copy(c, migrationPage) : Mono.empty())), c -> keepOrClose(c), (c, e) -> c.close(),
 				Connection::close);
 	}

@@ -185,7 +185,8 @@ abstract class EventStoreContract {
 	void retentionRetiresByAgeAndCountAndSaysSoInASystemEvent() {
 		List<Event> all = new ArrayList<>();
 		for (int day = 0; day < 10; day++) {
-			all.add(Event.builder().time(T0.plus(Duration.ofDays(day))).module("m").message("day " + day).build());
+			all.add(Event.builder().time(T0.plus(Duration.ofDays(day))).module("m").message("day " + day)
+					.attribute("Day", (long) day).build());
 		}
 		store.save(all).block();
 		Instant now = T0.plus(Duration.ofDays(10));
@@ -204,8 +205,65 @@ abstract class EventStoreContract {
 		assertThat(messages(EventQuery.builder().module("sluice.events.retention").build())).hasSize(1);
 		assertThat(store.count().block()).isEqualTo(6);
 
+		// the retired events' attribute keys went with them: the five left and the system event's two
+		assertThat(keyRows()).isEqualTo(5 + 2);
+		assertThat(query(EventQuery.builder().attribute("Day", 4L).build())).isEmpty();
+		assertThat(messages(EventQuery.builder().attribute("Day", 5L).build())).containsExactly("day 5");
+
 		// nothing more to retire: no event
 		assertThat(store.retire(Retention.of(7, 0), now).blockOptional()).isEmpty();
+	}
+
+	/** The rows of the attribute-key table. */
+	long keyRows() {
+		Connection c = store.connections().unpooledConnection().block(T);
+		try {
+			return Flux.from(c.createStatement("SELECT COUNT(*) FROM " + EventSchema.ATTRIBUTE_KEYS).execute())
+					.flatMap(r -> r.map((row, meta) -> ((Number) row.get(0)).longValue())).blockLast(T);
+		}
+		finally {
+			close(c);
+		}
+	}
+
+	@Test
+	void aStoreMadeWithAForeignKeyFromAttributeKeysToEventsLosesItWhenOpened() {
+		// the tables as stores made them before (the key table's rows referenced their event's Id)
+		List<String> withReference = new ArrayList<>();
+		for (String ddl : EventSchema.ddl()) {
+			withReference.add(ddl.replace("event_id UUID NOT NULL, ",
+					"event_id UUID NOT NULL REFERENCES " + EventSchema.EVENTS + " (id) ON DELETE CASCADE, "));
+		}
+		assertThat(withReference).isNotEqualTo(EventSchema.ddl());
+		Connection raw = store.connections().connectionBeforeSchema().block(T);
+		try {
+			Flux.fromIterable(withReference).concatMap(sql -> Flux.from(raw.createStatement(sql).execute())
+					.flatMap(io.r2dbc.spi.Result::getRowsUpdated)).blockLast(T);
+			assertThat(foreignKeys(raw)).hasSize(1);
+		}
+		finally {
+			close(raw);
+		}
+
+		store.save(List.of(event(0, "older").attribute("OrderId", 7L).build(),
+				event(1, "newer").attribute("OrderId", 8L).build())).block(T);
+		assertThat(store.retire(Retention.of(0, 1), T0.plus(Duration.ofDays(1))).block(T)).isNotNull();
+
+		Connection c = store.connections().unpooledConnection().block(T);
+		try {
+			assertThat(foreignKeys(c)).isEmpty();
+		}
+		finally {
+			close(c);
+		}
+		assertThat(messages(EventQuery.builder().attribute("OrderId", 8L).build())).containsExactly("newer");
+		assertThat(query(EventQuery.builder().attribute("OrderId", 7L).build())).isEmpty();
+		assertThat(keyRows()).isEqualTo(1 + 2);
+	}
+
+	private static List<String> foreignKeys(Connection c) {
+		return Flux.from(c.createStatement(EventSchema.DROP_KEY_REFERENCES).execute())
+				.flatMap(r -> r.map((row, meta) -> row.get(0, String.class))).collectList().block(T);
 	}
 
 	static final Duration T = Duration.ofSeconds(30);
