@@ -22,7 +22,7 @@ final class HandlerReader {
 	static final List<String> HANDLER_KEYS = List.of("class", "()", "level", "formatter", "filters");
 	/** Sluice's buffer keys, beyond Python's. */
 	static final List<String> BUFFER_KEYS = List.of("buffer_size", "overflow", "block_timeout", "discard_below",
-			"fill_mark", "max_batch");
+			"fill_mark", "max_batch", "linger");
 
 	private final Values values;
 	private final Problems problems;
@@ -70,7 +70,7 @@ final class HandlerReader {
 		Map<String, Object> attributes = m.get(".") != null ? values.object(m.get("."), ptr + "/.") : Map.of();
 		dev.sluice.pipeline.sink.SinkProvider provider = className == null ? null : providers.find(className);
 		BufferSpec buffer = buffer(m, ptr, provider == null ? BufferSpec.DEFAULT
-				: BufferSpec.DEFAULT.withPolicy(provider.defaultOverflow()));
+				: BufferSpec.DEFAULT.withPolicy(provider.defaultOverflow()).withLinger(provider.defaultLinger()));
 		Map<String, Object> options = new LinkedHashMap<>();
 		m.forEach((k, val) -> {
 			if (!HANDLER_KEYS.contains(k) && !BUFFER_KEYS.contains(k) && !k.equals(".")) {
@@ -152,6 +152,16 @@ final class HandlerReader {
 			}
 			else {
 				b = b.withBlockTimeout(d);
+			}
+		}
+		if (m.get("linger") != null) {
+			Duration d = SinkOptions.parseDuration(m.get("linger"));
+			if (d == null || d.isNegative() || d.compareTo(BufferSpec.MAX_LINGER) > 0) {
+				problems.expected(ptr + "/linger", "a duration from 0 to " + BufferSpec.MAX_LINGER.toSeconds()
+						+ " s (seconds, or a string such as \"100ms\")", m.get("linger"));
+			}
+			else {
+				b = b.withLinger(d);
 			}
 		}
 		Level discardBelow = m.get("discard_below") != null ? values.level(m.get("discard_below"),

@@ -131,17 +131,19 @@ class SchemaTest {
 		LoggingConfig c = read(json("{'version': 1, 'handlers': {"
 				+ " 'h': {'class': 'recording', 'level': 'warn', 'id': 'h1', 'tag': 'a', 'stream': 'ext://sys.stdout',"
 				+ "  'buffer_size': 64, 'overflow': 'drop_oldest', 'block_timeout': '250ms', 'discard_below': 'INFO',"
-				+ "  'fill_mark': 0.5, 'max_batch': 16},"
-				+ " 'g': {'()': 'test.Recording', 'level': 40, 'id': 'h2', 'overflow': 'block'}}}"));
+				+ "  'fill_mark': 0.5, 'max_batch': 16, 'linger': '150ms'},"
+				+ " 'g': {'()': 'test.Recording', 'level': 40, 'id': 'h2', 'overflow': 'block', 'linger': 0.25}}}"));
 		HandlerDef h = c.handlers().get("h");
 		assertThat(h.level()).isEqualTo(Level.WARNING);
 		assertThat(h.options()).containsOnlyKeys("id", "tag", "stream");
 		assertThat(h.buffer()).isEqualTo(BufferSpec.DEFAULT.withCapacity(64).withPolicy(OverflowPolicy.DROP_OLDEST)
-				.withBlockTimeout(Duration.ofMillis(250)).withDiscardBelow(Level.INFO, 0.5).withMaxBatch(16));
+				.withBlockTimeout(Duration.ofMillis(250)).withDiscardBelow(Level.INFO, 0.5).withMaxBatch(16)
+				.withLinger(Duration.ofMillis(150)));
 		HandlerDef g = c.handlers().get("g");
 		assertThat(g.className()).isEqualTo("test.Recording");
 		assertThat(g.level()).isEqualTo(Level.ERROR);
 		assertThat(g.buffer().policy()).isEqualTo(OverflowPolicy.BLOCK);
+		assertThat(g.buffer().linger()).isEqualTo(Duration.ofMillis(250));
 		RoutingPlan plan = plan(c);
 		HandlerSpec spec = plan.handlers().get("h");
 		assertThat(spec.level()).isEqualTo(Level.WARNING);

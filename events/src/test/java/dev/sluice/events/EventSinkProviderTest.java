@@ -60,6 +60,14 @@ class EventSinkProviderTest {
 	}
 
 	@Test
+	void itsSinksLingerAfterAWriteSoThatEventsComingOneByOneAreStoredTogether() {
+		// a handler that names no linger gets this one (config's HandlerReader); one transaction per
+		// request's events would cost the store most of its time at a service's pace
+		assertThat(provider().defaultLinger()).isEqualTo(Duration.ofMillis(200));
+		assertThat(provider().defaultLinger()).isLessThanOrEqualTo(dev.sluice.pipeline.BufferSpec.MAX_LINGER);
+	}
+
+	@Test
 	void badOptionsAreAllListed() {
 		assertThatThrownBy(() -> provider().create(spec(Map.of("url", "jdbc:h2:file:x", "retention_days", -1,
 				"max_evnets", 5))))

@@ -5,17 +5,22 @@ import java.util.Objects;
 
 /**
  * The shape of one sink's bounded buffer: capacity, overflow policy, the block timeout, the level
- * below which records are dropped first once the buffer is over its fill mark, and the largest
- * batch handed to the sink at once. Immutable; each {@code with...} returns a copy.
+ * below which records are dropped first once the buffer is over its fill mark, the largest
+ * batch handed to the sink at once, and how long the runner lingers after a write so that the
+ * next batch is larger. Immutable; each {@code with...} returns a copy.
  */
 public final class BufferSpec {
 
+	/** The longest {@link #linger()}: a record waits at most this long for its batch to fill (declared first: DEFAULT checks against it). */
+	public static final Duration MAX_LINGER = Duration.ofSeconds(10);
+
 	/**
 	 * 16,384 records, drop_newest, a block timeout of 1 s (without progress, for the block
-	 * policy), no level threshold, batches of up to 1,024 records.
+	 * policy), no level threshold, batches of up to 1,024 records, no linger.
 	 */
 	public static final BufferSpec DEFAULT = new BufferSpec(16_384, OverflowPolicy.DROP_NEWEST,
-			Duration.ofSeconds(1), null, 0.8, 1_024);
+			Duration.ofSeconds(1), null, 0.8, 1_024, Duration.ZERO);
+
 
 	/** {@link #DEFAULT} with the block policy: the buffer of local sinks (files, the console), lossless while they progress. */
 	public static final BufferSpec LOSSLESS = DEFAULT.withPolicy(OverflowPolicy.BLOCK);
@@ -26,9 +31,10 @@ public final class BufferSpec {
 	private final Level discardBelow;
 	private final double fillMark;
 	private final int maxBatch;
+	private final Duration linger;
 
 	private BufferSpec(int capacity, OverflowPolicy policy, Duration blockTimeout, Level discardBelow,
-			double fillMark, int maxBatch) {
+			double fillMark, int maxBatch, Duration linger) {
 		if (capacity < 2) {
 			throw new IllegalArgumentException("buffer capacity must be at least 2, was " + capacity);
 		}
@@ -44,6 +50,10 @@ public final class BufferSpec {
 		this.discardBelow = discardBelow;
 		this.fillMark = fillMark;
 		this.maxBatch = maxBatch;
+		this.linger = Objects.requireNonNull(linger, "linger");
+		if (linger.isNegative() || linger.compareTo(MAX_LINGER) > 0) {
+			throw new IllegalArgumentException("linger must be from 0 to " + MAX_LINGER.toSeconds() + " s, was " + linger);
+		}
 	}
 
 	/** {@return the most records the buffer holds} */
@@ -81,13 +91,27 @@ public final class BufferSpec {
 	}
 
 	/**
+	 * How long the sink's runner waits after a write before the next one while fewer than
+	 * {@link #maxBatch()} records are buffered, so that records coming one by one are written
+	 * together (a database sink's transaction per batch costs about the same for one record as
+	 * for a hundred). A record is never held longer; the wait ends at once when the buffer holds a
+	 * full batch, when an ERROR record or above arrives, and for a flush or a shutdown. Zero (the
+	 * default): no wait. Runners that share an output (console, file) do not linger.
+	 *
+	 * @return the wait after a write, from zero to {@link #MAX_LINGER}
+	 */
+	public Duration linger() {
+		return linger;
+	}
+
+	/**
 	 * This spec with another capacity.
 	 *
 	 * @param newCapacity records the buffer holds at most; at least 2
 	 * @return this spec with another capacity
 	 */
 	public BufferSpec withCapacity(int newCapacity) {
-		return new BufferSpec(newCapacity, policy, blockTimeout, discardBelow, fillMark, maxBatch);
+		return new BufferSpec(newCapacity, policy, blockTimeout, discardBelow, fillMark, maxBatch, linger);
 	}
 
 	/**
@@ -97,7 +121,7 @@ public final class BufferSpec {
 	 * @return this spec with another overflow policy
 	 */
 	public BufferSpec withPolicy(OverflowPolicy newPolicy) {
-		return new BufferSpec(capacity, newPolicy, blockTimeout, discardBelow, fillMark, maxBatch);
+		return new BufferSpec(capacity, newPolicy, blockTimeout, discardBelow, fillMark, maxBatch, linger);
 	}
 
 	/**
@@ -107,7 +131,7 @@ public final class BufferSpec {
 	 * @return this spec with another stall bound for {@link OverflowPolicy#BLOCK}
 	 */
 	public BufferSpec withBlockTimeout(Duration timeout) {
-		return new BufferSpec(capacity, policy, timeout, discardBelow, fillMark, maxBatch);
+		return new BufferSpec(capacity, policy, timeout, discardBelow, fillMark, maxBatch, linger);
 	}
 
 	/**
@@ -118,7 +142,7 @@ public final class BufferSpec {
 	 * @return a copy of this spec with that threshold
 	 */
 	public BufferSpec withDiscardBelow(Level level, double mark) {
-		return new BufferSpec(capacity, policy, blockTimeout, level, mark, maxBatch);
+		return new BufferSpec(capacity, policy, blockTimeout, level, mark, maxBatch, linger);
 	}
 
 	/**
@@ -128,7 +152,17 @@ public final class BufferSpec {
 	 * @return this spec with another largest batch
 	 */
 	public BufferSpec withMaxBatch(int newMaxBatch) {
-		return new BufferSpec(capacity, policy, blockTimeout, discardBelow, fillMark, newMaxBatch);
+		return new BufferSpec(capacity, policy, blockTimeout, discardBelow, fillMark, newMaxBatch, linger);
+	}
+
+	/**
+	 * This spec with another {@link #linger()}.
+	 *
+	 * @param newLinger the wait after a write while the buffer holds less than a batch; zero to {@link #MAX_LINGER}
+	 * @return this spec with another linger
+	 */
+	public BufferSpec withLinger(Duration newLinger) {
+		return new BufferSpec(capacity, policy, blockTimeout, discardBelow, fillMark, maxBatch, newLinger);
 	}
 
 	@Override
@@ -138,17 +172,19 @@ public final class BufferSpec {
 		}
 		BufferSpec b = (BufferSpec) o;
 		return capacity == b.capacity && policy == b.policy && blockTimeout.equals(b.blockTimeout)
-				&& Objects.equals(discardBelow, b.discardBelow) && fillMark == b.fillMark && maxBatch == b.maxBatch;
+				&& Objects.equals(discardBelow, b.discardBelow) && fillMark == b.fillMark && maxBatch == b.maxBatch
+				&& linger.equals(b.linger);
 	}
 
 	@Override
 	public int hashCode() {
-		return Objects.hash(capacity, policy, blockTimeout, discardBelow, fillMark, maxBatch);
+		return Objects.hash(capacity, policy, blockTimeout, discardBelow, fillMark, maxBatch, linger);
 	}
 
 	@Override
 	public String toString() {
 		return "BufferSpec{capacity=" + capacity + ", policy=" + policy + ", blockTimeout=" + blockTimeout
-				+ ", discardBelow=" + discardBelow + ", fillMark=" + fillMark + ", maxBatch=" + maxBatch + '}';
+				+ ", discardBelow=" + discardBelow + ", fillMark=" + fillMark + ", maxBatch=" + maxBatch + ", linger=" + linger
+				+ '}';
 	}
 }

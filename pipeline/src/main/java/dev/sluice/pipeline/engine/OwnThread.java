@@ -7,7 +7,8 @@ import dev.sluice.pipeline.LogRecord;
 
 /**
  * The loop of a runner on a thread of its own (a sink that shares its output with none): takes up
- * to a batch from the runner's buffer, writes it, sleeps while the buffer is empty; ends once the
+ * to a batch from the runner's buffer, writes it, lingers for more if its buffer says so, sleeps
+ * while the buffer is empty; ends once the
  * runner is retired and drained (closing the sink) or abandoned. The runner's failures never end
  * the loop.
  */
@@ -28,6 +29,7 @@ final class OwnThread implements Runnable {
 			while (!runner.done()) {
 				try {
 					if (runner.writeNextBatch(scratch) > 0) {
+						runner.lingerAfterWrite();
 						continue;
 					}
 					wakeup.prepare();

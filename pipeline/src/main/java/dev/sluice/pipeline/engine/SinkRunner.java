@@ -55,6 +55,8 @@ final class SinkRunner {
 	private volatile long urgentThrough;
 	/** Set once by abandon(); the runner stops accounting and exits. */
 	private volatile boolean abandoned;
+	/** The buffer's linger (none on a lane, whose thread other sinks share). */
+	private final Linger linger;
 
 	SinkRunner(HandlerSpec spec, Sink sink, SinkStats stats, StatusLogger status, CallerClock clock) {
 		this(spec, sink, stats, status, clock, null);
@@ -73,6 +75,7 @@ final class SinkRunner {
 		this.source = "sink " + spec.name();
 		this.buffer = new BoundedSinkBuffer(spec.buffer(), stats);
 		this.handlerLevel = spec.level().value();
+		this.linger = lane == null ? Linger.of(spec.buffer().linger().toNanos(), spec.buffer().maxBatch()) : Linger.NONE;
 		stats.depthOf(buffer);
 		if (lane == null) {
 			this.thread = new Thread(new OwnThread(this, wakeup), "sluice-sink-" + spec.name());
@@ -111,7 +114,16 @@ final class SinkRunner {
 		if (record.level().value() < handlerLevel) {
 			return false;
 		}
-		return buffer.offer(record, wakeup);
+		if (!buffer.offer(record, wakeup)) {
+			return false;
+		}
+		linger.offered(record, linger.active() ? buffer.size() : 0, wakeup);
+		return true;
+	}
+
+	/** Runner thread, after a write: waits for more records up to the buffer's linger ({@link Linger}). */
+	void lingerAfterWrite() {
+		linger.afterWrite(wakeup, () -> !urgent() && !abandoned && buffer.size() < linger.maxBatch());
 	}
 
 	/**
@@ -139,7 +151,7 @@ final class SinkRunner {
 	void retire() {
 		retiring = true;
 		hurryInFlight();
-		wakeup.signal();
+		wakeup.signalNow();
 	}
 
 	/**
@@ -157,6 +169,9 @@ final class SinkRunner {
 			}
 		}
 		hurryInFlight();
+		if (linger.active()) {
+			wakeup.signalNow();
+		}
 	}
 
 	private void hurryInFlight() {
@@ -235,6 +250,7 @@ final class SinkRunner {
 	 * be most of the runner's garbage when batches are small (a paced caller).
 	 */
 	int writeNextBatch(List<LogRecord> scratch) {
+		linger.draining();
 		int n = buffer.drainTo(scratch, spec.buffer().maxBatch());
 		if (n > 0) {
 			List<LogRecord> records = new ArrayList<>(scratch);
@@ -298,7 +314,7 @@ final class SinkRunner {
 		Throwable failure = attempt(batch);
 		if (failure == null || !(failure instanceof ThrownByWrite) || batch.size() == 1
 				|| batch.droppedCount() + batch.fallbackCount() > 0 || abandoned) {
-			settleOnce(batch, unwrapThrown(failure));
+			settleOnce(batch, ThrownByWrite.cause(failure));
 			return;
 		}
 		// write() itself threw before marking anything: one record may be the cause (a value the
@@ -314,7 +330,7 @@ final class SinkRunner {
 				continue;
 			}
 			Batch single = new Batch(List.of(r));
-			settleOnce(single, unwrapThrown(attempt(single)));
+			settleOnce(single, ThrownByWrite.cause(attempt(single)));
 		}
 	}
 
@@ -341,20 +357,7 @@ final class SinkRunner {
 			return null;
 		}
 		catch (Throwable t) {
-			return unwrap(t);
-		}
-	}
-
-	private static Throwable unwrapThrown(Throwable t) {
-		return t instanceof ThrownByWrite ? t.getCause() : t;
-	}
-
-	/** Marks a failure thrown by {@code Sink.write} itself, not signalled by its Mono. */
-	private static final class ThrownByWrite extends RuntimeException {
-		private static final long serialVersionUID = 1L;
-
-		ThrownByWrite(Throwable cause) {
-			super(null, cause, false, false);
+			return ThrownByWrite.unwrapBlocked(t);
 		}
 	}
 
@@ -391,14 +394,7 @@ final class SinkRunner {
 			}
 		}
 		catch (Throwable t) {
-			status.error(source, what + " failed", unwrap(t));
+			status.error(source, what + " failed", ThrownByWrite.unwrapBlocked(t));
 		}
-	}
-
-	private static Throwable unwrap(Throwable t) {
-		if (t.getClass().getName().equals("reactor.core.Exceptions$ReactiveException") && t.getCause() != null) {
-			return t.getCause();
-		}
-		return t;
 	}
 }

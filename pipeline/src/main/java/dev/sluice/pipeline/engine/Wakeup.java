@@ -49,8 +49,20 @@ final class Wakeup {
 	 * {@link #signalNow()}.
 	 */
 	void nap(long nanos) {
+		nap(nanos, () -> true);
+	}
+
+	/**
+	 * {@link #nap(long)} unless {@code stillNap}, asked once the nap is announced, says no: a
+	 * producer that changed the condition before it could see the nap is not missed.
+	 */
+	void nap(long nanos, java.util.function.BooleanSupplier stillNap) {
 		Thread me = Thread.currentThread();
 		napper = me;
+		if (!stillNap.getAsBoolean()) {
+			napper = null;
+			return;
+		}
 		long deadline = System.nanoTime() + nanos;
 		// parks again after a spurious return or a permit left from an earlier unpark: only the
 		// deadline or signalNow() (which clears napper) ends the nap

@@ -62,6 +62,20 @@ public interface SinkProvider {
 	}
 
 	/**
+	 * How long this provider's sinks linger after a write when the handler says nothing
+	 * ({@code linger}; see {@link dev.sluice.pipeline.BufferSpec#linger()}). By default zero: each
+	 * write takes what is buffered. A sink whose write costs about the same for one record as for
+	 * many (a database transaction) returns a short wait, so that records coming one by one are
+	 * written together.
+	 *
+	 * @return the linger of this provider's sinks when the handler names none, zero to
+	 *         {@link dev.sluice.pipeline.BufferSpec#MAX_LINGER}
+	 */
+	default java.time.Duration defaultLinger() {
+		return java.time.Duration.ZERO;
+	}
+
+	/**
 	 * The attributes of a dictConfig handler's {@code '.'} key (set on CPython's handler after it is
 	 * made) that this provider takes as options of the same name: a stream's or a file's
 	 * {@code terminator}, for instance. By default none: CPython keeps the others and never reads them.
