@@ -23,7 +23,8 @@
  * {@link dev.sluice.pipeline.sink.options.Secret}); filters on a level range ({@code min_level},
  * {@code max_level}) and regular expressions ({@code logger_regex}, {@code message_regex}, with
  * {@code invert}); handler buffer keys ({@code buffer_size}, {@code overflow},
- * {@code block_timeout}, {@code discard_below}, {@code fill_mark}, {@code max_batch}); a
+ * {@code block_timeout}, {@code discard_below}, {@code fill_mark}, {@code max_batch},
+ * {@code linger}); a
  * formatter's {@code utc}.
  */
 package dev.sluice.config;
