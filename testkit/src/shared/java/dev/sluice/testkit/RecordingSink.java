@@ -20,11 +20,11 @@ public final class RecordingSink implements Sink {
 
 	@Override
 	public Mono<Void> write(Batch batch) {
+		batches.incrementAndGet(); // first: a test that saw the records sees their batch counted
 		synchronized (records) {
 			records.addAll(batch.records());
 			records.notifyAll();
 		}
-		batches.incrementAndGet();
 		return Mono.empty();
 	}
 
