@@ -55,8 +55,9 @@ final class SinkRunner {
 	private volatile long urgentThrough;
 	/** Set once by abandon(); the runner stops accounting and exits. */
 	private volatile boolean abandoned;
-	/** The buffer's linger (none on a lane, whose thread other sinks share). */
+	/** The buffer's linger (none on a lane, whose thread other sinks share), and whether it may start now. */
 	private final Linger linger;
+	private final java.util.function.BooleanSupplier mayLinger;
 
 	SinkRunner(HandlerSpec spec, Sink sink, SinkStats stats, StatusLogger status, CallerClock clock) {
 		this(spec, sink, stats, status, clock, null);
@@ -76,6 +77,7 @@ final class SinkRunner {
 		this.buffer = new BoundedSinkBuffer(spec.buffer(), stats);
 		this.handlerLevel = spec.level().value();
 		this.linger = lane == null ? Linger.of(spec.buffer().linger().toNanos(), spec.buffer().maxBatch()) : Linger.NONE;
+		this.mayLinger = () -> !urgent() && !abandoned && buffer.size() < linger.maxBatch();
 		stats.depthOf(buffer);
 		if (lane == null) {
 			this.thread = new Thread(new OwnThread(this, wakeup), "sluice-sink-" + spec.name());
@@ -123,13 +125,10 @@ final class SinkRunner {
 
 	/** Runner thread, after a write: waits for more records up to the buffer's linger ({@link Linger}). */
 	void lingerAfterWrite() {
-		linger.afterWrite(wakeup, () -> !urgent() && !abandoned && buffer.size() < linger.maxBatch());
+		linger.afterWrite(wakeup, mayLinger);
 	}
 
-	/**
-	 * Any thread: takes records another sink gave up on (its fallback), bypassing the level.
-	 * Never blocks, whatever the policy: the caller may be an I/O thread.
-	 */
+	/** Any thread: takes records another sink gave up on (its fallback), bypassing the level; never blocks. */
 	void handoff(List<LogRecord> records) {
 		if (terminated.isDone()) {
 			stats.received.add(records.size());
