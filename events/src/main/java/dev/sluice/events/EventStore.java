@@ -195,7 +195,7 @@ public final class EventStore {
 	/** The events that match {@code query}, newest first, at most its limit. */
 	public Flux<Event> query(EventQuery query) {
 		Objects.requireNonNull(query, "query");
-		SqlWhere where = SqlWhere.of(query);
+		SqlWhere where = SqlWhere.of(query, connections.postgres());
 		String sql = "SELECT " + EventReads.prefixed() + " FROM " + EventSchema.EVENTS + " e" + where.sql()
 				+ " ORDER BY e.time_ns DESC, e.id DESC LIMIT " + query.limit();
 		return select(sql, where::bind);

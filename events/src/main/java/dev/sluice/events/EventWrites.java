@@ -68,7 +68,8 @@ final class EventWrites {
 		if (postgres && events.size() >= COPY_FROM && PostgresCopy.applies(c)) {
 			return PostgresCopy.insert(c, events);
 		}
-		return insert(c, events);
+		// PostgreSQL finds attributes through its jsonb index (EventSchema.ATTRIBUTES_INDEX): no key rows
+		return postgres ? insertEvents(c, events) : insert(c, events);
 	}
 
 	/** Below this many events an INSERT is as quick as a COPY (which costs a round trip per table). */

@@ -12,8 +12,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * PostgreSQL's bulk path for a batch of events: {@code COPY ... FROM STDIN} (text format) through
- * r2dbc-postgresql's {@code copyIn}, one for the events and one for their attribute keys, in the
- * caller's transaction. A COPY sends rows as one stream the server parses without planning a
+ * r2dbc-postgresql's {@code copyIn}, in the caller's transaction (no attribute keys: PostgreSQL
+ * indexes the attributes' JSON). A COPY sends rows as one stream the server parses without planning a
  * statement or binding thousands of parameters. Loaded only for a PostgreSQL store (the driver is an
  * optional dependency). Stateless.
  */
@@ -33,7 +33,6 @@ final class PostgresCopy {
 			return Mono.empty();
 		}
 		StringBuilder rows = new StringBuilder(events.size() * 256);
-		StringBuilder keys = new StringBuilder();
 		for (Event e : events) {
 			String id = e.id().toString();
 			rows.append(id).append('\t').append(EventRows.nanos(e.time())).append('\t');
@@ -58,17 +57,9 @@ final class PostgresCopy {
 			field(rows, e.comments()).append('\t');
 			field(rows, AttributeJson.write(e.attributes())).append('\n');
 		}
-		for (EventWrites.KeyRow k : EventWrites.keyRows(events)) {
-			keys.append(k.eventId()).append('\t');
-			field(keys, k.prefix()).append('\t');
-			field(keys, k.rest()).append('\n');
-		}
-		Mono<Long> copyEvents = pg.copyIn("COPY " + EventSchema.EVENTS + " (" + EventSchema.WRITTEN_COLUMNS + ") FROM STDIN",
-				Mono.fromSupplier(() -> utf8(rows)));
-		Mono<Long> copyKeys = keys.length() == 0 ? Mono.just(0L)
-				: pg.copyIn("COPY " + EventSchema.ATTRIBUTE_KEYS + " (" + EventSchema.KEY_COLUMNS + ") FROM STDIN",
-						Mono.fromSupplier(() -> utf8(keys)));
-		return copyEvents.then(copyKeys).then();
+		// no attribute keys: PostgreSQL finds attributes through its jsonb index (EventSchema.ATTRIBUTES_INDEX)
+		return pg.copyIn("COPY " + EventSchema.EVENTS + " (" + EventSchema.WRITTEN_COLUMNS + ") FROM STDIN",
+				Mono.fromSupplier(() -> utf8(rows))).then();
 	}
 
 	private static ByteBuf utf8(CharSequence text) {

@@ -28,7 +28,6 @@ final class SchemaMigration {
 
 	static final String V1_EVENTS = "sluice_events_v1";
 	static final String V1_ATTRIBUTES_RENAMED = "sluice_event_attributes_v1";
-	private static final int PAGE = 1_000;
 	private static final String V1_COLUMNS = "id, seq, time_ns, level, priority, category, module, message, detail, "
 			+ "entry_point, user_name, operation_id, activity_id, is_primary, duration_ns, comments";
 
@@ -73,29 +72,28 @@ final class SchemaMigration {
 				});
 	}
 
-	/** Copies the set-aside version 1 events into the current tables, then drops the old tables. */
-	static Mono<Void> copy(Connection c) {
-		return copy(c, PAGE);
-	}
-
-	/** As {@link #copy(Connection)}, {@code pageSize} events a transaction. */
-	static Mono<Void> copy(Connection c, int pageSize) {
+	/**
+	 * Copies the set-aside version 1 events into the current tables, {@code pageSize} events a
+	 * transaction, then drops the old tables ({@code postgres}: writes as a PostgreSQL store does).
+	 */
+	static Mono<Void> copy(Connection c, int pageSize, boolean postgres) {
 		// a loop of pages (repeat), not a chain of them: H2 answers on the calling thread, and a chain
 		// would nest one more level of calls per page (a million events: a thousand pages deep)
 		AtomicLong after = new AtomicLong(Long.MIN_VALUE);
 		AtomicBoolean more = new AtomicBoolean(true);
-		return Mono.defer(() -> copyPage(c, after, more, pageSize)).repeat(more::get).then()
+		return Mono.defer(() -> copyPage(c, after, more, pageSize, postgres)).repeat(more::get).then()
 				.then(run(c, List.of("DROP TABLE " + V1_ATTRIBUTES_RENAMED, "DROP TABLE " + V1_EVENTS)));
 	}
 
-	private static Mono<Void> copyPage(Connection c, AtomicLong after, AtomicBoolean more, int pageSize) {
+	private static Mono<Void> copyPage(Connection c, AtomicLong after, AtomicBoolean more, int pageSize,
+			boolean postgres) {
 		return page(c, after.get(), pageSize).flatMap(page -> {
 			if (page.events.isEmpty()) {
 				more.set(false);
 				return Mono.<Void>empty();
 			}
 			// Ids stored already (a migration cut short) are skipped
-			return Mono.from(c.beginTransaction()).then(EventWrites.insertNew(c, page.events, false))
+			return Mono.from(c.beginTransaction()).then(EventWrites.insertNew(c, page.events, postgres))
 					.then(Mono.from(c.commitTransaction())).doOnSuccess(done -> after.set(page.lastSeq));
 		});
 	}

@@ -17,9 +17,16 @@ final class SqlWhere {
 
 	private final StringBuilder sql = new StringBuilder();
 	private final List<Object> params = new ArrayList<>();
+	/** PostgreSQL: custom attributes through the jsonb index, not the key table. */
+	private final boolean postgres;
 
-	static SqlWhere of(EventQuery q) {
-		SqlWhere w = new SqlWhere();
+	private SqlWhere(boolean postgres) {
+		this.postgres = postgres;
+	}
+
+	/** The clause of {@code q} for H2 ({@code postgres} false) or PostgreSQL. */
+	static SqlWhere of(EventQuery q, boolean postgres) {
+		SqlWhere w = new SqlWhere(postgres);
 		if (q.since() != null) {
 			w.and("e.time_ns >= " + w.param(EventRows.nanos(q.since())));
 		}
@@ -98,6 +105,10 @@ final class SqlWhere {
 				v = value.toString();
 			}
 			and("e." + column + " = " + param(v));
+			return;
+		}
+		if (postgres) {
+			and(EventSchema.attributesContain(param(AttributeJson.write(Map.of(name, value)))));
 			return;
 		}
 		String key = AttributeKey.of(name, value);

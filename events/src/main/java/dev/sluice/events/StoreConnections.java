@@ -102,10 +102,10 @@ final class StoreConnections {
 		opening = true;
 		// a store made by an earlier version is brought to the current schema first (SchemaMigration)
 		return Mono.usingWhen(factory.create(), c -> SchemaMigration.setAside(c).flatMap(migrate -> Flux
-				.fromIterable(EventSchema.ddl())
+				.fromIterable(EventSchema.ddl(postgres))
 				.concatMap(sql -> Flux.from(c.createStatement(sql).execute()).flatMap(Result::getRowsUpdated))
 				.then(SchemaMigration.dropKeyReferences(c))
-				.then(migrate ? SchemaMigration.copy(c, migrationPage) : Mono.empty())), c -> keepOrClose(c), (c, e) -> c.close(),
+				.then(migrate ? SchemaMigration.copy(c, migrationPage, postgres) : Mono.empty())), c -> keepOrClose(c), (c, e) -> c.close(),
 				Connection::close);
 	}
 
