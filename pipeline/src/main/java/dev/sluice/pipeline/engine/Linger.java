@@ -1,5 +1,7 @@
 package dev.sluice.pipeline.engine;
 
+import java.util.function.BooleanSupplier;
+
 import dev.sluice.pipeline.Level;
 import dev.sluice.pipeline.LogRecord;
 
@@ -8,33 +10,41 @@ import dev.sluice.pipeline.LogRecord;
  * records coming one by one are written together: the runner naps on its {@link Wakeup} while
  * its buffer holds less than a batch; the router ends the nap when it buffers an ERROR record or
  * completes a batch, the runner's {@code hurry} and {@code retire} when a flush or a shutdown
- * waits. The router calls {@link #offered}, the runner's thread the rest.
+ * waits. The router calls {@link #offered}, the runner's thread {@link #draining} and
+ * {@link #afterWrite}, any thread {@link #interrupt}.
  */
 final class Linger {
 
 	/** No linger: nothing to do on either side. */
-	static final Linger NONE = new Linger(0, Integer.MAX_VALUE);
+	static final Linger NONE = new Linger(0, Integer.MAX_VALUE, null, null, () -> false);
 
 	private final long nanos;
 	private final int maxBatch;
+	private final BoundedSinkBuffer buffer;
+	private final Wakeup wakeup;
+	/** Asked once a nap is announced: whether it may go on (made once, not per write). */
+	private final BooleanSupplier stillNap;
 	/** Set by the router when it buffers an ERROR record; cleared before each drain. */
 	private volatile boolean errorWaiting;
 
-	private Linger(long nanos, int maxBatch) {
+	private Linger(long nanos, int maxBatch, BoundedSinkBuffer buffer, Wakeup wakeup, BooleanSupplier hold) {
 		this.nanos = nanos;
 		this.maxBatch = maxBatch;
+		this.buffer = buffer;
+		this.wakeup = wakeup;
+		this.stillNap = () -> !errorWaiting && buffer.size() < maxBatch && hold.getAsBoolean();
 	}
 
-	static Linger of(long nanos, int maxBatch) {
-		return nanos == 0 ? NONE : new Linger(nanos, maxBatch);
+	/**
+	 * The linger of the runner that drains {@code buffer} and sleeps on {@code wakeup}, while
+	 * {@code hold} (the runner's own conditions: nothing waits for it) says so; {@link #NONE} for zero nanos.
+	 */
+	static Linger of(long nanos, int maxBatch, BoundedSinkBuffer buffer, Wakeup wakeup, BooleanSupplier hold) {
+		return nanos == 0 ? NONE : new Linger(nanos, maxBatch, buffer, wakeup, hold);
 	}
 
-	boolean active() {
-		return nanos != 0;
-	}
-
-	/** Router: {@code record} was buffered ({@code buffered} now held): ends a nap it must not wait for. */
-	void offered(LogRecord record, int buffered, Wakeup wakeup) {
+	/** Router: {@code record} was buffered: ends a nap it must not wait for (an error, a full batch). */
+	void offered(LogRecord record) {
 		if (nanos == 0) {
 			return;
 		}
@@ -42,7 +52,7 @@ final class Linger {
 		if (error) {
 			errorWaiting = true;
 		}
-		if ((error || buffered >= maxBatch) && wakeup.napping()) {
+		if ((error || buffer.size() >= maxBatch) && wakeup.napping()) {
 			wakeup.signalNow();
 		}
 	}
@@ -55,17 +65,20 @@ final class Linger {
 	}
 
 	/**
-	 * Runner, after a write: naps up to the linger unless {@code hold} (asked once the nap is
-	 * announced, so that a router that missed the nap is not missed) says no, or an error waits.
+	 * Runner, after a write: naps up to the linger unless an error waits, a full batch is buffered
+	 * or the runner's hold says no (asked once the nap is announced, so that a router that missed
+	 * the nap is not missed).
 	 */
-	void afterWrite(Wakeup wakeup, java.util.function.BooleanSupplier hold) {
+	void afterWrite() {
 		if (nanos != 0) {
-			wakeup.nap(nanos, () -> !errorWaiting && hold.getAsBoolean());
+			wakeup.nap(nanos, stillNap);
 		}
 	}
 
-	/** The batch size that ends a linger. */
-	int maxBatch() {
-		return maxBatch;
+	/** Any thread: ends a nap now (something waits for what is buffered). */
+	void interrupt() {
+		if (nanos != 0) {
+			wakeup.signalNow();
+		}
 	}
 }

@@ -55,9 +55,8 @@ final class SinkRunner {
 	private volatile long urgentThrough;
 	/** Set once by abandon(); the runner stops accounting and exits. */
 	private volatile boolean abandoned;
-	/** The buffer's linger (none on a lane, whose thread other sinks share), and whether it may start now. */
+	/** The buffer's linger (none on a lane, whose thread other sinks share). */
 	private final Linger linger;
-	private final java.util.function.BooleanSupplier mayLinger;
 
 	SinkRunner(HandlerSpec spec, Sink sink, SinkStats stats, StatusLogger status, CallerClock clock) {
 		this(spec, sink, stats, status, clock, null);
@@ -76,8 +75,8 @@ final class SinkRunner {
 		this.source = "sink " + spec.name();
 		this.buffer = new BoundedSinkBuffer(spec.buffer(), stats);
 		this.handlerLevel = spec.level().value();
-		this.linger = lane == null ? Linger.of(spec.buffer().linger().toNanos(), spec.buffer().maxBatch()) : Linger.NONE;
-		this.mayLinger = () -> !urgent() && !abandoned && buffer.size() < linger.maxBatch();
+		this.linger = lane == null ? Linger.of(spec.buffer().linger().toNanos(), spec.buffer().maxBatch(), buffer, wakeup,
+				() -> !urgent() && !abandoned) : Linger.NONE;
 		stats.depthOf(buffer);
 		if (lane == null) {
 			this.thread = new Thread(new OwnThread(this, wakeup), "sluice-sink-" + spec.name());
@@ -119,13 +118,13 @@ final class SinkRunner {
 		if (!buffer.offer(record, wakeup)) {
 			return false;
 		}
-		linger.offered(record, linger.active() ? buffer.size() : 0, wakeup);
+		linger.offered(record);
 		return true;
 	}
 
 	/** Runner thread, after a write: waits for more records up to the buffer's linger ({@link Linger}). */
 	void lingerAfterWrite() {
-		linger.afterWrite(wakeup, mayLinger);
+		linger.afterWrite();
 	}
 
 	/** Any thread: takes records another sink gave up on (its fallback), bypassing the level; never blocks. */
@@ -168,9 +167,7 @@ final class SinkRunner {
 			}
 		}
 		hurryInFlight();
-		if (linger.active()) {
-			wakeup.signalNow();
-		}
+		linger.interrupt();
 	}
 
 	private void hurryInFlight() {
