@@ -144,25 +144,15 @@ final class HandlerReader {
 				}
 			}
 		}
-		if (m.get("block_timeout") != null) {
-			Duration d = SinkOptions.parseDuration(m.get("block_timeout"));
-			if (d == null || d.isNegative()) {
-				problems.expected(ptr + "/block_timeout", "a duration (seconds, or a string such as \"500ms\", \"5s\")",
-						m.get("block_timeout"));
-			}
-			else {
-				b = b.withBlockTimeout(d);
-			}
+		Duration blockTimeout = duration(m, "block_timeout", ptr, null,
+				"a duration (seconds, or a string such as \"500ms\", \"5s\")");
+		if (blockTimeout != null) {
+			b = b.withBlockTimeout(blockTimeout);
 		}
-		if (m.get("linger") != null) {
-			Duration d = SinkOptions.parseDuration(m.get("linger"));
-			if (d == null || d.isNegative() || d.compareTo(BufferSpec.MAX_LINGER) > 0) {
-				problems.expected(ptr + "/linger", "a duration from 0 to " + BufferSpec.MAX_LINGER.toSeconds()
-						+ " s (seconds, or a string such as \"100ms\")", m.get("linger"));
-			}
-			else {
-				b = b.withLinger(d);
-			}
+		Duration linger = duration(m, "linger", ptr, BufferSpec.MAX_LINGER, "a duration from 0 to "
+				+ BufferSpec.MAX_LINGER.toSeconds() + " s (seconds, or a string such as \"100ms\")");
+		if (linger != null) {
+			b = b.withLinger(linger);
 		}
 		Level discardBelow = m.get("discard_below") != null ? values.level(m.get("discard_below"),
 				ptr + "/discard_below") : null;
@@ -177,6 +167,23 @@ final class HandlerReader {
 			}
 		}
 		return discardBelow != null || mark != b.fillMark() ? b.withDiscardBelow(discardBelow, mark) : b;
+	}
+
+	/**
+	 * The duration at {@code key}, or null when absent or not one from zero to {@code max} (null: no
+	 * upper bound; a problem saying {@code expected} is then reported at the key).
+	 */
+	private Duration duration(Map<String, Object> m, String key, String ptr, Duration max, String expected) {
+		Object v = m.get(key);
+		if (v == null) {
+			return null;
+		}
+		Duration d = SinkOptions.parseDuration(v);
+		if (d == null || d.isNegative() || max != null && d.compareTo(max) > 0) {
+			problems.expected(ptr + "/" + key, expected, v);
+			return null;
+		}
+		return d;
 	}
 
 	/**
