@@ -30,30 +30,24 @@ final class GcPauses implements AutoCloseable {
 		nano0 = System.nanoTime();
 		epoch0 = now.getEpochSecond() * 1_000_000_000L + now.getNano();
 		stream.enable("jdk.GCPhasePause").withThreshold(java.time.Duration.ZERO);
-		stream.onEvent("jdk.GCPhasePause", e -> {
-			long start = e.getStartTime().getEpochSecond() * 1_000_000_000L + e.getStartTime().getNano() - epoch0
-					+ nano0;
-			long duration = e.getDuration().toNanos();
-			synchronized (pauses) {
-				pauses.add(new long[] {start, start + duration});
-			}
-		});
+		stream.onEvent("jdk.GCPhasePause", e -> add(pauses, e));
 		// every other stop of every thread: a VM operation at a safepoint and the wait to reach it
 		stream.enable("jdk.ExecuteVMOperation").withThreshold(java.time.Duration.ZERO);
 		stream.onEvent("jdk.ExecuteVMOperation", e -> {
 			if (e.getBoolean("safepoint")) {
-				addSafepoint(e);
+				add(safepoints, e);
 			}
 		});
 		stream.enable("jdk.SafepointStateSynchronization").withThreshold(java.time.Duration.ZERO);
-		stream.onEvent("jdk.SafepointStateSynchronization", this::addSafepoint);
+		stream.onEvent("jdk.SafepointStateSynchronization", e -> add(safepoints, e));
 		stream.startAsync();
 	}
 
-	private void addSafepoint(jdk.jfr.consumer.RecordedEvent e) {
+	/** Adds {@code e}'s span, on the {@link System#nanoTime()} clock, to {@code intervals}. */
+	private void add(List<long[]> intervals, jdk.jfr.consumer.RecordedEvent e) {
 		long start = e.getStartTime().getEpochSecond() * 1_000_000_000L + e.getStartTime().getNano() - epoch0 + nano0;
 		synchronized (pauses) {
-			safepoints.add(new long[] {start, start + e.getDuration().toNanos()});
+			intervals.add(new long[] {start, start + e.getDuration().toNanos()});
 		}
 	}
 
