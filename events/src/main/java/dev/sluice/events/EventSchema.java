@@ -22,7 +22,7 @@ import java.util.List;
  * events, in the same transaction, by the one statement that deletes events ({@link Retirement}); there
  * is no foreign key: its check and its index cost each key row a lookup and an index entry, about a
  * fifth of what a batch costs (issue 20), for a rule the store keeps itself. A store made with the
- * foreign key loses it when opened ({@link #DROP_KEY_REFERENCES}).
+ * foreign key loses it when opened ({@link #KEY_REFERENCES}).
  */
 final class EventSchema {
 
@@ -92,12 +92,12 @@ final class EventSchema {
 	/**
 	 * Finds the foreign keys of the attribute-key table (a store made before they were dropped has
 	 * one to the events' Id): each row's first column is a constraint's name, to drop with
-	 * {@link #dropConstraint(String)}. Both databases keep identifiers unquoted at creation in one case.
+	 * {@link #dropConstraint(String)}. Names are compared lower-cased: H2 keeps unquoted names upper case, PostgreSQL lower case.
 	 */
-	static final String DROP_KEY_REFERENCES = "SELECT constraint_name FROM information_schema.table_constraints"
+	static final String KEY_REFERENCES = "SELECT constraint_name FROM information_schema.table_constraints"
 			+ " WHERE LOWER(table_name) = '" + ATTRIBUTE_KEYS + "' AND constraint_type = 'FOREIGN KEY'";
 
-	/** Drops the constraint {@code name} (found by {@link #DROP_KEY_REFERENCES}) of the attribute-key table. */
+	/** Drops the constraint {@code name} (found by {@link #KEY_REFERENCES}) of the attribute-key table. */
 	static String dropConstraint(String name) {
 		return "ALTER TABLE " + ATTRIBUTE_KEYS + " DROP CONSTRAINT \"" + name.replace("\"", "\"\"") + "\"";
 	}

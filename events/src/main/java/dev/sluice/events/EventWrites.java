@@ -104,11 +104,11 @@ final class EventWrites {
 	}
 
 	/** One attribute-key row: the event's Id and its {@link AttributeKey}, split into the indexed prefix and the rest. */
-	record KeyRow(java.util.UUID eventId, String prefix, String rest) {
+	private record KeyRow(java.util.UUID eventId, String prefix, String rest) {
 	}
 
 	/** The attribute-key rows of {@code events}, in order. */
-	static List<KeyRow> keyRows(List<Event> events) {
+	private static List<KeyRow> keyRows(List<Event> events) {
 		List<KeyRow> rows = new ArrayList<>();
 		for (Event e : events) {
 			for (Map.Entry<String, Object> a : e.attributes().entrySet()) {

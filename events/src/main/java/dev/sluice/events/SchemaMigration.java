@@ -58,10 +58,10 @@ final class SchemaMigration {
 
 	/**
 	 * Drops the foreign key from attribute keys to events that stores made before it was dropped
-	 * have ({@link EventSchema#DROP_KEY_REFERENCES}); nothing on a store without one.
+	 * have ({@link EventSchema#KEY_REFERENCES}); nothing on a store without one.
 	 */
 	static Mono<Void> dropKeyReferences(Connection c) {
-		return Flux.from(c.createStatement(EventSchema.DROP_KEY_REFERENCES).execute())
+		return Flux.from(c.createStatement(EventSchema.KEY_REFERENCES).execute())
 				.flatMap(r -> r.map((row, meta) -> row.get(0, String.class))).collectList()
 				.flatMap(names -> {
 					List<String> sql = new ArrayList<>();

@@ -269,7 +269,7 @@ abstract class EventStoreContract {
 	}
 
 	private static List<String> foreignKeys(Connection c) {
-		return Flux.from(c.createStatement(EventSchema.DROP_KEY_REFERENCES).execute())
+		return Flux.from(c.createStatement(EventSchema.KEY_REFERENCES).execute())
 				.flatMap(r -> r.map((row, meta) -> row.get(0, String.class))).collectList().block(T);
 	}
 
