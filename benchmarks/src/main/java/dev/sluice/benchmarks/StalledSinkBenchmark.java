@@ -115,9 +115,9 @@ public class StalledSinkBenchmark {
 	}
 
 	static final String MEASURE = "stalled_sink";
+	static final String MEASURE_ZGC = "stalled_sink_zgc";
 	/** Calls between two readings of the caller's run-queue wait (a power of two). */
 	private static final int RUN_QUEUE_EVERY = 16;
-	static final String MEASURE_ZGC = "stalled_sink_zgc";
 
 	@Setup(Level.Iteration)
 	public void iteration(IterationParams iteration) {
