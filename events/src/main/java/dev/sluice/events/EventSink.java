@@ -59,7 +59,6 @@ final class EventSink implements Sink {
 	private final Disposable retentionJob;
 	private volatile boolean closing;
 	private static final Duration RETENTION_CLOSE_WAIT = Duration.ofSeconds(30);
-	private final CompletableFuture<Void> opened = new CompletableFuture<>();
 	private volatile CompletableFuture<Void> retentionRun = CompletableFuture.completedFuture(null);
 
 	EventSink(EventStore store, Retention retention, SinkEnvironment environment) {
@@ -88,22 +87,6 @@ final class EventSink implements Sink {
 					}).doFinally(signal -> run.complete(null));
 				}, 1)
 				.subscribe();
-		// the store opens while the service starts, not on the first batch (which would wait for the
-		// schema, the connection and cold driver code), and a database that cannot be reached is
-		// reported now; the first batch tries again
-		// (not cancelled by close: the store's close waits for an opening in flight)
-		store.prepare().subscribe(null, e -> {
-			if (!closing) {
-				environment.status().error("events",
-						"the event store could not be opened (the first batch tries again): " + e.getMessage(), null);
-			}
-			opened.completeExceptionally(e);
-		}, () -> opened.complete(null));
-	}
-
-	/** Completes when the opening started at construction has: errors as it did (after reporting it). */
-	Mono<Void> opened() {
-		return Mono.fromFuture(opened);
 	}
 
 	/** Applies the retention rules now (as of the environment's clock). */

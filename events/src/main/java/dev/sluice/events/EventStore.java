@@ -214,15 +214,6 @@ public final class EventStore {
 		return query(EventQuery.builder().primary(true).attribute(name, value).limit(1).build()).next();
 	}
 
-	/**
-	 * Makes the store ready now rather than at its first operation: the schema made (or an earlier
-	 * one migrated) and a pooled connection open. Completes when it is ready; errors when the database
-	 * cannot be reached or the schema not made (the next operation then tries again). Blocks no caller.
-	 */
-	public Mono<Void> prepare() {
-		return run(withConnection(c -> Mono.<Void>empty()));
-	}
-
 	/** How many events are stored. */
 	public Mono<Long> count() {
 		return run(withConnection(c -> Flux.from(c.createStatement("SELECT COUNT(*) FROM " + EventSchema.EVENTS).execute())

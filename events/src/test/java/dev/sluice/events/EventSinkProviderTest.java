@@ -176,41 +176,4 @@ class EventSinkProviderTest {
 			time.dispose();
 		}
 	}
-
-	@Test
-	void aStoreThatCannotBeReachedIsReportedWhenTheSinkIsMadeNotAtItsFirstBatch() throws Exception {
-		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-		SinkEnvironment env = new SinkEnvironment(clock,
-				StatusLogger.to(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8)), dir,
-				new SimpleMeterRegistry());
-		int closedPort;
-		try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
-			closedPort = s.getLocalPort();
-		}
-		EventStore store = EventStore.open("r2dbc:postgresql://127.0.0.1:" + closedPort + "/events", "u", "secret-pw", 1);
-		EventSink sink = new EventSink(store, Retention.of(0, 0), env);
-		try {
-			// no batch written: the report comes from the opening the sink starts
-			assertThatThrownBy(() -> sink.opened().block(Duration.ofSeconds(60))).isNotNull();
-			String status = out.toString(java.nio.charset.StandardCharsets.UTF_8);
-			assertThat(status).contains("events").contains("the event store could not be opened").doesNotContain("secret-pw");
-		}
-		finally {
-			sink.close().block(Duration.ofSeconds(30));
-		}
-	}
-
-	@Test
-	void anEmbeddedStoreHasItsSchemaBeforeTheFirstBatch() {
-		EventStore store = EventStore.embedded(dir);
-		EventSink sink = new EventSink(store, Retention.of(0, 0), env());
-		try {
-			// the opening the sink started makes the database and its tables with no write
-			sink.opened().block(Duration.ofSeconds(60));
-			assertThat(dir.resolve(EventStore.DEFAULT_PATH + ".mv.db")).exists();
-		}
-		finally {
-			sink.close().block(Duration.ofSeconds(30));
-		}
-	}
 }
