@@ -5,6 +5,8 @@ module dev.sluice.events {
 	requires r2dbc.spi;
 	requires r2dbc.pool;
 	requires r2dbc.h2;
+	requires java.sql;
+	requires com.h2database;
 	requires static r2dbc.postgresql;
 	requires static io.netty.buffer;
 

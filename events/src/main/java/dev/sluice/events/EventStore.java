@@ -33,10 +33,13 @@ import reactor.core.scheduler.Schedulers;
  * closes the pool and every connection. An H2 store also keeps one connection of its own open for its
  * lifetime, so that the database stays open while the pool is idle.
  *
- * <p>Threading: every method returns a cold publisher and blocks no caller. R2DBC H2 runs its
- * work synchronously inside the driver (file I/O, locks), so for H2 every operation is
- * subscribed on {@link Schedulers#boundedElastic()} and Reactor's non-blocking threads stay
- * clean; PostgreSQL's driver is non-blocking and runs on its own event loop.
+ * <p>Threading: every method returns a cold publisher and blocks no caller. H2 runs its work
+ * synchronously inside the driver (file I/O, locks), so for H2 every operation runs on the store's
+ * own threads and Reactor's non-blocking threads stay clean; PostgreSQL's driver is non-blocking
+ * and runs on its own event loop. An H2 file store made by {@link #h2File} (or {@link #embedded})
+ * writes through H2's own JDBC API on those threads ({@link H2JdbcWrites}: r2dbc-h2's binding was a
+ * third of a batch's cost) and reads through R2DBC; a store opened by an {@code r2dbc:h2:} URL does
+ * both through R2DBC.
  *
  * <p>Errors: a failed operation errors its publisher with the driver's exception; nothing is
  * retried here (the events sink counts a failed batch as dropped, with reason {@code sink_error}).
@@ -61,14 +64,21 @@ public final class EventStore {
 
 	private final StoreConnections connections;
 	private final String description;
+	/** An H2 file store's writes through H2's JDBC API; null for every other store. */
+	private final H2JdbcWrites h2Writes;
 
 	private EventStore(ConnectionFactory factory, String description, int poolSize) {
+		this(factory, description, poolSize, null);
+	}
+
+	private EventStore(ConnectionFactory factory, String description, int poolSize, H2JdbcWrites h2Writes) {
 		Objects.requireNonNull(factory, "factory");
 		if (poolSize < 1 || poolSize > MAX_POOL_SIZE) {
 			throw new IllegalArgumentException("event store pool size must be 1 to " + MAX_POOL_SIZE + ", was " + poolSize);
 		}
 		this.description = description;
 		this.connections = new StoreConnections(factory, poolSize);
+		this.h2Writes = h2Writes;
 	}
 
 	/** The embedded H2 database at {@code baseDirectory}/{@value #DEFAULT_PATH} ({@code events.mv.db}). */
@@ -85,7 +95,7 @@ public final class EventStore {
 	public static EventStore h2File(Path path, int poolSize) {
 		String file = path.toAbsolutePath().toString();
 		return new EventStore(new H2ConnectionFactory(H2ConnectionConfiguration.builder().file(file).build()),
-				"h2 file " + file, poolSize);
+				"h2 file " + file, poolSize, new H2JdbcWrites(file));
 	}
 
 	/**
@@ -173,6 +183,9 @@ public final class EventStore {
 			return Mono.just(0);
 		}
 		List<Event> copy = List.copyOf(events);
+		if (h2Writes != null) {
+			return run(connections.afterOpening(Mono.fromCallable(() -> h2Writes.save(copy, skipStored))));
+		}
 		boolean postgres = connections.postgres();
 		return inTransaction(c -> skipStored ? EventWrites.insertNew(c, copy, postgres)
 				: EventWrites.insert(c, copy, postgres).thenReturn(0));
@@ -290,7 +303,11 @@ public final class EventStore {
 	 * database open. Operations after it error. Idempotent.
 	 */
 	public Mono<Void> close() {
-		return connections.close();
+		if (h2Writes == null) {
+			return connections.close();
+		}
+		// the JDBC connections first: the R2DBC side's last connection closes the database
+		return connections.close(h2Writes::close);
 	}
 
 	/** The store's connections (pool, driver threads, schema). */

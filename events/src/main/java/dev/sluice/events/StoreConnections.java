@@ -93,6 +93,11 @@ final class StoreConnections {
 		return blocking ? work.subscribeOn(scheduler) : work;
 	}
 
+	/** {@code work} once the schema is made (the first call makes it, as any operation does). */
+	<T> Mono<T> afterOpening(Mono<T> work) {
+		return ready.then(work);
+	}
+
 	/** Whether the driver runs its work on the subscribing thread (H2). */
 	boolean blocking() {
 		return blocking;
@@ -120,6 +125,15 @@ final class StoreConnections {
 
 	/** See {@link EventStore#close()}. */
 	Mono<Void> close() {
+		return close(() -> {
+		});
+	}
+
+	/**
+	 * See {@link EventStore#close()}; {@code first} runs (on the store's threads, after an opening in
+	 * flight) before the pool and the store's own connection close.
+	 */
+	Mono<Void> close(Runnable first) {
 		// an opening in flight (the first operation's) finishes first, within a bound
 		// (a database that does not answer must not hold a shutdown): else it could keep its
 		// connection after the close and hold the database open
@@ -129,6 +143,7 @@ final class StoreConnections {
 					.onErrorResume(e -> Mono.empty()) : Mono.<Void>empty();
 		});
 		return opened.then(Mono.defer(() -> {
+			first.run();
 			Connection c = anchor.getAndSet(null);
 			Mono<Void> closePool = pool.isDisposed() ? Mono.<Void>empty() : pool.disposeLater();
 			return closePool.then(c == null ? Mono.<Void>empty() : Mono.from(c.close()));

@@ -433,6 +433,19 @@ abstract class EventStoreContract {
 	}
 
 	@Test
+	void aBatchWithAnIdStoredAlreadyErrorsWholeAndStoresNothing() {
+		Event a = event(0, "a").build();
+		store.save(List.of(a)).block(T);
+		Event c = event(1, "c").attribute("OrderId", 7).build();
+		StepVerifier.create(store.save(List.of(c, a))).expectError().verify(T);
+		assertThat(messages(EventQuery.all())).containsExactly("a");
+		assertThat(query(EventQuery.builder().attribute("OrderId", 7).build())).isEmpty();
+		// the store goes on after the failed batch
+		store.save(List.of(c)).block(T);
+		assertThat(messages(EventQuery.all())).containsExactly("c", "a");
+	}
+
+	@Test
 	void saveNewSkipsEventsWhoseIdIsStoredAlready() {
 		Event a = event(0, "a").build();
 		Event b = event(1, "b").build();
