@@ -26,7 +26,7 @@ final class EventsCommand implements Runnable {
 
 	/**
 	 * The store named by {@code --db}: an R2DBC URL ({@code r2dbc:postgresql://host/db},
-	 * {@code r2dbc:h2:file///path}), or the path of an H2 event database as the events handler
+	 * {@code r2dbc:h2:file:///path}), or the path of an H2 event database as the events handler
 	 * makes it (default {@code sluice-data/events}, that is {@code sluice-data/events.mv.db}).
 	 */
 	static EventStore open(String db) {

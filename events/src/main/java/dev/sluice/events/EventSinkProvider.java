@@ -76,7 +76,7 @@ public final class EventSinkProvider implements SinkProvider {
 			o.problem("retention_interval", "must be longer than zero");
 		}
 		if (url != null && !url.startsWith("r2dbc:")) {
-			o.problem("url", "expected an R2DBC URL such as r2dbc:postgresql://host:5432/db or r2dbc:h2:file///path/events, "
+			o.problem("url", "expected an R2DBC URL such as r2dbc:postgresql://host:5432/db or r2dbc:h2:file:///path/events, "
 					+ "found '" + EventStore.redact(url) + "'");
 		}
 		if (url != null && path != null) {

@@ -38,8 +38,8 @@ import reactor.core.scheduler.Schedulers;
  * own threads and Reactor's non-blocking threads stay clean; PostgreSQL's driver is non-blocking
  * and runs on its own event loop. An H2 file store made by {@link #h2File} (or {@link #embedded})
  * writes through H2's own JDBC API on those threads ({@link H2JdbcWrites}: r2dbc-h2's binding was a
- * third of a batch's cost) and reads through R2DBC; a store opened by an {@code r2dbc:h2:} URL does
- * both through R2DBC.
+ * third of a batch's cost) and reads through R2DBC, and so does one opened by an H2 file URL
+ * without options or credentials; other {@code r2dbc:h2:} URLs read and write through R2DBC.
  *
  * <p>Errors: a failed operation errors its publisher with the driver's exception; nothing is
  * retried here (the events sink counts a failed batch as dropped, with reason {@code sink_error}).
@@ -99,7 +99,8 @@ public final class EventStore {
 	}
 
 	/**
-	 * The store at an R2DBC URL: {@code r2dbc:h2:file///abs/path}, {@code r2dbc:h2:mem:///name},
+	 * The store at an R2DBC URL: {@code r2dbc:h2:file:///abs/path} (an H2 file store, as
+	 * {@link #h2File}: see {@link H2FileUrl} for the forms taken), {@code r2dbc:h2:mem:///name},
 	 * {@code r2dbc:postgresql://host:5432/db}. User and password may be given apart from the URL
 	 * (null: none or the URL's), so that the URL can be shown without a secret.
 	 *
@@ -108,13 +109,17 @@ public final class EventStore {
 	 */
 	public static EventStore open(String url, String user, CharSequence password, int poolSize) {
 		Objects.requireNonNull(url, "url");
+		String file = user == null && password == null ? H2FileUrl.path(url) : null;
+		if (file != null) {
+			return h2File(Path.of(file), poolSize);
+		}
 		ConnectionFactoryOptions options;
 		try {
 			options = ConnectionFactoryOptions.parse(url);
 		}
 		catch (RuntimeException e) {
 			throw new IllegalArgumentException("event store url '" + redact(url) + "' is not an R2DBC URL (such as "
-					+ "r2dbc:postgresql://host:5432/db or r2dbc:h2:file///path/events): " + e.getMessage(), e);
+					+ "r2dbc:postgresql://host:5432/db or r2dbc:h2:file:///path/events): " + e.getMessage(), e);
 		}
 		ConnectionFactoryOptions.Builder b = options.mutate();
 		if (user != null) {
