@@ -72,43 +72,55 @@ final class EventWrites {
 		return postgres ? insertEvents(c, events) : insert(c, events);
 	}
 
+	/** The columns an event row is written with ({@link EventSchema#WRITTEN_COLUMNS}). */
+	static final int ROW_COLUMNS = 16;
+
+	/** The Java type of each written column, in order (for binding a null). */
+	static final Class<?>[] ROW_TYPES = {java.util.UUID.class, Long.class, String.class, String.class, String.class,
+			String.class, String.class, String.class, String.class, String.class, String.class, String.class,
+			Boolean.class, Long.class, String.class, String.class};
+
+	/**
+	 * The values of {@code e}'s row in {@link EventSchema#WRITTEN_COLUMNS} order, null for a null
+	 * column: the Id, the time in nanoseconds, labels, texts, the duration in nanoseconds and the
+	 * custom attributes as JSON.
+	 */
+	static Object[] rowValues(Event e) {
+		return new Object[] {e.id(), EventRows.nanos(e.time()), e.level().label(), e.priority().label(),
+				e.category().label(), e.module(), e.message(), e.detail(), e.entryPoint(), e.user(), e.operationId(),
+				e.activityId(), e.primary(), e.duration() == null ? null : e.duration().toNanos(), e.comments(),
+				AttributeJson.write(e.attributes())};
+	}
+
 	/** Below this many events an INSERT is as quick as a COPY (which costs a round trip per table). */
 	private static final int COPY_FROM = 8;
 
 	private static Mono<Void> insertEvents(Connection c, List<Event> events) {
 		return Flux.fromIterable(chunks(events, EVENT_ROWS)).concatMap(chunk -> {
-			Statement s = c.createStatement(multiRow(EventSchema.INSERT_EVENT_HEAD, 16, chunk.size()));
+			Statement s = c.createStatement(multiRow(EventSchema.INSERT_EVENT_HEAD, ROW_COLUMNS, chunk.size()));
 			int p = 0;
 			for (Event e : chunk) {
-				s.bind(p, e.id()).bind(p + 1, EventRows.nanos(e.time())).bind(p + 2, e.level().label())
-						.bind(p + 3, e.priority().label()).bind(p + 4, e.category().label()).bind(p + 5, e.module())
-						.bind(p + 6, e.message());
-				bindText(s, p + 7, e.detail());
-				bindText(s, p + 8, e.entryPoint());
-				bindText(s, p + 9, e.user());
-				bindText(s, p + 10, e.operationId());
-				bindText(s, p + 11, e.activityId());
-				s.bind(p + 12, e.primary());
-				if (e.duration() == null) {
-					s.bindNull(p + 13, Long.class);
+				Object[] values = rowValues(e);
+				for (int i = 0; i < ROW_COLUMNS; i++) {
+					if (values[i] == null) {
+						s.bindNull(p + i, ROW_TYPES[i]);
+					}
+					else {
+						s.bind(p + i, values[i]);
+					}
 				}
-				else {
-					s.bind(p + 13, e.duration().toNanos());
-				}
-				bindText(s, p + 14, e.comments());
-				bindText(s, p + 15, AttributeJson.write(e.attributes()));
-				p += 16;
+				p += ROW_COLUMNS;
 			}
 			return Flux.from(s.execute()).flatMap(Result::getRowsUpdated).then();
 		}).then();
 	}
 
 	/** One attribute-key row: the event's Id and its {@link AttributeKey}, split into the indexed prefix and the rest. */
-	private record KeyRow(java.util.UUID eventId, String prefix, String rest) {
+	record KeyRow(java.util.UUID eventId, String prefix, String rest) {
 	}
 
 	/** The attribute-key rows of {@code events}, in order. */
-	private static List<KeyRow> keyRows(List<Event> events) {
+	static List<KeyRow> keyRows(List<Event> events) {
 		List<KeyRow> rows = new ArrayList<>();
 		for (Event e : events) {
 			for (Map.Entry<String, Object> a : e.attributes().entrySet()) {
@@ -169,11 +181,28 @@ final class EventWrites {
 		});
 	}
 
-	/** {@code head} followed by {@code rows} groups of {@code columns} numbered parameters. */
+	/** {@code head} followed by {@code rows} groups of {@code columns} numbered parameters ({@code $n}, R2DBC's). */
 	private static String multiRow(String head, int columns, int rows) {
+		return multiRow(head, columns, rows, true);
+	}
+
+	/**
+	 * {@code head} followed by {@code rows} groups of {@code columns} parameters: numbered ({@code $n})
+	 * or, for JDBC, positional ({@code ?}).
+	 */
+	static String multiRow(String head, int columns, int rows, boolean numbered) {
 		StringBuilder sql = new StringBuilder(head.length() + rows * columns * 5).append(head).append(" VALUES ");
 		for (int r = 0; r < rows; r++) {
-			sql.append(r == 0 ? "(" : ", (").append(placeholders(r * columns + 1, columns)).append(')');
+			sql.append(r == 0 ? "(" : ", (");
+			if (numbered) {
+				sql.append(placeholders(r * columns + 1, columns));
+			}
+			else {
+				for (int c = 0; c < columns; c++) {
+					sql.append(c == 0 ? "?" : ", ?");
+				}
+			}
+			sql.append(')');
 		}
 		return sql.toString();
 	}

@@ -8,7 +8,6 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -150,32 +149,19 @@ final class H2JdbcWrites {
 	private static void insertEvents(Connection c, List<Event> events) throws SQLException {
 		for (int from = 0; from < events.size(); from += EVENT_ROWS) {
 			int n = Math.min(EVENT_ROWS, events.size() - from);
-			try (PreparedStatement s = c.prepareStatement(multiRow(EventSchema.INSERT_EVENT_HEAD, 16, n))) {
+			try (PreparedStatement s = c.prepareStatement(EventWrites.multiRow(EventSchema.INSERT_EVENT_HEAD, EventWrites.ROW_COLUMNS, n, false))) {
 				int p = 1;
 				for (int i = 0; i < n; i++) {
-					Event e = events.get(from + i);
-					s.setObject(p, e.id());
-					s.setLong(p + 1, EventRows.nanos(e.time()));
-					s.setString(p + 2, e.level().label());
-					s.setString(p + 3, e.priority().label());
-					s.setString(p + 4, e.category().label());
-					s.setString(p + 5, e.module());
-					s.setString(p + 6, e.message());
-					text(s, p + 7, e.detail());
-					text(s, p + 8, e.entryPoint());
-					text(s, p + 9, e.user());
-					text(s, p + 10, e.operationId());
-					text(s, p + 11, e.activityId());
-					s.setBoolean(p + 12, e.primary());
-					if (e.duration() == null) {
-						s.setNull(p + 13, Types.BIGINT);
+					Object[] values = EventWrites.rowValues(events.get(from + i));
+					for (int col = 0; col < EventWrites.ROW_COLUMNS; col++) {
+						if (values[col] == null) {
+							s.setNull(p + col, EventWrites.ROW_TYPES[col] == Long.class ? Types.BIGINT : Types.VARCHAR);
+						}
+						else {
+							s.setObject(p + col, values[col]);
+						}
 					}
-					else {
-						s.setLong(p + 13, e.duration().toNanos());
-					}
-					text(s, p + 14, e.comments());
-					text(s, p + 15, AttributeJson.write(e.attributes()));
-					p += 16;
+					p += EventWrites.ROW_COLUMNS;
 				}
 				s.executeUpdate();
 			}
@@ -183,40 +169,21 @@ final class H2JdbcWrites {
 	}
 
 	private static void insertKeys(Connection c, List<Event> events) throws SQLException {
-		List<Object[]> rows = new ArrayList<>();
-		for (Event e : events) {
-			for (Map.Entry<String, Object> a : e.attributes().entrySet()) {
-				String key = AttributeKey.of(a.getKey(), a.getValue());
-				rows.add(new Object[] {e.id(), AttributeKey.prefix(key), AttributeKey.rest(key)});
-			}
-		}
+		List<EventWrites.KeyRow> rows = EventWrites.keyRows(events);
 		for (int from = 0; from < rows.size(); from += KEY_ROWS) {
 			int n = Math.min(KEY_ROWS, rows.size() - from);
-			try (PreparedStatement s = c.prepareStatement(multiRow(EventSchema.INSERT_KEY_HEAD, 3, n))) {
+			try (PreparedStatement s = c.prepareStatement(EventWrites.multiRow(EventSchema.INSERT_KEY_HEAD, 3, n, false))) {
 				int p = 1;
 				for (int i = 0; i < n; i++) {
-					Object[] k = rows.get(from + i);
-					s.setObject(p, k[0]);
-					s.setString(p + 1, (String) k[1]);
-					text(s, p + 2, (String) k[2]);
+					EventWrites.KeyRow k = rows.get(from + i);
+					s.setObject(p, k.eventId());
+					s.setString(p + 1, k.prefix());
+					text(s, p + 2, k.rest());
 					p += 3;
 				}
 				s.executeUpdate();
 			}
 		}
-	}
-
-	/** {@code head} followed by {@code rows} groups of {@code columns} parameters. */
-	private static String multiRow(String head, int columns, int rows) {
-		StringBuilder sql = new StringBuilder(head.length() + rows * columns * 3).append(head).append(" VALUES ");
-		for (int r = 0; r < rows; r++) {
-			sql.append(r == 0 ? "(" : ", (");
-			for (int col = 0; col < columns; col++) {
-				sql.append(col == 0 ? "?" : ", ?");
-			}
-			sql.append(')');
-		}
-		return sql.toString();
 	}
 
 	private static void text(PreparedStatement s, int index, String value) throws SQLException {
