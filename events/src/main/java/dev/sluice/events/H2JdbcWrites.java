@@ -20,8 +20,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * third of the writer's time (issue 20). Reads stay on R2DBC.
  *
  * <p>Threading: every method blocks (file I/O, H2's locks) and is called on the store's driver
- * threads only. Connections are kept for reuse (as many as saves ever ran at once) and closed by
- * {@link #close()}, or when given back after it. Thread-safe.
+ * threads only. Connections are kept for reuse (as many as saves ever ran at once; not one whose
+ * write failed) and closed by {@link #close()}, or when given back after it. Thread-safe.
  */
 final class H2JdbcWrites {
 
@@ -69,10 +69,15 @@ final class H2JdbcWrites {
 			return events.size() - fresh.size();
 		}
 		finally {
-			if (!ok) {
-				rollback(c);
+			if (ok) {
+				giveBack(c);
 			}
-			giveBack(c);
+			else {
+				// not kept: after a failed write (a full disk, a database closed by an I/O error) the
+				// next save starts on a fresh connection, which opens the database again if need be
+				rollback(c);
+				closeQuietly(c);
+			}
 		}
 	}
 
@@ -89,17 +94,20 @@ final class H2JdbcWrites {
 	}
 
 	private void giveBack(Connection c) {
+		idle.add(c);
+		// a close that ran meanwhile may have missed it: whichever of the two looks last closes it
 		if (closed) {
-			closeQuietly(c);
-		}
-		else {
-			idle.add(c);
+			closeIdle();
 		}
 	}
 
 	/** Closes every connection; a save in flight closes its own when it ends. */
 	void close() {
 		closed = true;
+		closeIdle();
+	}
+
+	private void closeIdle() {
 		Connection c;
 		while ((c = idle.poll()) != null) {
 			closeQuietly(c);

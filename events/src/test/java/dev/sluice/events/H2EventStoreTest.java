@@ -40,6 +40,23 @@ class H2EventStoreTest extends EventStoreContract {
 	}
 
 	@Test
+	void closingTheStoreClosesTheDatabaseItsWritesOpened() throws Exception {
+		// writes go through H2's JDBC API on connections of their own: a connection left open would keep
+		// the database open after the store closed (and its file locked for other processes)
+		store.save(List.of(event(0, "a").build())).block();
+		store.saveNew(List.of(event(1, "b").build())).block();
+		store.close().block();
+		String url = "jdbc:h2:file:" + dir.resolve(EventStore.DEFAULT_PATH).toAbsolutePath();
+		try (java.sql.Connection c = new org.h2.Driver().connect(url, new java.util.Properties());
+				java.sql.Statement s = c.createStatement();
+				java.sql.ResultSet r = s.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS")) {
+			r.next();
+			assertThat(r.getInt(1)).as("sessions of the database opened after the store closed").isEqualTo(1);
+		}
+		store = EventStore.embedded(dir);
+	}
+
+	@Test
 	void cancellingDriverWorkFromAnotherThreadNeverInterruptsIt() throws InterruptedException {
 		// Reactor's schedulers interrupt a task disposed from another thread; an interrupt during H2's file I/O
 		// closes its FileChannel and breaks the store for good (seen when an SSE client of the viewer went away)
