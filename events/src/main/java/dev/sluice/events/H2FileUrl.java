@@ -7,7 +7,8 @@ package dev.sluice.events;
  * and {@code r2dbc:h2:file:///abs} reaches H2 as a path relative to the working directory, which H2
  * refuses), so they are read here:
  * <ul>
- * <li>{@code r2dbc:h2:file:///abs/path} and {@code r2dbc:h2:file:////abs/path}: {@code /abs/path};</li>
+ * <li>{@code r2dbc:h2:file:///abs/path} and {@code r2dbc:h2:file:////abs/path}: {@code /abs/path}
+ * ({@code r2dbc:h2:file:///C:/data/events}: {@code C:/data/events});</li>
  * <li>{@code r2dbc:h2:file:///./rel/path}, {@code r2dbc:h2:file:///~/path}: relative to the working
  * or the home directory;</li>
  * <li>r2dbc-h2's forms, without the colon: {@code r2dbc:h2:file///abs/path} (absolute) and
@@ -47,7 +48,11 @@ final class H2FileUrl {
 		while (path.startsWith("//")) {
 			path = path.substring(1);
 		}
-		if (path.startsWith("/./")) {
+		if (path.length() > 3 && path.charAt(2) == ':' && path.charAt(3) == '/' && Character.isLetter(path.charAt(1))) {
+			// a Windows drive: file:///C:/data/events
+			path = path.substring(1);
+		}
+		else if (path.startsWith("/./")) {
 			path = path.substring(1);
 		}
 		else if (path.startsWith("/~/")) {

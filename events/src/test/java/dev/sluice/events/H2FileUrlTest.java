@@ -22,6 +22,7 @@ class H2FileUrlTest {
 		assertThat(H2FileUrl.path("r2dbc:h2:file///var/lib/app/events")).isEqualTo("/var/lib/app/events");
 		assertThat(H2FileUrl.path("r2dbc:h2:file:///./data/events")).isEqualTo("./data/events");
 		assertThat(H2FileUrl.path("r2dbc:h2:file//data/events")).isEqualTo("./data/events");
+		assertThat(H2FileUrl.path("r2dbc:h2:file:///C:/data/events")).isEqualTo("C:/data/events");
 		assertThat(H2FileUrl.path("r2dbc:h2:file:///~/events")).isEqualTo(System.getProperty("user.home") + "/events");
 	}
 
