@@ -71,33 +71,6 @@ class PostgresEventStoreTest extends EventStoreContract {
 		assertThat(messages(EventQuery.builder().attribute("OrderId", 5.0).build())).containsExactly("order 5");
 	}
 
-	@Test
-	void userOperationAndLevelAreComparedByteForByteAndStillFoundThroughTheirIndexes() {
-		store.save(List.of(event(0, "mine").user("Zoë").operationId("op-1").build(),
-				event(1, "theirs").user("zoe").operationId("op-2").build())).block(T);
-		io.r2dbc.spi.Connection c = store.connections().unpooledConnection().block(T);
-		try {
-			List<String> collations = Flux.from(c.createStatement("SELECT column_name || '=' || collation_name FROM "
-					+ "information_schema.columns WHERE table_name = '" + EventSchema.EVENTS
-					+ "' AND column_name IN ('level', 'user_name', 'operation_id') ORDER BY column_name").execute())
-					.flatMap(r -> r.map((row, meta) -> row.get(0, String.class))).collectList().block(T);
-			assertThat(collations).containsExactly("level=C", "operation_id=C", "user_name=C");
-			Flux.from(c.createStatement("SET enable_seqscan = off").execute()).flatMap(r -> r.getRowsUpdated()).blockLast(T);
-			SqlWhere where = SqlWhere.of(EventQuery.builder().user("Zoë").build(), true);
-			io.r2dbc.spi.Statement s = c.createStatement("EXPLAIN SELECT e.id FROM " + EventSchema.EVENTS + " e" + where.sql()
-					+ " ORDER BY e.time_ns DESC");
-			where.bind(s);
-			List<String> plan = Flux.from(s.execute()).flatMap(r -> r.map((row, meta) -> row.get(0, String.class)))
-					.collectList().block(T);
-			assertThat(String.join("\n", plan)).contains("sluice_events_user");
-		}
-		finally {
-			close(c);
-		}
-		assertThat(messages(EventQuery.builder().user("Zoë").build())).containsExactly("mine");
-		assertThat(messages(EventQuery.builder().operationId("op-2").build())).containsExactly("theirs");
-	}
-
 	@Override
 	EventStore newStore() throws Exception {
 		assumeTrue(postgres != null, () -> "embedded PostgreSQL could not start on this machine: " + startFailure);
