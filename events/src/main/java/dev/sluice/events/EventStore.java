@@ -308,11 +308,9 @@ public final class EventStore {
 	 * database open. Operations after it error. Idempotent.
 	 */
 	public Mono<Void> close() {
-		if (h2Writes == null) {
-			return connections.close();
-		}
-		// the JDBC connections first: the R2DBC side's last connection closes the database
-		return connections.close(h2Writes::close);
+		// an H2 file store's JDBC connections first: the R2DBC side's last connection closes the database
+		return connections.close(h2Writes == null ? () -> {
+		} : h2Writes::close);
 	}
 
 	/** The store's connections (pool, driver threads, schema). */

@@ -19,7 +19,7 @@ import reactor.core.publisher.Mono;
 final class EventWrites {
 
 	/** Most ids bound in one {@code IN (...)} lookup (PostgreSQL takes at most 32,767 parameters). */
-	private static final int ID_CHUNK = 500;
+	static final int ID_CHUNK = 500;
 
 	private EventWrites() {
 	}
@@ -32,11 +32,7 @@ final class EventWrites {
 		if (ids.isEmpty()) {
 			return Mono.just(Set.of());
 		}
-		List<List<java.util.UUID>> chunks = new ArrayList<>();
-		for (int i = 0; i < ids.size(); i += ID_CHUNK) {
-			chunks.add(ids.subList(i, Math.min(ids.size(), i + ID_CHUNK)));
-		}
-		return Flux.fromIterable(chunks).concatMap(chunk -> {
+		return Flux.fromIterable(chunks(ids, ID_CHUNK)).concatMap(chunk -> {
 			Statement s = c.createStatement("SELECT id FROM " + EventSchema.EVENTS + " WHERE id IN ("
 					+ placeholders(1, chunk.size()) + ")");
 			for (int i = 0; i < chunk.size(); i++) {
@@ -47,8 +43,8 @@ final class EventWrites {
 	}
 
 	/** Rows per multi-row INSERT: 16 parameters an event row, 3 a key row, under PostgreSQL's 32,767. */
-	private static final int EVENT_ROWS = 1_000;
-	private static final int KEY_ROWS = 5_000;
+	static final int EVENT_ROWS = 1_000;
+	static final int KEY_ROWS = 5_000;
 
 	/**
 	 * Inserts {@code events} with one multi-row {@code INSERT ... VALUES (...), (...)} statement per
@@ -151,9 +147,22 @@ final class EventWrites {
 
 	/** {@code count} numbered parameters from {@code $first}: {@code "$1, $2, $3"}. */
 	static String placeholders(int first, int count) {
+		return placeholders(first, count, true);
+	}
+
+	/**
+	 * {@code count} parameters: numbered from {@code $first} ({@code numbered}, R2DBC's) or, for JDBC,
+	 * positional ({@code "?, ?, ?"}).
+	 */
+	static String placeholders(int first, int count, boolean numbered) {
 		StringBuilder sb = new StringBuilder(count * 5);
 		for (int i = 0; i < count; i++) {
-			sb.append(i == 0 ? "$" : ", $").append(first + i);
+			if (numbered) {
+				sb.append(i == 0 ? "$" : ", $").append(first + i);
+			}
+			else {
+				sb.append(i == 0 ? "?" : ", ?");
+			}
 		}
 		return sb.toString();
 	}
@@ -168,17 +177,23 @@ final class EventWrites {
 			ids.add(e.id());
 		}
 		return existing(c, ids).flatMap(stored -> {
-			List<Event> fresh = events;
-			if (!stored.isEmpty()) {
-				fresh = new ArrayList<>(events.size());
-				for (Event e : events) {
-					if (!stored.contains(e.id())) {
-						fresh.add(e);
-					}
-				}
-			}
+			List<Event> fresh = withoutStored(events, stored);
 			return insert(c, fresh, postgres).thenReturn(events.size() - fresh.size());
 		});
+	}
+
+	/** {@code events} without those whose Id is in {@code stored} ({@code events} itself when none is). */
+	static List<Event> withoutStored(List<Event> events, Set<java.util.UUID> stored) {
+		if (stored.isEmpty()) {
+			return events;
+		}
+		List<Event> fresh = new ArrayList<>(events.size());
+		for (Event e : events) {
+			if (!stored.contains(e.id())) {
+				fresh.add(e);
+			}
+		}
+		return fresh;
 	}
 
 	/** {@code head} followed by {@code rows} groups of {@code columns} numbered parameters ({@code $n}, R2DBC's). */
@@ -193,21 +208,13 @@ final class EventWrites {
 	static String multiRow(String head, int columns, int rows, boolean numbered) {
 		StringBuilder sql = new StringBuilder(head.length() + rows * columns * 5).append(head).append(" VALUES ");
 		for (int r = 0; r < rows; r++) {
-			sql.append(r == 0 ? "(" : ", (");
-			if (numbered) {
-				sql.append(placeholders(r * columns + 1, columns));
-			}
-			else {
-				for (int c = 0; c < columns; c++) {
-					sql.append(c == 0 ? "?" : ", ?");
-				}
-			}
-			sql.append(')');
+			sql.append(r == 0 ? "(" : ", (").append(placeholders(r * columns + 1, columns, numbered)).append(')');
 		}
 		return sql.toString();
 	}
 
-	private static <T> List<List<T>> chunks(List<T> all, int size) {
+	/** {@code all} in consecutive views of at most {@code size} elements. */
+	static <T> List<List<T>> chunks(List<T> all, int size) {
 		List<List<T>> out = new ArrayList<>();
 		for (int i = 0; i < all.size(); i += size) {
 			out.add(all.subList(i, Math.min(all.size(), i + size)));

@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -24,12 +23,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * write failed) and closed by {@link #close()}, or when given back after it. Thread-safe.
  */
 final class H2JdbcWrites {
-
-	/** Rows per multi-row INSERT (16 parameters an event row, 3 a key row). */
-	private static final int EVENT_ROWS = 1_000;
-	private static final int KEY_ROWS = 5_000;
-	/** Most ids bound in one {@code IN (...)} look-up. */
-	private static final int ID_CHUNK = 500;
 
 	private static final org.h2.Driver DRIVER = new org.h2.Driver();
 
@@ -50,18 +43,7 @@ final class H2JdbcWrites {
 		Connection c = borrow();
 		boolean ok = false;
 		try {
-			List<Event> fresh = events;
-			if (skipStored) {
-				Set<UUID> stored = existing(c, events);
-				if (!stored.isEmpty()) {
-					fresh = new ArrayList<>(events.size());
-					for (Event e : events) {
-						if (!stored.contains(e.id())) {
-							fresh.add(e);
-						}
-					}
-				}
-			}
+			List<Event> fresh = skipStored ? EventWrites.withoutStored(events, existing(c, events)) : events;
 			insertEvents(c, fresh);
 			insertKeys(c, fresh);
 			c.commit();
@@ -134,15 +116,11 @@ final class H2JdbcWrites {
 
 	private static Set<UUID> existing(Connection c, List<Event> events) throws SQLException {
 		Set<UUID> stored = new HashSet<>();
-		for (int from = 0; from < events.size(); from += ID_CHUNK) {
-			int n = Math.min(ID_CHUNK, events.size() - from);
-			StringBuilder sql = new StringBuilder("SELECT id FROM ").append(EventSchema.EVENTS).append(" WHERE id IN (");
-			for (int i = 0; i < n; i++) {
-				sql.append(i == 0 ? "?" : ", ?");
-			}
-			try (PreparedStatement s = c.prepareStatement(sql.append(')').toString())) {
-				for (int i = 0; i < n; i++) {
-					s.setObject(i + 1, events.get(from + i).id());
+		for (List<Event> chunk : EventWrites.chunks(events, EventWrites.ID_CHUNK)) {
+			try (PreparedStatement s = c.prepareStatement("SELECT id FROM " + EventSchema.EVENTS + " WHERE id IN ("
+					+ EventWrites.placeholders(1, chunk.size(), false) + ")")) {
+				for (int i = 0; i < chunk.size(); i++) {
+					s.setObject(i + 1, chunk.get(i).id());
 				}
 				try (ResultSet r = s.executeQuery()) {
 					while (r.next()) {
@@ -155,12 +133,12 @@ final class H2JdbcWrites {
 	}
 
 	private static void insertEvents(Connection c, List<Event> events) throws SQLException {
-		for (int from = 0; from < events.size(); from += EVENT_ROWS) {
-			int n = Math.min(EVENT_ROWS, events.size() - from);
-			try (PreparedStatement s = c.prepareStatement(EventWrites.multiRow(EventSchema.INSERT_EVENT_HEAD, EventWrites.ROW_COLUMNS, n, false))) {
+		for (List<Event> chunk : EventWrites.chunks(events, EventWrites.EVENT_ROWS)) {
+			try (PreparedStatement s = c.prepareStatement(
+					EventWrites.multiRow(EventSchema.INSERT_EVENT_HEAD, EventWrites.ROW_COLUMNS, chunk.size(), false))) {
 				int p = 1;
-				for (int i = 0; i < n; i++) {
-					Object[] values = EventWrites.rowValues(events.get(from + i));
+				for (Event e : chunk) {
+					Object[] values = EventWrites.rowValues(e);
 					for (int col = 0; col < EventWrites.ROW_COLUMNS; col++) {
 						if (values[col] == null) {
 							s.setNull(p + col, EventWrites.ROW_TYPES[col] == Long.class ? Types.BIGINT : Types.VARCHAR);
@@ -177,13 +155,10 @@ final class H2JdbcWrites {
 	}
 
 	private static void insertKeys(Connection c, List<Event> events) throws SQLException {
-		List<EventWrites.KeyRow> rows = EventWrites.keyRows(events);
-		for (int from = 0; from < rows.size(); from += KEY_ROWS) {
-			int n = Math.min(KEY_ROWS, rows.size() - from);
-			try (PreparedStatement s = c.prepareStatement(EventWrites.multiRow(EventSchema.INSERT_KEY_HEAD, 3, n, false))) {
+		for (List<EventWrites.KeyRow> chunk : EventWrites.chunks(EventWrites.keyRows(events), EventWrites.KEY_ROWS)) {
+			try (PreparedStatement s = c.prepareStatement(EventWrites.multiRow(EventSchema.INSERT_KEY_HEAD, 3, chunk.size(), false))) {
 				int p = 1;
-				for (int i = 0; i < n; i++) {
-					EventWrites.KeyRow k = rows.get(from + i);
+				for (EventWrites.KeyRow k : chunk) {
 					s.setObject(p, k.eventId());
 					s.setString(p + 1, k.prefix());
 					text(s, p + 2, k.rest());

@@ -34,28 +34,18 @@ final class PostgresCopy {
 		}
 		StringBuilder rows = new StringBuilder(events.size() * 256);
 		for (Event e : events) {
-			String id = e.id().toString();
-			rows.append(id).append('\t').append(EventRows.nanos(e.time())).append('\t');
-			field(rows, e.level().label()).append('\t');
-			field(rows, e.priority().label()).append('\t');
-			field(rows, e.category().label()).append('\t');
-			field(rows, e.module()).append('\t');
-			field(rows, e.message()).append('\t');
-			field(rows, e.detail()).append('\t');
-			field(rows, e.entryPoint()).append('\t');
-			field(rows, e.user()).append('\t');
-			field(rows, e.operationId()).append('\t');
-			field(rows, e.activityId()).append('\t');
-			rows.append(e.primary() ? 't' : 'f').append('\t');
-			if (e.duration() == null) {
-				rows.append("\\N");
+			Object[] values = EventWrites.rowValues(e);
+			for (int i = 0; i < values.length; i++) {
+				Object v = values[i];
+				if (v instanceof Boolean) {
+					rows.append((Boolean) v ? 't' : 'f');
+				}
+				else {
+					// the Id, numbers and texts; null as \N
+					field(rows, v == null ? null : v.toString());
+				}
+				rows.append(i == values.length - 1 ? '\n' : '\t');
 			}
-			else {
-				rows.append(e.duration().toNanos());
-			}
-			rows.append('\t');
-			field(rows, e.comments()).append('\t');
-			field(rows, AttributeJson.write(e.attributes())).append('\n');
 		}
 		// no attribute keys: PostgreSQL finds attributes through its jsonb index (EventSchema.ATTRIBUTES_INDEX)
 		return pg.copyIn("COPY " + EventSchema.EVENTS + " (" + EventSchema.WRITTEN_COLUMNS + ") FROM STDIN",

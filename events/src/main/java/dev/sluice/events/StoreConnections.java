@@ -123,12 +123,6 @@ final class StoreConnections {
 		return c.close();
 	}
 
-	/** See {@link EventStore#close()}. */
-	Mono<Void> close() {
-		return close(() -> {
-		});
-	}
-
 	/**
 	 * See {@link EventStore#close()}; {@code first} runs (on the store's threads, after an opening in
 	 * flight) before the pool and the store's own connection close.
