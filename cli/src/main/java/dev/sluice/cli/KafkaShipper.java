@@ -327,7 +327,7 @@ final class KafkaShipper {
 				topic, shipped(), shipped() / seconds, commits(), unparsable.count(), lag.byPartition());
 	}
 
-	/** Per-sink lines, as the file ship prints them. */
+	/** Per-sink lines of a ship's summary (the file ship's and Kafka's). */
 	static void printSinks(PrintStream err, ShutdownReport report) {
 		for (Map.Entry<String, SinkReport> e : report.sinks().entrySet()) {
 			SinkReport s = e.getValue();

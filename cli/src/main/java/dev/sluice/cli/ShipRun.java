@@ -3,13 +3,11 @@ package dev.sluice.cli;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import dev.sluice.pipeline.ShutdownReport;
-import dev.sluice.pipeline.SinkReport;
 import dev.sluice.pipeline.Sluice;
 
 /**
@@ -149,11 +147,7 @@ final class ShipRun {
 		err.printf("sluice ship: read %,d line(s), shipped %,d record(s), %,d line(s) could not be used%s%s%n", read,
 				shipped, bad, belowLevel == 0 ? "" : String.format(", %,d below their logger's level (not shipped)", belowLevel),
 				stopping ? " (stopped by a signal before the end of the input)" : "");
-		for (Map.Entry<String, SinkReport> e : report.sinks().entrySet()) {
-			SinkReport s = e.getValue();
-			err.printf("  sink %s: read %,d  delivered %,d  dropped %,d%s%n", e.getKey(), s.received(), s.delivered(),
-					s.dropped(), s.droppedByReason().isEmpty() ? "" : " " + s.droppedByReason());
-		}
+		KafkaShipper.printSinks(err, report);
 		if (!report.ingressDropped().isEmpty()) {
 			err.println("  dropped before routing: " + report.ingressDropped());
 		}
