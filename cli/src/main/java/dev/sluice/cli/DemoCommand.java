@@ -220,8 +220,9 @@ final class DemoCommand implements Callable<Integer> {
 				logged, logNanos / 1e9, logged / (logNanos / 1e9), totalNanos / 1e9, logged / (totalNanos / 1e9));
 		for (Map.Entry<String, SinkReport> e : report.sinks().entrySet()) {
 			SinkReport s = e.getValue();
-			out.printf("  sink %-8s received %,10d  delivered %,10d  dropped %,d%s%n", e.getKey(), s.received(),
-					s.delivered(), s.dropped(), s.droppedByReason().isEmpty() ? "" : " " + s.droppedByReason());
+			out.printf("  sink %-8s received %,10d  delivered %,10d  dropped %,d%s%s%n", e.getKey(), s.received(),
+					s.delivered(), s.dropped(), s.droppedByReason().isEmpty() ? "" : " " + s.droppedByReason(),
+					SinkLines.rest(s));
 		}
 		if (!report.ingressDropped().isEmpty()) {
 			out.println("  dropped at ingress: " + report.ingressDropped());

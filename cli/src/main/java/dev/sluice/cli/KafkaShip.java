@@ -115,7 +115,7 @@ final class KafkaShip {
 		finally {
 			ShutdownReport report = sluice.shutdown(timeout).block();
 			err.println(shipper.summary(Duration.ofNanos(System.nanoTime() - startNanos)));
-			KafkaShipper.printSinks(err, report);
+			SinkLines.print(err, report);
 			if (!report.ingressDropped().isEmpty()) {
 				err.println("  dropped before routing: " + report.ingressDropped());
 			}

@@ -29,8 +29,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
-import dev.sluice.pipeline.ShutdownReport;
-import dev.sluice.pipeline.SinkReport;
 import dev.sluice.pipeline.Sluice;
 
 /**
@@ -325,15 +323,6 @@ final class KafkaShipper {
 		double seconds = Math.max(elapsed.toMillis(), 1) / 1000.0;
 		return String.format("sluice ship: kafka topic %s: shipped %,d record(s) (%,.0f/s), %,d commit(s), %,.0f unparsable, lag %s",
 				topic, shipped(), shipped() / seconds, commits(), unparsable.count(), lag.byPartition());
-	}
-
-	/** Per-sink lines of a ship's summary (the file ship's and Kafka's). */
-	static void printSinks(PrintStream err, ShutdownReport report) {
-		for (Map.Entry<String, SinkReport> e : report.sinks().entrySet()) {
-			SinkReport s = e.getValue();
-			err.printf("  sink %s: read %,d  delivered %,d  dropped %,d%s%n", e.getKey(), s.received(), s.delivered(),
-					s.dropped(), s.droppedByReason().isEmpty() ? "" : " " + s.droppedByReason());
-		}
 	}
 
 	/** Commits what is settled before partitions go to another member. Runs inside poll(). */

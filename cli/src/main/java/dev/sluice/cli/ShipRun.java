@@ -147,7 +147,7 @@ final class ShipRun {
 		err.printf("sluice ship: read %,d line(s), shipped %,d record(s), %,d line(s) could not be used%s%s%n", read,
 				shipped, bad, belowLevel == 0 ? "" : String.format(", %,d below their logger's level (not shipped)", belowLevel),
 				stopping ? " (stopped by a signal before the end of the input)" : "");
-		KafkaShipper.printSinks(err, report);
+		SinkLines.print(err, report);
 		if (!report.ingressDropped().isEmpty()) {
 			err.println("  dropped before routing: " + report.ingressDropped());
 		}

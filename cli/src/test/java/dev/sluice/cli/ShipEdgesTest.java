@@ -85,6 +85,24 @@ class ShipEdgesTest {
 		assertThat(Files.readAllLines(log)).hasSize(99_997).startsWith("m 1").endsWith("m 100000");
 	}
 
+	@Test
+	void aSinksLineAddsUpWhenItsFilterRefusesRecords() throws Exception {
+		Path log = dir.resolve("out.log");
+		Path config = Files.writeString(dir.resolve("filtered.json"), ("{'version': 1, 'formatters': {'m': {'format': "
+				+ "'%(message)s'}}, 'filters': {'app': {'name': 'app'}}, 'handlers': {'file': {'class': 'logging.FileHandler',"
+				+ " 'formatter': 'm', 'level': 'INFO', 'filters': ['app'], 'filename': '" + log.toString().replace("\\", "/")
+				+ "'}}, 'root': {'level': 'DEBUG', 'handlers': ['file']}}").replace('\'', '"'));
+		Path in = Files.writeString(dir.resolve("in.jsonl"), "{\"logger\": \"app.a\", \"level\": \"INFO\", \"message\": \"kept\"}\n"
+				+ "{\"logger\": \"other\", \"level\": \"INFO\", \"message\": \"not app\"}\n"
+				+ "{\"logger\": \"app.a\", \"level\": \"DEBUG\", \"message\": \"below the handler\"}\n");
+		int exit = run("ship", "--config", config.toString(), "--input", in.toString());
+		assertThat(exit).as(err).isZero();
+		// below the handler's level is not routed to it (as in Python, where Handler.handle never sees it)
+		assertThat(err).contains("sluice ship: read 3 line(s), shipped 3 record(s)")
+				.contains("  sink file: read 2  delivered 1  dropped 0  filtered 1");
+		assertThat(Files.readAllLines(log)).containsExactly("kept");
+	}
+
 	@Tag("fault-injection")
 	@Test
 	void aResumedRunStartsWhereTheSettledRecordsEnd() throws Exception {

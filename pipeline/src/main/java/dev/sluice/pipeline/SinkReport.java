@@ -6,7 +6,9 @@ import java.util.TreeMap;
 /**
  * What one sink did, counted since the pipeline started: records it received, delivered, dropped
  * (by reason), retried, handed to its fallback handler, and that its filters rejected. Immutable.
- * Once the sink has been drained, {@code received == delivered + dropped + fallback + filtered}.
+ * Once the sink has been drained, {@code received == delivered + dropped + fallback + filtered}. A
+ * record below the handler's level is not routed to it, so it is in none of these counts (as a
+ * record of another logger is not).
  */
 public final class SinkReport {
 
@@ -22,11 +24,11 @@ public final class SinkReport {
 	 * A report; normally made by the pipeline.
 	 *
 	 * @param sink the sink's (handler's) name
-	 * @param received records routed to the sink
+	 * @param received records routed to the sink (those at or above the handler's level)
 	 * @param delivered records it delivered
 	 * @param droppedByReason records dropped, by reason
 	 * @param retried deliveries tried again
-	 * @param filtered records the handler's level or filters refused
+	 * @param filtered records the handler's filters refused
 	 * @param fallback records handed to the fallback handler
 	 */
 	public SinkReport(String sink, long received, long delivered, Map<String, Long> droppedByReason, long retried,
@@ -74,7 +76,7 @@ public final class SinkReport {
 		return retried;
 	}
 
-	/** {@return the number of records the handler's level or filters refused} */
+	/** {@return the number of records the handler's filters refused} */
 	public long filtered() {
 		return filtered;
 	}
