@@ -374,7 +374,7 @@ public final class SinkOptions {
 	public static boolean looksSecret(String key) {
 		String k = key.toLowerCase(Locale.ROOT);
 		return k.contains("key") || k.contains("token") || k.contains("secret") || k.contains("password")
-				|| k.contains("authorization") || k.contains("webhook") || k.contains("dsn");
+				|| k.contains("authorization") || k.contains("webhook") || k.contains("dsn") || k.contains("credential");
 	}
 
 	/**
