@@ -22,6 +22,10 @@ public final class SinkProviders {
 	/** Which Sluice module provides which class names, to say what to add when one is missing. */
 	private static final Map<String, List<String>> MODULES = modules();
 
+	/** Python's own handler classes that no Sluice module provides (docs/python-differences.md). */
+	static final Set<String> NOT_PROVIDED = Set.of("logging.handlers.SocketHandler", "logging.handlers.DatagramHandler",
+			"logging.handlers.HTTPHandler", "logging.handlers.NTEventLogHandler", "logging.handlers.BufferingHandler");
+
 	private final Map<String, SinkProvider> byClassName;
 
 	private SinkProviders(Map<String, SinkProvider> byClassName) {
@@ -80,9 +84,13 @@ public final class SinkProviders {
 		}
 		Set<String> candidates = new TreeSet<>(byClassName.keySet());
 		MODULES.values().forEach(candidates::addAll);
-		String suggestion = Suggestions.closest(className, candidates);
+		// a handler of Python's own library that Sluice lacks is not a misspelling of one it has
+		String suggestion = NOT_PROVIDED.contains(className) ? null : Suggestions.closest(className, candidates);
 		StringBuilder sb = new StringBuilder("unknown handler class '").append(className).append('\'');
-		if (suggestion != null) {
+		if (NOT_PROVIDED.contains(className)) {
+			sb.append(" (a handler of Python's logging that Sluice does not provide: see docs/python-differences.md)");
+		}
+		else if (suggestion != null) {
 			sb.append(" (did you mean '").append(suggestion).append("'?)");
 		}
 		sb.append("; on the class path: ").append(byClassName.isEmpty() ? "none" : String.join(", ", classNames()));
@@ -111,6 +119,7 @@ public final class SinkProviders {
 				"slacker_log_handler.SlackerLogHandler", "slack", "sluice.slack"));
 		m.put("dev.sluice:sluice-sink-cloudwatch", List.of("watchtower.CloudWatchLogHandler", "cloudwatch"));
 		m.put("dev.sluice:sluice-sink-bugsnag", List.of("bugsnag.handlers.BugsnagHandler", "bugsnag"));
+		m.put("dev.sluice:sluice-sink-smtp", List.of("logging.handlers.SMTPHandler", "smtp"));
 		return Collections.unmodifiableMap(m);
 	}
 }

@@ -98,6 +98,19 @@ class JibeExampleTest {
 	}
 
 	@Test
+	void aPythonHandlerSluiceLacksIsSaidSoWithoutASuggestionAndSmtpNamesItsModule() {
+		SinkProviders providers = SinkProviders.of(List.of(new ConsoleSinkProvider()));
+		assertThat(providers.unknownClass("logging.handlers.HTTPHandler"))
+				.startsWith("unknown handler class 'logging.handlers.HTTPHandler' (a handler of Python's logging that"
+						+ " Sluice does not provide: see docs/python-differences.md); on the class path:")
+				.doesNotContain("did you mean");
+		assertThat(providers.unknownClass("logging.handlers.SMTPHandler")).isEqualTo("handler class"
+				+ " 'logging.handlers.SMTPHandler' is provided by module dev.sluice:sluice-sink-smtp, which is not on the"
+				+ " class path; add it as a dependency");
+		assertThat(providers.unknownClass("logging.StreamHandlr")).contains("(did you mean 'logging.StreamHandler'?)");
+	}
+
+	@Test
 	void aMissingSecretIsNamedNotPrinted() throws Exception {
 		assertThatThrownBy(() -> ConfigTestSupport.loader(dir, Map.of()).read(jibe()))
 				.isInstanceOfSatisfying(InvalidConfigException.class, e -> assertThat(e.problems())

@@ -12,7 +12,7 @@ import reactor.core.publisher.Mono;
  * Django's {@code django.utils.log.AdminEmailHandler}, as its {@code DEFAULT_LOGGING}'s
  * {@code mail_admins} handler names it, so that Django's logging defaults load. Django mails each
  * record to {@code settings.ADMINS} and sends nothing when that list is empty, its default; Sluice
- * has no Django settings and no mail transport, so it sends nothing either: the records count as
+ * has no Django settings (no ADMINS to mail), so it sends nothing either: the records count as
  * delivered to the handler the configuration chose, as a {@code logging.NullHandler}'s. To be told of
  * errors, give the logger a Slack, Bugsnag or file handler (docs/python-differences.md).
  *
