@@ -23,6 +23,8 @@ public final class TextEncoder {
 	private char[] chars = new char[8192];
 	private CharBuffer in = CharBuffer.wrap(chars);
 	private ByteBuffer out = ByteBuffer.allocate(16 * 1024);
+	/** A {@link PythonEscapes} mode, or 0: what replaces a character the charset cannot encode. */
+	private final int escape;
 
 	/**
 	 * An encoder to {@code charset} that replaces what the charset cannot encode.
@@ -42,8 +44,46 @@ public final class TextEncoder {
 	 * @param onError what to do with characters the charset cannot encode
 	 */
 	public TextEncoder(Charset charset, CodingErrorAction onError) {
-		this.encoder = charset.newEncoder().onMalformedInput(onError).onUnmappableCharacter(onError);
+		this(charset, onError, 0);
 	}
+
+	private TextEncoder(Charset charset, CodingErrorAction onError, int escape) {
+		this.encoder = charset.newEncoder().onMalformedInput(onError).onUnmappableCharacter(onError);
+		this.escape = escape;
+	}
+
+	/**
+	 * An encoder to {@code charset} with one of Python's encoding error handlers: {@code strict} (a
+	 * line with a character the charset cannot encode is refused), {@code replace} ({@code ?}),
+	 * {@code ignore}, {@code backslashreplace} ({@code \xe9}, {@code \u20ac}, {@code \U0001f389}),
+	 * {@code xmlcharrefreplace} ({@code &#233;}) or {@code namereplace} ({@code \N{EURO SIGN}}), as
+	 * CPython writes them.
+	 *
+	 * @param charset the charset lines are encoded to
+	 * @param errors the error handler's Python name
+	 * @return the encoder
+	 * @throws IllegalArgumentException for any other name
+	 */
+	public static TextEncoder python(Charset charset, String errors) {
+		switch (errors) {
+			case "strict":
+				return new TextEncoder(charset, CodingErrorAction.REPORT);
+			case "replace":
+				return new TextEncoder(charset, CodingErrorAction.REPLACE);
+			case "ignore":
+				return new TextEncoder(charset, CodingErrorAction.IGNORE);
+			default:
+				int mode = PythonEscapes.mode(errors);
+				if (mode == 0) {
+					throw new IllegalArgumentException("not an encoding error handler Sluice knows: " + errors);
+				}
+				return new TextEncoder(charset, CodingErrorAction.REPORT, mode);
+		}
+	}
+
+	/** Python's error handler names {@link #python} takes. */
+	public static final java.util.List<String> PYTHON_ERRORS = java.util.List.of("strict", "replace", "ignore",
+			"backslashreplace", "xmlcharrefreplace", "namereplace");
 
 	/**
 	 * Appends the bytes of {@code text} to the pending bytes. Returns false, appending nothing, when
@@ -84,8 +124,36 @@ public final class TextEncoder {
 				out = bigger;
 				continue;
 			}
+			if (escape != 0) {
+				escapeRun(r.length());
+				continue;
+			}
 			out.position(mark);
 			return false;
+		}
+	}
+
+	/**
+	 * Writes the escapes of the {@code length} characters at the input's position (the ones the
+	 * charset could not encode) and moves past them. Escapes are ASCII, which every charset Python
+	 * writes logs in encodes; a rare path, so it allocates.
+	 */
+	private void escapeRun(int length) {
+		StringBuilder sb = new StringBuilder(12 * length);
+		int end = in.position() + length;
+		for (int i = in.position(); i < end; ) {
+			int cp = Character.codePointAt(chars, i, end);
+			PythonEscapes.append(escape, cp, sb);
+			i += Character.charCount(cp);
+		}
+		in.position(end);
+		// through the same encoder, so that a charset with a byte order mark writes it once
+		CharBuffer escapes = CharBuffer.wrap(sb);
+		while (encoder.encode(escapes, out, true).isOverflow()) {
+			ByteBuffer bigger = ByteBuffer.allocate(out.capacity() * 2);
+			out.flip();
+			bigger.put(out);
+			out = bigger;
 		}
 	}
 

@@ -1,7 +1,6 @@
 package dev.sluice.sinks.file;
 
 import java.io.IOException;
-import java.nio.charset.CodingErrorAction;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -83,9 +82,7 @@ final class FileSink implements Sink {
 		this.file = new LogFile(config.path(), config.truncate());
 		this.recent = new RecentIds(config.dedupWindow());
 		this.createdSeconds = Math.floorDiv(clock.millis(), 1000L);
-		CodingErrorAction action = config.strict() ? CodingErrorAction.REPORT
-				: config.ignoreErrors() ? CodingErrorAction.IGNORE : CodingErrorAction.REPLACE;
-		this.text = new TextEncoder(config.charset(), action);
+		this.text = TextEncoder.python(config.charset(), config.errors());
 	}
 
 	@Override

@@ -11,8 +11,8 @@ import java.time.LocalTime;
  * @param path         the absolute path of the file written to
  * @param truncate     mode 'w': empty the file when it is first opened
  * @param charset      the encoding
- * @param strict       encoding errors drop the record (Python's default 'strict'); else replace/ignore
- * @param ignoreErrors with {@code strict} false: leave out unencodable characters instead of '?'
+ * @param errors       Python's encoding error handler: 'strict' (default: the record is dropped),
+ *                     'replace', 'ignore', 'backslashreplace', 'xmlcharrefreplace' or 'namereplace'
  * @param maxBytes     size rollover threshold (0: none)
  * @param backupCount  how many rotated files to keep (0: Python's meaning for each handler)
  * @param when         timed rollover unit, upper case (S, M, H, D, MIDNIGHT, W0-W6), or null
@@ -26,8 +26,8 @@ import java.time.LocalTime;
  * @param watched      {@code WatchedFileHandler}: reopen the path when the file there is another
  *                     (moved, deleted, replaced: its device and inode changed), as CPython
  */
-record FileSinkConfig(String handlerName, Path path, boolean truncate, Charset charset, boolean strict,
-		boolean ignoreErrors, long maxBytes, int backupCount, String when, int interval, boolean utc,
+record FileSinkConfig(String handlerName, Path path, boolean truncate, Charset charset, String errors,
+		long maxBytes, int backupCount, String when, int interval, boolean utc,
 		LocalTime atTime, boolean compress, long totalSizeCap, boolean fsync,
 		int dedupWindow, boolean watched, String terminator) {
 

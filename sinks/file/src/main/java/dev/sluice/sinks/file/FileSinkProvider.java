@@ -12,6 +12,7 @@ import java.util.Set;
 import dev.sluice.pipeline.sink.Layout;
 import dev.sluice.pipeline.sink.Sink;
 import dev.sluice.pipeline.sink.options.SinkOptions;
+import dev.sluice.pipeline.sink.support.TextEncoder;
 import dev.sluice.pipeline.sink.SinkProvider;
 import dev.sluice.pipeline.sink.SinkSpec;
 
@@ -21,7 +22,8 @@ import dev.sluice.pipeline.sink.SinkSpec;
  * <li>{@code logging.FileHandler} / {@code file}: {@code filename} (required), {@code mode}
  * ({@code a}, default, or {@code w}), {@code encoding} (default UTF-8; Python's codec names such
  * as {@code utf8}, {@code latin-1}), {@code errors} ({@code strict}, default: a record the
- * encoding cannot represent is dropped as {@code encoding_error}; {@code replace}; {@code ignore}),
+ * encoding cannot represent is dropped as {@code encoding_error}; {@code replace}; {@code ignore};
+ * {@code backslashreplace}, {@code xmlcharrefreplace}, {@code namereplace}, as CPython writes them),
  * {@code delay};</li>
  * <li>{@code logging.handlers.RotatingFileHandler} / {@code rotating_file}: the same, plus
  * {@code maxBytes}, {@code backupCount} (a positive maxBytes forces mode {@code a}, as Python);</li>
@@ -100,7 +102,7 @@ public final class FileSinkProvider implements SinkProvider {
 			}
 		}
 		Charset charset = charset(o, o.string("encoding", null));
-		String errors = o.choice("errors", "strict", "strict", "replace", "ignore");
+		String errors = o.choice("errors", "strict", TextEncoder.PYTHON_ERRORS.toArray(new String[0]));
 		String terminator = o.string("terminator", "\n");
 		o.bool("delay", false);
 		boolean escape = o.bool("escapeControlChars", false);
@@ -179,7 +181,7 @@ public final class FileSinkProvider implements SinkProvider {
 		}
 		Layout layout = spec.layout().withEscapeControlChars(escape);
 		FileSinkConfig config = new FileSinkConfig(spec.handlerName(), path, truncate, charset,
-				errors.equals("strict"), errors.equals("ignore"), maxBytes, backupCount, when, interval, utc, atTime,
+				errors, maxBytes, backupCount, when, interval, utc, atTime,
 				compress, totalSizeCap, fsync, dedupWindow, watched, terminator);
 		return new FileSink(config, layout, clock, spec.environment().status(), rollover, housekeeper);
 	}
