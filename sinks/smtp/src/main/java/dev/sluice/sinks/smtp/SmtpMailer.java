@@ -71,6 +71,10 @@ final class SmtpMailer {
 	 * @throws MessagingException as Jakarta Mail reports the server's refusal or a connection failure
 	 */
 	void send(String text, ZonedDateTime now) throws MessagingException {
+		if (session.getProperty("mail.smtp.localhost") == null) {
+			// the EHLO name, looked up once (Jakarta Mail would look it up for every connection)
+			session.getProperties().setProperty("mail.smtp.localhost", localHostName());
+		}
 		MimeMessage m = new MimeMessage(session);
 		m.setFrom(from);
 		m.setHeader("To", String.join(",", settings.toAddresses()));
@@ -90,6 +94,17 @@ final class SmtpMailer {
 		}
 		finally {
 			t.close();
+		}
+	}
+
+	/** This host's name as {@code socket.getfqdn()} gives smtplib's EHLO; {@code localhost} when it has none. */
+	private static String localHostName() {
+		try {
+			String name = java.net.InetAddress.getLocalHost().getCanonicalHostName();
+			return name == null || name.isBlank() ? "localhost" : name;
+		}
+		catch (java.io.IOException e) {
+			return "localhost";
 		}
 	}
 

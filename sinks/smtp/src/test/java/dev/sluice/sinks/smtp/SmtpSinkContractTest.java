@@ -37,7 +37,7 @@ class SmtpSinkContractTest extends SinkContract {
 		SinkSpec spec = new SinkSpec("contract", "logging.handlers.SMTPHandler", SinkOptions.of(Map.of(
 				"mailhost", List.of("127.0.0.1", mail.getSmtp().getPort()), "fromaddr", "app@example.com",
 				"toaddrs", "oncall@example.com", "subject", "contract", "retry_min_backoff", "10ms",
-				"retry_max_backoff", "20ms", "retry_max_time", "200ms")),
+				"retry_max_backoff", "20ms", "retry_max_time", "100ms")),
 				(r, out) -> out.append(r.message()), environment);
 		return new SmtpSinkProvider().create(spec);
 	}
