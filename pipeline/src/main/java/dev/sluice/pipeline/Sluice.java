@@ -129,7 +129,8 @@ public final class Sluice implements AutoCloseable {
 	 * Switches to {@code plan}. Sinks of handlers whose name and identity are unchanged keep
 	 * running; new sinks are made (on a boundedElastic thread, as making one may open a file) and
 	 * started before the switch; the rest drain and close after it. If making a sink fails, the
-	 * running plan stays in force and the Mono errors. The Mono completes once the router has
+	 * running plan stays in force and the Mono errors. Records logged before this call follow the
+	 * running plan (the router switches after routing them); the Mono completes once the router has
 	 * switched: records logged after that follow the new plan.
 	 *
 	 * @param plan the plan to switch to
@@ -138,7 +139,7 @@ public final class Sluice implements AutoCloseable {
 	 */
 	public Mono<Void> apply(RoutingPlan plan) {
 		Objects.requireNonNull(plan, "plan");
-		return Mono.fromCallable(() -> engine.switchTo(plan))
+		return Mono.fromCallable(() -> engine.switchTo(plan, true))
 				.subscribeOn(Schedulers.boundedElastic())
 				.flatMap(Mono::fromFuture);
 	}
@@ -157,7 +158,7 @@ public final class Sluice implements AutoCloseable {
 	 * @throws IllegalStateException if the pipeline is shut down
 	 */
 	public void applyNow(RoutingPlan plan) {
-		engine.switchTo(Objects.requireNonNull(plan, "plan"));
+		engine.switchTo(Objects.requireNonNull(plan, "plan"), false);
 	}
 
 	/**

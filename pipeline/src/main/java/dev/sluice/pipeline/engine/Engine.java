@@ -149,12 +149,15 @@ public final class Engine {
 
 	/**
 	 * Makes and starts the sinks {@code plan} needs and queues the switch; the future completes
-	 * when the router took it. Blocks while sinks are made.
+	 * when the router took it. Blocks while sinks are made. When {@code ordered}, the records
+	 * offered before this call are routed by the running plan first (a reload); else the router
+	 * takes the switch before its next batch, whatever it still holds (start-up, where records
+	 * logged while classes initialize should reach the configured sinks).
 	 *
 	 * @throws IllegalStateException when the pipeline is shut down
 	 */
-	public CompletableFuture<Void> switchTo(RoutingPlan plan) {
-		return switches.switchTo(plan).done;
+	public CompletableFuture<Void> switchTo(RoutingPlan plan, boolean ordered) {
+		return switches.switchTo(plan, ordered).done;
 	}
 
 	/** How many plan switches were ever queued for the router (tests). */

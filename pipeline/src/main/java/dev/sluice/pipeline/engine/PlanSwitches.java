@@ -33,11 +33,12 @@ final class PlanSwitches {
 
 	/**
 	 * Prepares {@code requested} and queues its switch; the returned switch's {@code done}
-	 * completes when the router took it.
+	 * completes when the router took it: when {@code ordered}, after the records offered before
+	 * (they follow the running plan), else before the router's next batch.
 	 *
 	 * @throws IllegalStateException if the pipeline is shut down
 	 */
-	synchronized Router.Switch switchTo(RoutingPlan requested) {
+	synchronized Router.Switch switchTo(RoutingPlan requested, boolean ordered) {
 		if (!running.getAsBoolean()) {
 			throw new IllegalStateException("the pipeline is shut down");
 		}
@@ -52,7 +53,8 @@ final class PlanSwitches {
 		// level was logged after the switch was queued, and the router takes every queued switch
 		// before it routes a batch, so that record follows the new routes (never the old format or
 		// sinks). The reverse order let such a record reach the router first.
-		Router.Switch s = new Router.Switch(plan, next, lastResort);
+		// ordered: the records offered so far are routed by the running plan first
+		Router.Switch s = new Router.Switch(plan, next, lastResort, ordered ? ingress.offered() : 0);
 		router.enqueueSwitch(s);
 		// a configuration (not Python's defaults, not an incremental one) decides disabled loggers
 		registry.apply(plan, requested != RoutingPlan.DEFAULT && !requested.incremental());
@@ -63,8 +65,10 @@ final class PlanSwitches {
 	/** Sets one logger's level at run time (null: inherit); the router takes it before its next batch. */
 	void setLevel(String loggerName, Level level) {
 		synchronized (this) {
+			// counted before the loggers get the level: a record that passed it comes after the switch
+			long after = ingress.offered();
 			registry.setLevel(loggerName, level);
-			router.enqueueSwitch(new Router.Switch(registry.plan(), sinks.current(), sinks.lastResort()));
+			router.enqueueSwitch(new Router.Switch(registry.plan(), sinks.current(), sinks.lastResort(), after));
 		}
 		ingress.wake();
 	}

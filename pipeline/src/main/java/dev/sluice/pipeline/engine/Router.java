@@ -30,17 +30,25 @@ final class Router {
 		final Map<String, SinkRunner> runners;
 		/** The last resort's runner, or null: printed through the status logger. */
 		final SinkRunner lastResort;
+		/**
+		 * How many records (the ingress's producer index when the switch was queued) the router
+		 * routes by the plan before this one; 0: the switch is taken before the next batch.
+		 */
+		final long after;
 		final CompletableFuture<Void> done = new CompletableFuture<>();
 
-		Switch(RoutingPlan plan, Map<String, SinkRunner> runners, SinkRunner lastResort) {
+		Switch(RoutingPlan plan, Map<String, SinkRunner> runners, SinkRunner lastResort, long after) {
 			this.plan = plan;
 			this.runners = runners;
 			this.lastResort = lastResort;
+			this.after = after;
 		}
 	}
 
 	private final Queue<Switch> switches = new ConcurrentLinkedQueue<>();
 	private final java.util.concurrent.atomic.AtomicLong queuedSwitches = new java.util.concurrent.atomic.AtomicLong();
+	/** Switches taken so far (ingress thread only): fewer than queued means one is waiting. */
+	private long appliedSwitches;
 	private final StatusLogger status;
 	private final DropSummary dropSummary;
 	/** Counts records lost to a routing failure ({@code route_error}). */
@@ -94,6 +102,9 @@ final class Router {
 		applySwitches();
 		for (int i = 0, n = batch.size(); i < n; i++) {
 			LogRecord record = batch.get(i);
+			if (queuedSwitches.get() != appliedSwitches) {
+				applySwitches(); // one queued behind the records before this one takes effect here
+			}
 			try {
 				routeOne(record);
 			}
@@ -101,6 +112,9 @@ final class Router {
 				routeFailed(record, t);
 			}
 			routedThrough.lazySet(sequence - 1); // an ordered store, no fence: the signal below publishes it
+		}
+		if (queuedSwitches.get() != appliedSwitches) {
+			applySwitches(); // one due after this batch's last record: taken now, not at the next batch
 		}
 		if (!touched.isEmpty()) {
 			for (SinkRunner r : touched.keySet()) {
@@ -162,9 +176,16 @@ final class Router {
 		return runners;
 	}
 
+	/**
+	 * Takes the queued switches that are due: in the order they were queued, each once the records
+	 * offered before it was queued are routed, so that a record logged before a plan was applied
+	 * follows the plan it was logged under, and one logged after follows the new one.
+	 */
 	private void applySwitches() {
 		Switch s;
-		while ((s = switches.poll()) != null) {
+		while ((s = switches.peek()) != null && s.after <= sequence) {
+			switches.poll();
+			appliedSwitches++;
 			Map<String, SinkRunner> old = runners;
 			plan = s.plan;
 			runners = s.runners;

@@ -50,8 +50,8 @@ class PlanSwitchOrderTest {
 		engine.start(loggers, () -> true);
 		RoutingPlan debug = RoutingPlan.builder().root(LoggerSpec.of(Level.DEBUG)).build();
 		RoutingPlan info = RoutingPlan.builder().root(LoggerSpec.of(Level.INFO)).build();
-		engine.switchTo(debug).join();
-		engine.switchTo(info).join();
+		engine.switchTo(debug, true).join();
+		engine.switchTo(info, true).join();
 		assertThat(queuedWhenApplied).containsExactly(1L, 2L);
 		engine.drain(Duration.ofSeconds(10));
 	}
