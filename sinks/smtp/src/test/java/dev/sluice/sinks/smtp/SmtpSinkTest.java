@@ -167,6 +167,20 @@ class SmtpSinkTest {
 	}
 
 	@Test
+	void withSecureTheLoginNeverGoesOutWithoutStartTls() throws Exception {
+		try (ScriptedSmtpServer server = new ScriptedSmtpServer()) { // offers no STARTTLS
+			SmtpPipeline p = new SmtpPipeline(config(server.port(), ", 'credentials': ['app', 'hunter2'], 'secure': []"),
+					dir);
+			p.sluice.logger("app").error("not over plain text");
+			SinkReport s = shutdown(p).sink("mail");
+			assertThat(s.droppedByReason()).isEqualTo(Map.of("smtp_no_starttls", 1L));
+			assertThat(server.commands()).noneMatch(c -> c.toUpperCase(java.util.Locale.ROOT).startsWith("AUTH")
+					|| c.toUpperCase(java.util.Locale.ROOT).startsWith("MAIL"));
+			assertThat(p.status()).contains("STARTTLS").doesNotContain("hunter2");
+		}
+	}
+
+	@Test
 	void anUnreachableServerHandsTheRecordsToTheFallback() throws Exception {
 		int port;
 		try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
