@@ -165,7 +165,7 @@ public final class Engine {
 		return router.queuedSwitches();
 	}
 
-	/** Sets one logger's level at run time (null: inherit); the router takes it before its next batch. */
+	/** Sets one logger's level at run time (null: inherit); the router takes it after the records logged before. */
 	public void setLevel(String loggerName, Level level) {
 		switches.setLevel(loggerName, level);
 	}

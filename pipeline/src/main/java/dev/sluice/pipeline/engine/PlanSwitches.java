@@ -62,7 +62,7 @@ final class PlanSwitches {
 		return s;
 	}
 
-	/** Sets one logger's level at run time (null: inherit); the router takes it before its next batch. */
+	/** Sets one logger's level at run time (null: inherit); the router takes it after the records logged before. */
 	void setLevel(String loggerName, Level level) {
 		synchronized (this) {
 			// counted before the loggers get the level: a record that passed it comes after the switch

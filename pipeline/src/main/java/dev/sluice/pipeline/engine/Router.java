@@ -15,10 +15,10 @@ import dev.sluice.pipeline.sink.StatusLogger;
 
 /**
  * Takes the ingress's batches on the ingress thread and hands each record to the runners of its
- * route. It owns the current plan's runners and switches plans between two batches, in the order
- * they were applied: a switch never splits a record, so no record is lost or routed twice across
- * it. Runners of the old plan that the new one does not keep are retired (drained, then closed)
- * after the switch.
+ * route. It owns the current plan's runners and switches plans between two records, in the order
+ * they were applied, each after the records offered before it was queued ({@link Switch#after}): a
+ * switch never splits a record, so no record is lost or routed twice across it. Runners of the
+ * old plan that the new one does not keep are retired (drained, then closed) after the switch.
  *
  * <p>Everything here runs on the ingress thread but {@link #enqueueSwitch}, which any thread calls.
  */
@@ -82,7 +82,7 @@ final class Router {
 		this.dropSummary = dropSummary;
 	}
 
-	/** Any thread: queues a switch; the router applies it before its next batch. */
+	/** Any thread: queues a switch; the router applies it once it has routed {@link Switch#after} records. */
 	void enqueueSwitch(Switch s) {
 		switches.add(s);
 		queuedSwitches.incrementAndGet();
