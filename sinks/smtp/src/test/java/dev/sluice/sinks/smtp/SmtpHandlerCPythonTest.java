@@ -24,9 +24,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The same records through CPython's {@code logging.handlers.SMTPHandler} (python3 runs in the
- * test) and through Sluice's, each to a scripted SMTP server: the envelope and, parsed, every
- * message's From, To, Subject, MIME type, charset and text are the same. (The bytes may differ
+ * The same dictConfig file and records through CPython's {@code logging.config.dictConfig} and
+ * {@code logging.handlers.SMTPHandler} (python3 runs in the test) and through Sluice, each to a
+ * scripted SMTP server: the envelope and, parsed, every message's From, To, Subject, MIME type,
+ * charset and text are the same. (The bytes may differ
  * where MIME lets them: the transfer encoding a library picks, header folding, a Message-ID.)
  */
 class SmtpHandlerCPythonTest {
@@ -109,7 +110,9 @@ class SmtpHandlerCPythonTest {
 					.writeValueAsString(m));
 		}
 		Files.writeString(messages, json.append(']'), StandardCharsets.UTF_8);
-		ProcessBuilder pb = new ProcessBuilder("python3", script.toString(), Integer.toString(port), messages.toString());
+		Path config = Files.writeString(dir.resolve("logging.json"), SmtpSinkTest.config(port, "").replace('\'', '"'),
+				StandardCharsets.UTF_8);
+		ProcessBuilder pb = new ProcessBuilder("python3", script.toString(), config.toString(), messages.toString());
 		pb.redirectErrorStream(true);
 		Process p = pb.start();
 		String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

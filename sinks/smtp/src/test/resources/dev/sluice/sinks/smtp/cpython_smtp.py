@@ -1,19 +1,16 @@
-# Sends each message of a JSON list through CPython's logging.handlers.SMTPHandler, as the test's
-# handler is configured: python3 cpython_smtp.py PORT MESSAGES.json
+# Loads the test's dictConfig file (the one Sluice loads) with CPython's logging.config.dictConfig,
+# then logs each message of a JSON list at ERROR on logger "app":
+# python3 cpython_smtp.py CONFIG.json MESSAGES.json
 import json
 import logging
-import logging.handlers
+import logging.config
 import sys
 
-port = int(sys.argv[1])
+with open(sys.argv[1], encoding="utf-8") as f:
+    logging.config.dictConfig(json.load(f))
 with open(sys.argv[2], encoding="utf-8") as f:
     messages = json.load(f)
-handler = logging.handlers.SMTPHandler(("127.0.0.1", port), "app@example.com",
-                                       ["oncall@example.com", "dev@example.com"], "Application error \u00e9")
-handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
 log = logging.getLogger("app")
-log.propagate = False
-log.setLevel(logging.DEBUG)
-log.addHandler(handler)
 for m in messages:
     log.error(m)
+logging.shutdown()
