@@ -17,7 +17,6 @@ import dev.sluice.events.EventLogger;
 import dev.sluice.events.EventStore;
 import dev.sluice.events.Events;
 import dev.sluice.pipeline.ContextualLogger;
-import dev.sluice.pipeline.Logger;
 import dev.sluice.pipeline.RoutingPlan;
 import dev.sluice.pipeline.ShutdownReport;
 import dev.sluice.pipeline.SinkReport;
