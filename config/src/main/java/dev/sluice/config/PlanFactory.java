@@ -3,7 +3,6 @@ package dev.sluice.config;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import dev.sluice.pipeline.HandlerSpec;

@@ -1,6 +1,5 @@
 package dev.sluice.events;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

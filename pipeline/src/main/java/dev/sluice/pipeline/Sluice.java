@@ -1,7 +1,5 @@
 package dev.sluice.pipeline;
 
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -10,7 +8,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import dev.sluice.pipeline.engine.Engine;
 import dev.sluice.pipeline.sink.SinkEnvironment;
 import dev.sluice.pipeline.sink.StatusLogger;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;

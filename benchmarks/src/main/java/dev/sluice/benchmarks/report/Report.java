@@ -13,7 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.sluice.benchmarks.report.Data.Row;
 import dev.sluice.benchmarks.report.SvgChart.Bar;
 import dev.sluice.benchmarks.report.SvgChart.Group;
 import dev.sluice.benchmarks.report.SvgChart.Panel;
