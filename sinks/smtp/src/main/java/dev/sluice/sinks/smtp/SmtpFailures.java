@@ -59,19 +59,21 @@ final class SmtpFailures {
 
 	/** The SMTP reply code of the refusal, or 0 when there is none (a connection failure). */
 	static int replyCode(MessagingException e) {
-		for (Exception x = e; x != null; x = x instanceof MessagingException ? ((MessagingException) x).getNextException()
-				: null) {
-			if (x instanceof SMTPSendFailedException) {
-				return ((SMTPSendFailedException) x).getReturnCode();
-			}
-			if (x instanceof SMTPAddressFailedException) {
-				return ((SMTPAddressFailedException) x).getReturnCode();
-			}
-			if (x instanceof SMTPSenderFailedException) {
-				return ((SMTPSenderFailedException) x).getReturnCode();
+		MessagingException r = refusal(e);
+		return r instanceof SMTPSendFailedException ? ((SMTPSendFailedException) r).getReturnCode()
+				: r instanceof SMTPAddressFailedException ? ((SMTPAddressFailedException) r).getReturnCode()
+				: r instanceof SMTPSenderFailedException ? ((SMTPSenderFailedException) r).getReturnCode() : 0;
+	}
+
+	/** The first of {@code e} and the exceptions it chains that carries the server's refusal, or null. */
+	private static MessagingException refusal(MessagingException e) {
+		for (Exception x = e; x instanceof MessagingException; x = ((MessagingException) x).getNextException()) {
+			if (x instanceof SMTPSendFailedException || x instanceof SMTPAddressFailedException
+					|| x instanceof SMTPSenderFailedException) {
+				return (MessagingException) x;
 			}
 		}
-		return 0;
+		return null;
 	}
 
 	private static boolean causedByIo(Throwable e) {
@@ -88,14 +90,8 @@ final class SmtpFailures {
 	 * or of what Jakarta Mail said when there is no reply.
 	 */
 	static String serverSaid(MessagingException e) {
-		for (Exception x = e; x != null; x = x instanceof MessagingException ? ((MessagingException) x).getNextException()
-				: null) {
-			if (x instanceof SMTPSendFailedException || x instanceof SMTPAddressFailedException
-					|| x instanceof SMTPSenderFailedException) {
-				return firstLine(x);
-			}
-		}
-		return firstLine(e);
+		MessagingException r = refusal(e);
+		return firstLine(r != null ? r : e);
 	}
 
 	/** The first line of an exception's message. */

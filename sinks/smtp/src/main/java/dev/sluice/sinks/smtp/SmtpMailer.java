@@ -30,8 +30,9 @@ final class SmtpMailer {
 
 	private final SmtpSettings settings;
 	private final Session session;
-	private final InternetAddress from;
 	private final InternetAddress[] to;
+	/** The {@code To} header: the addresses as written, joined by commas (as CPython). */
+	private final String toHeader;
 
 	/** A mailer for {@code settings}, whose addresses {@link SmtpSettings#read} has checked. */
 	SmtpMailer(SmtpSettings settings) {
@@ -49,20 +50,8 @@ final class SmtpMailer {
 		// smtplib sends to the recipients that accept and raises only when none does
 		p.setProperty("mail.smtp.sendpartial", "true");
 		this.session = Session.getInstance(p);
-		this.from = address(settings.fromAddress());
-		this.to = new InternetAddress[settings.toAddresses().size()];
-		for (int i = 0; i < to.length; i++) {
-			to[i] = address(settings.toAddresses().get(i));
-		}
-	}
-
-	private static InternetAddress address(String address) {
-		try {
-			return new InternetAddress(address, false);
-		}
-		catch (jakarta.mail.internet.AddressException e) {
-			throw new IllegalArgumentException("not an e-mail address: " + address, e);
-		}
+		this.to = settings.recipients();
+		this.toHeader = String.join(",", settings.toAddresses());
 	}
 
 	/**
@@ -76,8 +65,8 @@ final class SmtpMailer {
 			session.getProperties().setProperty("mail.smtp.localhost", localHostName());
 		}
 		MimeMessage m = new MimeMessage(session);
-		m.setFrom(from);
-		m.setHeader("To", String.join(",", settings.toAddresses()));
+		m.setFrom(settings.sender());
+		m.setHeader("To", toHeader);
 		m.setSubject(settings.subject(), "utf-8");
 		m.setHeader("Date", DATE.format(now));
 		m.setText(body(text), "utf-8");

@@ -35,18 +35,23 @@ final class SmtpSettings {
 	private final int port;
 	private final String fromAddress;
 	private final List<String> toAddresses;
+	private final InternetAddress sender;
+	private final List<InternetAddress> recipients;
 	private final String subject;
 	private final String username;
 	private final Secret password;
 	private final boolean startTls;
 	private final Duration timeout;
 
-	private SmtpSettings(String host, int port, String fromAddress, List<String> toAddresses, String subject,
+	private SmtpSettings(String host, int port, String fromAddress, List<String> toAddresses, InternetAddress sender,
+			List<InternetAddress> recipients, String subject,
 			String username, Secret password, boolean startTls, Duration timeout) {
 		this.host = host;
 		this.port = port;
 		this.fromAddress = fromAddress;
 		this.toAddresses = toAddresses;
+		this.sender = sender;
+		this.recipients = recipients;
 		this.subject = subject;
 		this.username = username;
 		this.password = password;
@@ -90,9 +95,10 @@ final class SmtpSettings {
 		else if (to.isEmpty()) {
 			o.problem("toaddrs", "names no address");
 		}
-		address(o, "fromaddr", from);
+		InternetAddress sender = address(o, "fromaddr", from);
+		List<InternetAddress> recipients = new ArrayList<>(to.size());
 		for (String a : to) {
-			address(o, "toaddrs", a);
+			recipients.add(address(o, "toaddrs", a));
 		}
 		String subject = o.requiredString("subject");
 		String username = null;
@@ -141,18 +147,23 @@ final class SmtpSettings {
 			o.problem("timeout", "must be positive");
 			timeout = DEFAULT_TIMEOUT;
 		}
-		return new SmtpSettings(host, port, from, to, subject, username, password, startTls, timeout);
+		return new SmtpSettings(host, port, from, to, sender, recipients, subject, username, password, startTls,
+				timeout);
 	}
 
-	private static void address(SinkOptions o, String key, String address) {
+	/** {@code address} parsed, or null (a problem at {@code key} when it is not an address). */
+	private static InternetAddress address(SinkOptions o, String key, String address) {
 		if (address == null) {
-			return;
+			return null;
 		}
 		try {
-			new InternetAddress(address, false).validate();
+			InternetAddress parsed = new InternetAddress(address, false);
+			parsed.validate();
+			return parsed;
 		}
 		catch (AddressException e) {
 			o.problem(key, "'" + address + "' is not an e-mail address (" + e.getMessage() + ")");
+			return null;
 		}
 	}
 
@@ -182,8 +193,19 @@ final class SmtpSettings {
 		return fromAddress;
 	}
 
+	/** The {@code toaddrs} as written (immutable), for the {@code To} header. */
 	List<String> toAddresses() {
-		return new ArrayList<>(toAddresses);
+		return toAddresses;
+	}
+
+	/** {@code fromaddr} parsed: the envelope's sender and the {@code From} header. */
+	InternetAddress sender() {
+		return sender;
+	}
+
+	/** {@code toaddrs} parsed: the envelope's recipients (a new array). */
+	InternetAddress[] recipients() {
+		return recipients.toArray(new InternetAddress[0]);
 	}
 
 	String subject() {

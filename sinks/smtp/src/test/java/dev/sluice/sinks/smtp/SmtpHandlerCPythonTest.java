@@ -104,12 +104,8 @@ class SmtpHandlerCPythonTest {
 			Files.write(script, in.readAllBytes());
 		}
 		Path messages = dir.resolve("messages.json");
-		StringBuilder json = new StringBuilder("[");
-		for (String m : MESSAGES) {
-			json.append(json.length() > 1 ? "," : "").append(com.fasterxml.jackson.databind.json.JsonMapper.builder().build()
-					.writeValueAsString(m));
-		}
-		Files.writeString(messages, json.append(']'), StandardCharsets.UTF_8);
+		Files.writeString(messages, new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(MESSAGES),
+				StandardCharsets.UTF_8);
 		Path config = Files.writeString(dir.resolve("logging.json"), SmtpSinkTest.config(port, "").replace('\'', '"'),
 				StandardCharsets.UTF_8);
 		ProcessBuilder pb = new ProcessBuilder("python3", script.toString(), config.toString(), messages.toString());
