@@ -50,10 +50,10 @@ final class PlanSwitches {
 		}
 		sinks.commit(next, lastResort);
 		// the switch is queued before the loggers get the new levels: a record that passed a new
-		// level was logged after the switch was queued, and the router takes every queued switch
-		// before it routes a batch, so that record follows the new routes (never the old format or
-		// sinks). The reverse order let such a record reach the router first.
-		// ordered: the records offered so far are routed by the running plan first
+		// level was logged after the switch was queued, and the router takes a switch before any
+		// record offered after it, so that record follows the new routes (never the old format or
+		// sinks). The reverse order let such a record reach the router first. Ordered: the records
+		// offered so far are routed by the running plan first; else the switch comes before them.
 		Router.Switch s = new Router.Switch(plan, next, lastResort, ordered ? ingress.offered() : 0);
 		router.enqueueSwitch(s);
 		// a configuration (not Python's defaults, not an incremental one) decides disabled loggers

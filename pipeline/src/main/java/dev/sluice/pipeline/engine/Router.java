@@ -99,12 +99,9 @@ final class Router {
 	 * is routed as usual.
 	 */
 	void route(List<LogRecord> batch) {
-		applySwitches();
 		for (int i = 0, n = batch.size(); i < n; i++) {
 			LogRecord record = batch.get(i);
-			if (queuedSwitches.get() != appliedSwitches) {
-				applySwitches(); // one queued behind the records before this one takes effect here
-			}
+			takeDueSwitches(); // a switch queued behind the records before this one takes effect here
 			try {
 				routeOne(record);
 			}
@@ -113,9 +110,7 @@ final class Router {
 			}
 			routedThrough.lazySet(sequence - 1); // an ordered store, no fence: the signal below publishes it
 		}
-		if (queuedSwitches.get() != appliedSwitches) {
-			applySwitches(); // one due after this batch's last record: taken now, not at the next batch
-		}
+		takeDueSwitches(); // one due after this batch's last record (or on an empty tick): taken now
 		if (!touched.isEmpty()) {
 			for (SinkRunner r : touched.keySet()) {
 				r.signal();
@@ -167,9 +162,9 @@ final class Router {
 		}
 	}
 
-	/** Ingress thread, at the end of the stream: applies pending switches; the pipeline retires the runners. */
+	/** Ingress thread, at the end of the stream: takes the switches due; the pipeline retires the runners. */
 	void complete() {
-		applySwitches();
+		takeDueSwitches();
 	}
 
 	Map<String, SinkRunner> runners() {
@@ -181,7 +176,10 @@ final class Router {
 	 * offered before it was queued are routed, so that a record logged before a plan was applied
 	 * follows the plan it was logged under, and one logged after follows the new one.
 	 */
-	private void applySwitches() {
+	private void takeDueSwitches() {
+		if (queuedSwitches.get() == appliedSwitches) {
+			return; // none waiting: one volatile read
+		}
 		Switch s;
 		while ((s = switches.peek()) != null && s.after <= sequence) {
 			switches.poll();
